@@ -1,0 +1,94 @@
+/**
+ * The tap gesture: how a hand moves a phone or card to a reader and away (FACTS §4.1, §10.2).
+ *
+ * A trajectory is approach (from `startHeightM` down to `dwellHeightM` at `approachSpeedMPerS`),
+ * dwell (`holdNs` at the dwell height), then retreat at `retreatSpeedMPerS` back up. Lateral
+ * offset and tilt are held for the whole gesture. `positionAt` is pure, so a band model can
+ * evaluate the link against the position at each frame's instant.
+ */
+import type { RandomStream } from '../random/stream.js';
+import { sample, type Distribution } from '../random/distributions.js';
+import type { TimeNs } from '../units.js';
+import { NS_PER_S } from '../units.js';
+
+export interface TapGestureParams {
+  /** Height above the reader surface where the approach starts, m. */
+  startHeightM: number;
+  /** Approach speed towards the reader, m/s. */
+  approachSpeedMPerS: Distribution;
+  /** Closest height reached and held, m. */
+  dwellHeightM: Distribution;
+  /** Lateral offset of the carrier's antenna centre from the reader axis, m. */
+  lateralOffsetM: Distribution;
+  /** Tilt of the carrier's plane against the reader's plane, degrees. */
+  tiltDeg: Distribution;
+  /** Time held at the dwell height, s. */
+  holdS: Distribution;
+  /** Retreat speed, m/s. */
+  retreatSpeedMPerS: Distribution;
+}
+
+export interface TapTrajectory {
+  startHeightM: number;
+  approachSpeedMPerS: number;
+  dwellHeightM: number;
+  lateralOffsetM: number;
+  tiltRad: number;
+  holdNs: TimeNs;
+  retreatSpeedMPerS: number;
+}
+
+export interface CarrierPosition {
+  heightM: number;
+  lateralOffsetM: number;
+  tiltRad: number;
+}
+
+/** Draw one trajectory; negative draws are clipped to physical limits. */
+export function drawTrajectory(rng: RandomStream, p: TapGestureParams): TapTrajectory {
+  return {
+    startHeightM: p.startHeightM,
+    approachSpeedMPerS: Math.max(0.02, sample(rng, p.approachSpeedMPerS)),
+    dwellHeightM: Math.max(0, sample(rng, p.dwellHeightM)),
+    lateralOffsetM: sample(rng, p.lateralOffsetM),
+    tiltRad: (Math.max(-89, Math.min(89, sample(rng, p.tiltDeg))) * Math.PI) / 180,
+    holdNs: Math.max(0, Math.round(sample(rng, p.holdS) * NS_PER_S)),
+    retreatSpeedMPerS: Math.max(0.02, sample(rng, p.retreatSpeedMPerS)),
+  };
+}
+
+/** Time from gesture start until the dwell height is reached, ns. */
+export function approachDurationNs(t: TapTrajectory): TimeNs {
+  return Math.round((Math.max(0, t.startHeightM - t.dwellHeightM) / t.approachSpeedMPerS) * NS_PER_S);
+}
+
+/** Total duration until the carrier is back at the start height, ns. */
+export function gestureDurationNs(t: TapTrajectory): TimeNs {
+  const retreatNs = Math.round((Math.max(0, t.startHeightM - t.dwellHeightM) / t.retreatSpeedMPerS) * NS_PER_S);
+  return approachDurationNs(t) + t.holdNs + retreatNs;
+}
+
+/** Position of the carrier at `tNs` after gesture start (pure). */
+export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
+  const approachNs = approachDurationNs(t);
+  let heightM: number;
+  if (tNs <= approachNs) {
+    heightM = t.startHeightM - (t.approachSpeedMPerS * tNs) / NS_PER_S;
+  } else if (tNs <= approachNs + t.holdNs) {
+    heightM = t.dwellHeightM;
+  } else {
+    heightM = Math.min(t.startHeightM, t.dwellHeightM + (t.retreatSpeedMPerS * (tNs - approachNs - t.holdNs)) / NS_PER_S);
+  }
+  return { heightM: Math.max(t.dwellHeightM, heightM), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
+}
+
+/** Gesture defaults [E]: FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s), §4.1 (dwell 0–4 cm). */
+export const DEFAULT_TAP_GESTURE: TapGestureParams = {
+  startHeightM: 0.2,
+  approachSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.3 },
+  dwellHeightM: { kind: 'triangular', min: 0, mode: 0.01, max: 0.05 },
+  lateralOffsetM: { kind: 'normal', mean: 0, sd: 0.015 },
+  tiltDeg: { kind: 'normal', mean: 0, sd: 12 },
+  holdS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.4 },
+  retreatSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.6), sigma: 0.3 },
+};

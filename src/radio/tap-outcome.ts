@@ -1,0 +1,38 @@
+/**
+ * What one tap attempt produced — the common result of every band model, and one row of
+ * `transactions.csv`. Plain data only (it crosses worker boundaries).
+ */
+import type { TimeNs } from '../units.js';
+
+/** Fixed list of causes; `ok` is the only successful one. */
+export const TAP_CAUSES = [
+  'ok',
+  'out-of-range',
+  'tear',
+  'collision',
+  'frame-errors',
+  'timeout',
+  'declined',
+  'wrong-gate',
+] as const;
+export type TapCause = (typeof TAP_CAUSES)[number];
+
+export const BANDS = ['13.56MHz', '2.45GHz', 'optical'] as const;
+export type Band = (typeof BANDS)[number];
+
+export interface TapOutcome {
+  /** ok ⇒ the intended carrier paid at the intended reader. */
+  cause: TapCause;
+  band: Band;
+  /** From the first poll/beacon the carrier could answer (or the tap start if never) to the last frame. */
+  latencyNs: TimeNs;
+  /** Frames exchanged (both directions counted once per frame). */
+  frames: number;
+  /** Frames resent after an error. */
+  retransmissions: number;
+  /** Collided responses / multi-target events seen. */
+  collisions: number;
+  /** Dwell height and lateral offset of the carrier during the tap, metres. */
+  heightM: number;
+  offsetM: number;
+}
