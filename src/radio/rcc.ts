@@ -326,6 +326,7 @@ export function simulateRccTap(
     cause,
     band: '2.45GHz',
     latencyNs: frames === 0 ? endNs : Math.max(0, lastFrameEndNs - (firstAnswerNs ?? 0)),
+    durationNs: cause === 'ok' || cause === 'wrong-gate' ? lastFrameEndNs : Math.max(endNs, lastFrameEndNs),
     frames,
     retransmissions,
     collisions,

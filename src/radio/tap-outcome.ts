@@ -26,6 +26,11 @@ export interface TapOutcome {
   band: Band;
   /** From the first poll/beacon the carrier could answer (or the tap start if never) to the last frame. */
   latencyNs: TimeNs;
+  /**
+   * From the start of the tap gesture to the end of the attempt: the last frame, or the end of
+   * the gesture when nothing completed. This is what the gate waits for.
+   */
+  durationNs: TimeNs;
   /** Frames exchanged (both directions counted once per frame). */
   frames: number;
   /** Frames resent after an error. */

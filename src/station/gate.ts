@@ -1,0 +1,204 @@
+/**
+ * One fare gate (turnstile): a FIFO queue in front of a reader and a mechanism.
+ *
+ * Mechanism states: idle → validating (tap + authorisation) → open → passage → closing.
+ * Two cycle models (FACTS §8.3, VALIDATION V18):
+ *  - overlap: the next passenger taps as soon as the previous one has walked through, so the
+ *    walk-up overlaps the previous passage; openings are at least `minCycleNs` apart.
+ *    Throughput = 1 / max(minCycle, passage + t_tx) for openNs = 0.
+ *  - serial: one passenger at a time; headway h0 (`serialHeadwayNs`) plus the tap.
+ *    Throughput = 1 / (h0 + t_tx).
+ * A failed tap blocks the gate for the re-present delay; after `maxTaps` failures the passenger
+ * leaves the gate and falls back (the caller decides where).
+ * Events only where something changes: tap start, tap end, opening, end of passage.
+ */
+import type { Kernel } from '../kernel/kernel.js';
+import { sample, type Distribution } from '../random/distributions.js';
+import type { TapOutcome } from '../radio/tap-outcome.js';
+import { NS_PER_S } from '../units.js';
+import type { Passenger } from './passenger.js';
+
+export interface GateMechanics {
+  model: 'overlap' | 'serial';
+  /** Valid transaction → gate open, ns. */
+  openNs: number;
+  /** Walking through the open gate, s. */
+  passageS: Distribution;
+  /** Minimum time between two openings, ns (overlap model). */
+  minCycleNs: number;
+  /** Serial headway h0, ns (serial model). */
+  serialHeadwayNs: number;
+  /** Re-present delay after a failed tap, s. */
+  representDelayS: Distribution;
+  /** Tap attempts before the passenger gives up at this gate. */
+  maxTaps: number;
+}
+
+export interface AuthResult {
+  approved: boolean;
+  /** Time from the end of the tap to the decision, ns. */
+  decisionNs: number;
+}
+
+/** What the gate asks of the world around it. */
+export interface GateHooks {
+  /** One tap attempt starting now; pure apart from the passenger's stream. */
+  tap(passenger: Passenger, gate: Gate): TapOutcome;
+  /** Authorise a completed transaction; call `done` (now or later) with the decision. */
+  authorise(passenger: Passenger, gate: Gate, outcome: TapOutcome, done: (result: AuthResult) => void): void;
+  /** Every tap attempt, at its end. */
+  onTap(passenger: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void;
+  /** The passenger starts walking through (the gate opened for them). */
+  onPassed(passenger: Passenger, gate: Gate): void;
+  /** The passenger gave up at this gate (taps exhausted or declined). */
+  onGiveUp(passenger: Passenger, gate: Gate): void;
+  /** Queue length of this gate changed (before the change takes effect: old level). */
+  onQueueLevel(gate: Gate, oldLength: number, sinceNs: number): void;
+  /** The gate started serving a passenger who waited since `queuedNs`. */
+  onServiceStart(passenger: Passenger, gate: Gate): void;
+}
+
+export class Gate {
+  private readonly queue: Passenger[] = [];
+  private head = 0;
+  private serving: Passenger | null = null;
+  /** Earliest time the reader area is free for the next tap. */
+  private readyAtNs = 0;
+  private lastOpenNs = -Infinity;
+  private levelSinceNs = 0;
+  /** True from tap start to the end of the last frame (for neighbours' interference). */
+  transacting = false;
+  busyNs = 0;
+  passed = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly index: number,
+    /** Position of the gate within its gateline (0-based). */
+    readonly lane: number,
+    readonly gatelineIndex: number,
+    private readonly mechanics: GateMechanics,
+    private readonly hooks: GateHooks,
+  ) {}
+
+  /** Passengers waiting (not counting the one being served). */
+  get queueLength(): number {
+    return this.queue.length - this.head;
+  }
+
+  get inService(): Passenger | null {
+    return this.serving;
+  }
+
+  /** The passenger right behind the one being served (for near-field neighbours), or null. */
+  get nextInQueue(): Passenger | null {
+    return this.queue[this.head] ?? null;
+  }
+
+  /** Load (waiting + in service) for gate choice. */
+  get load(): number {
+    return this.queueLength + (this.serving === null ? 0 : 1);
+  }
+
+  join(passenger: Passenger): void {
+    passenger.queuedNs = this.kernel.nowNs;
+    passenger.taps = 0;
+    this.setLevel(() => this.queue.push(passenger));
+    if (this.serving === null) this.startNext();
+  }
+
+  /** Remove all waiting passengers (end of run accounting is done by the caller). */
+  waiting(): readonly Passenger[] {
+    return this.queue.slice(this.head);
+  }
+
+  private setLevel(change: () => void): void {
+    const now = this.kernel.nowNs;
+    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs);
+    this.levelSinceNs = now;
+    change();
+  }
+
+  /** Level bookkeeping at the end of a run (flush the last segment). */
+  flushLevel(): void {
+    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs);
+    this.levelSinceNs = this.kernel.nowNs;
+  }
+
+  private startNext(): void {
+    if (this.serving !== null || this.queueLength === 0) return;
+    let passenger: Passenger | undefined;
+    this.setLevel(() => {
+      passenger = this.queue[this.head];
+      this.queue[this.head++] = undefined as unknown as Passenger;
+      if (this.head > 1024 && this.head * 2 > this.queue.length) {
+        this.queue.splice(0, this.head);
+        this.head = 0;
+      }
+    });
+    const p = passenger as Passenger;
+    this.serving = p;
+    this.hooks.onServiceStart(p, this);
+    const startNs = Math.max(this.kernel.nowNs, this.readyAtNs);
+    this.kernel.scheduleAt(startNs, () => this.tap(p));
+  }
+
+  private tap(p: Passenger): void {
+    const startNs = this.kernel.nowNs;
+    this.transacting = true;
+    const outcome = this.hooks.tap(p, this);
+    p.taps++;
+    p.totalTaps++;
+    this.busyNs += outcome.durationNs;
+    this.kernel.schedule(outcome.durationNs, () => {
+      this.transacting = false;
+      this.hooks.onTap(p, this, outcome, startNs);
+      if (outcome.cause === 'ok' || outcome.cause === 'wrong-gate') {
+        this.hooks.authorise(p, this, outcome, (result) => this.decided(p, result));
+      } else this.failed(p);
+    });
+  }
+
+  private failed(p: Passenger): void {
+    if (p.taps < this.mechanics.maxTaps) {
+      const delayNs = Math.max(0, Math.round(sample(p.rng, this.mechanics.representDelayS) * NS_PER_S));
+      this.busyNs += delayNs;
+      this.kernel.schedule(delayNs, () => this.tap(p));
+      return;
+    }
+    this.release(this.kernel.nowNs);
+    this.hooks.onGiveUp(p, this);
+  }
+
+  private decided(p: Passenger, result: AuthResult): void {
+    const decidedNs = this.kernel.nowNs + result.decisionNs;
+    if (!result.approved) {
+      this.kernel.scheduleAt(decidedNs, () => {
+        this.release(this.kernel.nowNs);
+        this.hooks.onGiveUp(p, this);
+      });
+      return;
+    }
+    const m = this.mechanics;
+    const passageNs = Math.max(0, Math.round(sample(p.rng, m.passageS) * NS_PER_S));
+    if (m.model === 'serial') {
+      const doneNs = decidedNs + m.serialHeadwayNs;
+      this.busyNs += doneNs - this.kernel.nowNs;
+      this.kernel.scheduleAt(decidedNs, () => this.hooks.onPassed(p, this));
+      this.kernel.scheduleAt(doneNs, () => this.release(doneNs));
+      return;
+    }
+    const openNs = Math.max(decidedNs + m.openNs, this.lastOpenNs + m.minCycleNs);
+    this.lastOpenNs = openNs;
+    this.busyNs += openNs + passageNs - this.kernel.nowNs;
+    this.kernel.scheduleAt(openNs, () => this.hooks.onPassed(p, this));
+    this.kernel.scheduleAt(openNs + passageNs, () => this.release(openNs + passageNs));
+  }
+
+  /** The reader area is free from `readyNs`: serve the next passenger. */
+  private release(readyNs: number): void {
+    this.serving = null;
+    this.readyAtNs = readyNs;
+    this.startNext();
+  }
+}
