@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from './cli-main.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const SCENARIOS = join(ROOT, 'scenarios');
+const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+
+async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd });
+  return { code, out, err };
+}
+
+const SMALL = `name: small
+duration: 5 min
+carriers: [{ id: c, kind: transit-card, share: 1 }]
+readers: [{ id: r, bands: [13.56MHz] }]
+stations:
+  - id: S
+    entrances:
+      - id: E
+        demand: { rate: 3000 }
+        gatelines: [{ id: G, gates: 2, reader: r }]
+`;
+
+describe('tapsim check', () => {
+  it.each(shipped)('passes on %s', async (name) => {
+    const r = await cli(['check', `scenarios/${name}`]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^ok scenarios\//);
+  });
+});
+
+describe('tapsim schema', () => {
+  it('prints the committed JSON Schema', async () => {
+    const r = await cli(['schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual(JSON.parse(readFileSync(join(SCENARIOS, 'scenario.schema.json'), 'utf8')));
+  });
+});
+
+describe('tapsim run', () => {
+  it('writes the run folder; a second run with the same seed gives a byte-identical summary.csv and fingerprint', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-run-'));
+    writeFileSync(join(base, 'small.yaml'), SMALL);
+    const a = await cli(['run', 'small.yaml', '--out', 'a', '--quiet', '--replications', '2', '--seed', '42'], base);
+    const b = await cli(['run', 'small.yaml', '--out', 'b', '--quiet', '--replications', '2', '--seed', '42'], base);
+    expect(a.code, a.err).toBe(0);
+    expect(b.code, b.err).toBe(0);
+    expect(readdirSync(join(base, 'a')).sort()).toEqual(['run.json', 'scenario.resolved.json', 'summary.csv']);
+    const summaryA = readFileSync(join(base, 'a', 'summary.csv'));
+    expect(summaryA.equals(readFileSync(join(base, 'b', 'summary.csv')))).toBe(true);
+    const runA = JSON.parse(readFileSync(join(base, 'a', 'run.json'), 'utf8')) as Record<string, unknown>;
+    const runB = JSON.parse(readFileSync(join(base, 'b', 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(runA['fingerprint']).toBe(runB['fingerprint']);
+    expect(runA['fingerprint']).toMatch(/^[0-9a-f]{64}$/);
+    expect(runA).toMatchObject({ tool: 'tapsim', seed: 42, replications: 2, scenario: { name: 'small' } });
+    expect((runA['scenario'] as Record<string, unknown>)['sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(summaryA.toString().split('\n')[0]).toMatch(/^replication,seed,events,/);
+    const resolved = JSON.parse(readFileSync(join(base, 'a', 'scenario.resolved.json'), 'utf8')) as Record<string, unknown>;
+    expect(resolved['replications']).toBe(2);
+    // A different seed changes the fingerprint.
+    const c = await cli(['run', 'small.yaml', '--out', 'c', '--quiet', '--replications', '2', '--seed', '43'], base);
+    expect(c.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(base, 'c', 'run.json'), 'utf8')).fingerprint).not.toBe(runA['fingerprint']);
+  });
+
+  it('writes to results/<name>/<run-id>/ by default, with a progress bar on stderr unless --quiet', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-run-'));
+    writeFileSync(join(base, 'small.yaml'), SMALL);
+    let progress = '';
+    const stream = { write: (t: string) => ((progress += t), true) } as unknown as NodeJS.WritableStream;
+    const code = await main(['run', 'small.yaml'], { stdout: () => {}, stderr: () => {}, cwd: base, progressStream: stream });
+    expect(code).toBe(0);
+    const runs = readdirSync(join(base, 'results', 'small'));
+    expect(runs.length).toBe(1);
+    expect(existsSync(join(base, 'results', 'small', runs[0]!, 'summary.csv'))).toBe(true);
+    expect(progress).toMatch(/events\/s/);
+    expect(progress).toMatch(/ETA/);
+  });
+});
+
+describe('bad input: exit 2, file/line/field named, no stack trace, nothing written', () => {
+  const cases: Array<[string, string | null, string[], RegExp]> = [
+    ['missing file', null, ['check', 'nope.yaml'], /nope\.yaml: file not found/],
+    ['empty file', '\n# nothing\n', ['check', 's.yaml'], /s\.yaml: file is empty/],
+    ['YAML syntax error', 'name: [\n', ['check', 's.yaml'], /s\.yaml:\d+:\d+: YAML syntax error/],
+    ['JSON given a .yaml name', '{"name": "x"}', ['check', 's.yaml'], /s\.yaml:1:1: this looks like JSON/],
+    ['unknown key', SMALL + 'bogus: 1\n', ['check', 's.yaml'], /s\.yaml:11:1 bogus: unknown key "bogus"/],
+    ['wrong type', SMALL.replace('gates: 2', 'gates: "2x"'), ['check', 's.yaml'], /s\.yaml:10:\d+ stations\.0\.entrances\.0\.gatelines\.0\.gates: expected number/],
+    ['negative count', SMALL.replace('gates: 2', 'gates: -2'), ['check', 's.yaml'], /gatelines\.0\.gates: Too small/],
+    ['NaN count', SMALL.replace('gates: 2', 'gates: .nan'), ['check', 's.yaml'], /gatelines\.0\.gates: expected number, got NaN/],
+    ['unit of the wrong dimension', SMALL.replace('duration: 5 min', 'duration: 8 kg'), ['check', 's.yaml'], /s\.yaml:2:11 duration: "8 kg" is a mass, expected a time/],
+    ['shares not summing to 1', SMALL.replace('share: 1', 'share: 0.9'), ['check', 's.yaml'], /carriers: carrier shares sum to 0\.9, not 1/],
+    ['undefined reader id', SMALL.replace('reader: r }', 'reader: rr }'), ['check', 's.yaml'], /gatelines\.0\.reader: reader "rr" is not defined.*did you mean "r"/],
+    ['duplicate ids', SMALL.replace("gatelines: [{ id: G, gates: 2, reader: r }]", "gatelines: [{ id: G, gates: 2, reader: r }, { id: G, gates: 1, reader: r }]"), ['check', 's.yaml'], /gatelines\.1\.id: duplicate gateline id "G"/],
+    ['expression with an unknown symbol', SMALL.replace('rate: 3000', "rate: '3000*foo'"), ['check', 's.yaml'], /demand\.rate: unknown symbol "foo"/],
+    ['expression calling evaluate', SMALL.replace('rate: 3000', "rate: 'evaluate(\"1\")'"), ['check', 's.yaml'], /demand\.rate: call of "evaluate" is not allowed/],
+    ['--set on a path that does not exist', SMALL, ['check', 's.yaml', '--set', 'stations.S.entrances.E.gatelines.G.gatez=3'], /^--set stations\.S\.entrances\.E\.gatelines\.G\.gatez: path does not exist.*did you mean "gates"/],
+    ['out-of-range --replications', SMALL, ['run', 's.yaml', '--replications', '10001', '--out', 'o'], /^--replications replications: must be an integer from 1 to 10000/],
+    ['non-integer --seed', SMALL, ['run', 's.yaml', '--seed', '1.5', '--out', 'o'], /^--seed seed: must be an integer/],
+    ['name with ../', SMALL.replace('name: small', 'name: ../../etc'), ['run', 's.yaml'], /name: name must be a slug/],
+    ['absolute path in name', SMALL.replace('name: small', 'name: /tmp/x'), ['run', 's.yaml'], /name: name must be a slug/],
+    ['--out with ../', SMALL, ['run', 's.yaml', '--out', '../outside'], /^--out: "\.\.\/outside" contains "\.\."/],
+    ['--out at an existing non-run folder', SMALL, ['run', 's.yaml', '--out', 'precious'], /^--out: .*precious exists and is not a tapsim run folder/],
+    ['unknown option (strict)', SMALL, ['run', 's.yaml', '--bogus'], /Unknown argument/],
+    ['unknown command', null, ['frobnicate'], /Unknown argument|unknown command/],
+  ];
+
+  it.each(cases)('%s', async (_label, text, args, pattern) => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-bad-'));
+    if (text !== null) writeFileSync(join(base, 's.yaml'), text);
+    mkdirSync(join(base, 'precious'));
+    writeFileSync(join(base, 'precious', 'thesis.tex'), 'do not delete');
+    const before = readdirSync(base).sort();
+    const r = await cli(args, base);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(pattern);
+    expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readdirSync(base).sort()).toEqual(before);
+    expect(readdirSync(join(base, 'precious'))).toEqual(['thesis.tex']);
+  });
+
+  it('--force allows --out at an existing non-run folder', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-force-'));
+    writeFileSync(join(base, 's.yaml'), SMALL);
+    mkdirSync(join(base, 'old'));
+    writeFileSync(join(base, 'old', 'x.txt'), 'x');
+    const r = await cli(['run', 's.yaml', '--out', 'old', '--force', '--quiet'], base);
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(join(base, 'old')).sort()).toEqual(['run.json', 'scenario.resolved.json', 'summary.csv']);
+  });
+});

@@ -1,0 +1,329 @@
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, formatIssue } from './errors.js';
+import { loadScenario, parseSetArgs } from './load.js';
+import { streamFor } from '../random/stream.js';
+
+const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
+const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+
+const MINIMAL = `name: mini
+duration: 10 min
+carriers:
+  - { id: card, kind: transit-card, share: 0.7 }
+  - { id: phone, kind: nfc-phone, share: 0.3 }
+readers:
+  - { id: r1, bands: [13.56MHz] }
+stations:
+  - id: S
+    entrances:
+      - id: E
+        demand: { rate: 600 }
+        gatelines:
+          - { id: G, gates: 2, reader: r1 }
+`;
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'tapsim-load-'));
+}
+function write(dir: string, name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+async function issuesOf(promise: Promise<unknown>): Promise<string[]> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    const issues = (error as ScenarioError).issues;
+    expect(issues.length).toBeGreaterThan(0);
+    return issues.map(formatIssue);
+  }
+  throw new Error('expected a ScenarioError');
+}
+async function badYaml(text: string): Promise<string[]> {
+  return issuesOf(loadScenario(write(tempDir(), 's.yaml', text)));
+}
+
+describe('loadScenario: shipped scenarios', () => {
+  it.each(shipped)('%s loads and resolves', async (name) => {
+    const { scenario, hash } = await loadScenario(join(SCENARIOS, name));
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.isFrozen(scenario)).toBe(true);
+    expect(Object.isFrozen(scenario.stations[0]?.entrances[0]?.demand.ratesPerHour)).toBe(true);
+    expect(Number.isInteger(scenario.duration)).toBe(true);
+    // No functions (mathjs objects, rate closures) in the resolved scenario.
+    expect(JSON.parse(JSON.stringify(scenario))).toEqual(scenario);
+  });
+
+  it('metro-station-am-peak has ≥ 20 gates, both bands, a 3 h peak of ≥ 25,000 passengers', async () => {
+    const { scenario } = await loadScenario(join(SCENARIOS, 'metro-station-am-peak.yaml'));
+    const lines = scenario.stations.flatMap((s) => s.entrances.flatMap((e) => e.gatelines));
+    expect(lines.reduce((n, l) => n + l.gates, 0)).toBeGreaterThanOrEqual(20);
+    const bands = new Set(scenario.carriers.flatMap((c) => c.bands));
+    expect(bands.has('13.56MHz') && bands.has('2.45GHz')).toBe(true);
+    expect(scenario.duration).toBe(3 * 3600e9);
+    const passengers = scenario.stations.flatMap((s) => s.entrances).reduce((n, e) => n + e.demand.expectedPassengers, 0);
+    expect(passengers).toBeGreaterThanOrEqual(25_000);
+  });
+
+  it('each shipped scenario has a header comment with its question and the $schema line', () => {
+    for (const name of shipped) {
+      const text = readFileSync(join(SCENARIOS, name), 'utf8');
+      expect(text.startsWith('# yaml-language-server: $schema=./scenario.schema.json')).toBe(true);
+      expect(text).toMatch(/# Question:/);
+    }
+  });
+});
+
+describe('loadScenario: units, distributions, expressions, defaults', () => {
+  it('converts quantities to the resolved units', async () => {
+    const dir = tempDir();
+    const file = write(dir, 's.yaml', MINIMAL.replace('bands: [13.56MHz] }', 'bands: [13.56MHz, 2.45GHz], pollingPeriod: 8 ms, nfc: { antennaRadius: 35 mm, driveCurrent: 0.2 A, hMin: 1.5 A/m }, rcc: { lfFrequency: 13.56 MHz, txPowerDbm: 1 mW } }'));
+    const { scenario } = await loadScenario(file);
+    const reader = scenario.readers[0]!;
+    expect(reader.pollingPeriod).toBe(8_000_000);
+    expect(reader.nfc?.antennaRadius).toBeCloseTo(0.035, 12);
+    expect(reader.nfc?.driveCurrent).toBeCloseTo(0.2, 12);
+    expect(reader.rcc?.lfFrequency).toBeCloseTo(13.56e6, 3);
+    expect(reader.rcc?.txPowerDbm).toBeCloseTo(0, 9);
+    expect(scenario.duration).toBe(600e9);
+    expect(scenario.warmup).toBe(0);
+    expect(scenario.replications).toBe(1);
+    expect(scenario.carriers[0]?.flow).toBe('transit-epurse');
+    expect(scenario.carriers[1]?.attenuationDb).toBe(4.5);
+  });
+
+  it('reads distributions with units into SI seconds; a bare quantity is a constant', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL.replace("demand: { rate: 600 }", "demand: { rate: 600 }\n        walkTime: { kind: lognormal, median: 300 ms, p95: 0.8 s }").replace('gates: 2, reader: r1', 'gates: 2, reader: r1, gate: { passageTime: 1500 ms }'));
+    const { scenario } = await loadScenario(file);
+    const entrance = scenario.stations[0]!.entrances[0]!;
+    expect(entrance.walkTime.kind).toBe('lognormal');
+    if (entrance.walkTime.kind === 'lognormal') {
+      expect(entrance.walkTime.mu).toBeCloseTo(Math.log(0.3), 12);
+      expect(entrance.walkTime.sigma).toBeCloseTo(Math.log(0.8 / 0.3) / 1.6448536269514722, 12);
+    }
+    expect(entrance.gatelines[0]!.gate.passageTime).toEqual({ kind: 'constant', value: 1.5 });
+    expect(entrance.gatelines[0]!.gate.minCycle).toBe(1.6e9); // flap preset [E] FACTS §8.3
+  });
+
+  it('samples a demand expression into a per-step table before the run', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL.replace('rate: 600', 'rate: "2500 + 9000*exp(-((t - 5 min)/(3 min))^2)", step: 1 min'));
+    const { scenario } = await loadScenario(file);
+    const demand = scenario.stations[0]!.entrances[0]!.demand;
+    expect(demand.stepNs).toBe(60e9);
+    expect(demand.ratesPerHour.length).toBe(10);
+    expect(demand.ratesPerHour[4]).toBeCloseTo(2500 + 9000 * Math.exp(-(((4.5 - 5) / 3) ** 2)), 6);
+    expect(demand.source).toContain('exp(');
+  });
+
+  it('samples a table with linear interpolation', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL.replace('rate: 600', 'rate: { at: [0, 10 min], perHour: [0, 1200] }, step: 5 min'));
+    const { scenario } = await loadScenario(file);
+    expect(scenario.stations[0]!.entrances[0]!.demand.ratesPerHour).toEqual([300, 900]);
+  });
+
+  it('merges extends (maps merge, lists replace) and applies --set by index or id', async () => {
+    const dir = tempDir();
+    write(dir, 'base.yaml', MINIMAL);
+    const child = write(dir, 'child.yaml', 'extends: base.yaml\nname: child\nseed: 9\n');
+    const { overrides } = parseSetArgs(['stations.S.entrances.E.gatelines.G.gates=5', 'duration=1 h', 'readers[0].pollingPeriod="7 ms"']);
+    const { scenario, files } = await loadScenario(child, { overrides });
+    expect(scenario.name).toBe('child');
+    expect(scenario.seed).toBe(9);
+    expect(scenario.carriers.length).toBe(2);
+    expect(scenario.stations[0]!.entrances[0]!.gatelines[0]!.gates).toBe(5);
+    expect(scenario.duration).toBe(3600e9);
+    expect(scenario.readers[0]!.pollingPeriod).toBe(7e6);
+    expect(files.length).toBe(2);
+  });
+
+  it('gives the same hash for the same resolved scenario', async () => {
+    const dir = tempDir();
+    const a = await loadScenario(write(dir, 'a.yaml', MINIMAL));
+    const b = await loadScenario(write(dir, 'b.json', JSON.stringify({ name: 'mini', duration: 600, carriers: [{ id: 'card', kind: 'transit-card', share: 0.7 }, { id: 'phone', kind: 'nfc-phone', share: 0.3 }], readers: [{ id: 'r1', bands: ['13.56MHz'] }], stations: [{ id: 'S', entrances: [{ id: 'E', demand: { rate: 600 }, gatelines: [{ id: 'G', gates: 2, reader: 'r1' }] }] }] }, null, 2)));
+    expect(b.hash).toBe(a.hash);
+  });
+});
+
+describe('loadScenario: bad input gives a ScenarioError naming file, line and field', () => {
+  it('missing file', async () => {
+    const issues = await issuesOf(loadScenario(join(tempDir(), 'nope.yaml')));
+    expect(issues[0]).toMatch(/nope\.yaml: file not found/);
+  });
+  it('empty file', async () => {
+    expect((await badYaml('# nothing here\n\n'))[0]).toMatch(/s\.yaml: file is empty/);
+  });
+  it('YAML syntax error', async () => {
+    expect((await badYaml('name: [\nduration: 1 h\n'))[0]).toMatch(/s\.yaml:\d+:\d+: YAML syntax error/);
+  });
+  it('JSON given a .yaml name', async () => {
+    expect((await badYaml('{"name": "x"}\n'))[0]).toMatch(/s\.yaml:1:1: this looks like JSON/);
+  });
+  it('JSON syntax error in a .json file', async () => {
+    const issues = await issuesOf(loadScenario(write(tempDir(), 's.json', '{\n  "name": "x",\n}\n')));
+    expect(issues[0]).toMatch(/s\.json:3:1: JSON syntax error/);
+  });
+  it('unknown key, with did-you-mean', async () => {
+    const issues = await badYaml(MINIMAL + 'replicatons: 3\n');
+    expect(issues).toContainEqual(expect.stringMatching(/s\.yaml:15:1 replicatons: unknown key "replicatons" \(did you mean "replications"\?\)/));
+  });
+  it('unknown nested key', async () => {
+    const issues = await badYaml(MINIMAL.replace('{ id: G, gates: 2, reader: r1 }', '{ id: G, gatez: 2, reader: r1 }'));
+    expect(issues.join('\n')).toMatch(/s\.yaml:14:22 stations\.0\.entrances\.0\.gatelines\.0\.gatez: unknown key "gatez" \(did you mean "gates"\?\)/);
+    expect(issues.join('\n')).toMatch(/gatelines\.0\.gates: missing required field/);
+  });
+  it('wrong type', async () => {
+    const issues = await badYaml(MINIMAL.replace('gates: 2', 'gates: two'));
+    expect(issues[0]).toMatch(/s\.yaml:14:\d+ stations\.0\.entrances\.0\.gatelines\.0\.gates: expected number, got string "two"/);
+  });
+  it('negative count', async () => {
+    expect((await badYaml(MINIMAL.replace('gates: 2', 'gates: -2')))[0]).toMatch(/gatelines\.0\.gates: Too small/);
+  });
+  it('NaN count', async () => {
+    expect((await badYaml(MINIMAL.replace('gates: 2', 'gates: .nan')))[0]).toMatch(/gatelines\.0\.gates: expected number, got NaN/);
+  });
+  it('unit of the wrong dimension', async () => {
+    expect((await badYaml(MINIMAL.replace('duration: 10 min', 'duration: 8 kg')))[0]).toMatch(/s\.yaml:2:11 duration: "8 kg" is a mass, expected a time/);
+    expect((await badYaml(MINIMAL.replace('bands: [13.56MHz] }', 'bands: [13.56MHz], nfc: { antennaRadius: 3 A } }')))[0]).toMatch(/readers\.0\.nfc\.antennaRadius: "3 A" is a current, expected a length/);
+  });
+  it('unknown unit', async () => {
+    expect((await badYaml(MINIMAL.replace('duration: 10 min', 'duration: 10 fortnights')))[0]).toMatch(/duration: cannot read "10 fortnights" as a time/);
+  });
+  it('shares not summing to 1', async () => {
+    expect((await badYaml(MINIMAL.replace('share: 0.3', 'share: 0.31')))[0]).toMatch(/s\.yaml:4:3 carriers: carrier shares sum to 1\.01, not 1/);
+  });
+  it('shares summing to 1 within 1e-9 are accepted', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL.replace('share: 0.7', 'share: 0.1').replace('share: 0.3', 'share: 0.2').replace('readers:', '  - { id: c3, kind: qr, share: 0.7 }\nreaders:'));
+    await expect(loadScenario(file)).resolves.toBeDefined();
+  });
+  it('reference to an undefined reader id', async () => {
+    expect((await badYaml(MINIMAL.replace('reader: r1', 'reader: r2')))[0]).toMatch(/s\.yaml:14:\d+ stations\.0\.entrances\.0\.gatelines\.0\.reader: reader "r2" is not defined in readers.*did you mean "r1"/);
+  });
+  it('duplicate ids', async () => {
+    expect((await badYaml(MINIMAL.replace('id: phone', 'id: card')))[0]).toMatch(/s\.yaml:5:\d+ carriers\.1\.id: duplicate carrier id "card"/);
+  });
+  it('extends cycle', async () => {
+    const dir = tempDir();
+    write(dir, 'a.yaml', 'extends: b.yaml\nname: a\n');
+    write(dir, 'b.yaml', 'extends: a.yaml\nname: b\n');
+    const issues = await issuesOf(loadScenario(join(dir, 'a.yaml')));
+    expect(issues[0]).toMatch(/b\.yaml:1:10 extends: extends cycle: a\.yaml → b\.yaml → a\.yaml/);
+  });
+  it('extends a missing file', async () => {
+    const issues = await issuesOf(loadScenario(write(tempDir(), 's.yaml', 'extends: gone.yaml\nname: s\n')));
+    expect(issues.join('\n')).toMatch(/gone\.yaml: file not found/);
+  });
+  it.each([
+    ['unknown symbol', '100 + foo*t', /unknown symbol "foo"/],
+    ['import', 'import({}, {})', /call of "import" is not allowed/],
+    ['createUnit', 'createUnit("x")', /call of "createUnit" is not allowed/],
+    ['evaluate', 'evaluate("1")', /call of "evaluate" is not allowed/],
+    ['parse', 'parse("1")', /call of "parse" is not allowed/],
+    ['assignment', 'x = 5', /assignment .* is not allowed/],
+    ['property access', 'exp.name', /accessor .* is not allowed|unknown symbol/],
+    ['wrong dimension', 't + 5', /fails at t = 0 s/],
+    ['a length result', '5 m', /expected passengers\/hour/],
+  ])('expression with %s', async (_label, expression, pattern) => {
+    const issues = await badYaml(MINIMAL.replace('rate: 600', `rate: '${expression}'`));
+    expect(issues[0]).toMatch(/s\.yaml:12:\d+ stations\.0\.entrances\.0\.demand\.rate: /);
+    expect(issues[0]).toMatch(pattern);
+  });
+  it('negative rate from an expression', async () => {
+    expect((await badYaml(MINIMAL.replace('rate: 600', 'rate: "100 - t/(1 min)*100"')))[0]).toMatch(/demand\.rate: rate is -\d+ at t = /);
+  });
+  it('--set on a path that does not exist', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL);
+    for (const [arg, pattern] of [
+      ['stations.S.entrances.E.gatelines.G.gatez=3', /^--set stations\.S\.entrances\.E\.gatelines\.G\.gatez: path does not exist.*did you mean "gates"/],
+      ['foo.bar=1', /^--set foo\.bar: path does not exist/],
+      ['stations.9.id=x', /^--set stations\.9\.id: path does not exist/],
+      ['nodots', /^--set: expected path=value/],
+    ] as const) {
+      const { overrides, issues } = parseSetArgs([arg]);
+      if (issues.length > 0) {
+        expect(formatIssue(issues[0]!)).toMatch(pattern);
+        continue;
+      }
+      const messages = await issuesOf(loadScenario(file, { overrides }));
+      expect(messages[0]).toMatch(pattern);
+    }
+  });
+  it('--set with a bad value is reported against --set', async () => {
+    const file = write(tempDir(), 's.yaml', MINIMAL);
+    const messages = await issuesOf(loadScenario(file, { overrides: [{ path: 'replications', value: '20000', source: '--replications' }] }));
+    expect(messages[0]).toMatch(/^--replications replications: Too big/);
+  });
+  it('a scenario name that would write outside results/', async () => {
+    expect((await badYaml(MINIMAL.replace('name: mini', 'name: ../evil')))[0]).toMatch(/name: name must be a slug/);
+    expect((await badYaml(MINIMAL.replace('name: mini', 'name: /abs/path')))[0]).toMatch(/name: name must be a slug/);
+    expect((await badYaml(MINIMAL.replace('name: mini', 'name: a..b')))[0]).toMatch(/name: name must not contain "\.\."/);
+  });
+  it('reports all issues at once', async () => {
+    const issues = await badYaml(MINIMAL.replace('duration: 10 min', 'duration: 8 kg').replace('gates: 2', 'gates: -1').replace('reader: r1', 'reader: nope') + 'bogus: 1\n');
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('fuzz: random mutations of the shipped scenarios load or fail with a ScenarioError', () => {
+  const texts = shipped.map((name) => ({ name, text: readFileSync(join(SCENARIOS, name), 'utf8') }));
+  const replacements = ['-1', '.nan', 'abc', '1e400', '""', '[]', '{}', 'null', '8 kg', '0', '3 A/m', '"t +"', 'import(1)', '{ kind: nope }', '1.5 h', 'true'];
+  function mutate(text: string, i: number): string {
+    const rng = streamFor(20240719, i, 'fuzz');
+    const lines = text.split('\n');
+    const pickLine = (): number => Math.floor(rng.next01() * lines.length);
+    const ops = 1 + Math.floor(rng.next01() * 3);
+    for (let k = 0; k < ops; k++) {
+      const op = Math.floor(rng.next01() * 7);
+      const n = pickLine();
+      const line = lines[n] ?? '';
+      switch (op) {
+        case 0: lines.splice(n, 1); break;
+        case 1: lines.splice(n, 0, line); break;
+        case 2: { // replace a value after a colon
+          const c = line.indexOf(': ');
+          const value = replacements[Math.floor(rng.next01() * replacements.length)]!;
+          if (c >= 0) lines[n] = line.slice(0, c + 2) + value;
+          break;
+        }
+        case 3: { // corrupt one character
+          const p = Math.floor(rng.next01() * Math.max(1, line.length));
+          const chars = 'x:{}[]-#"\' 9.';
+          lines[n] = line.slice(0, p) + chars[Math.floor(rng.next01() * chars.length)] + line.slice(p + 1);
+          break;
+        }
+        case 4: lines.splice(n, 0, `${'  '.repeat(Math.floor(rng.next01() * 4))}bogusKey${k}: 1`); break;
+        case 5: lines[n] = line.replace(/\d+(\.\d+)?/, () => String(Math.floor(rng.next01() * 2e6) - 1e6)); break;
+        default: lines[n] = line.replace(/^(\s*)/, '$1 '); break;
+      }
+    }
+    return lines.join('\n');
+  }
+
+  it('500 mutations: each loads or gives a ScenarioError with messages (never a crash)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tapsim-fuzz-'));
+    // Copy the shipped files so `extends:` still resolves.
+    for (const { name, text } of texts) writeFileSync(join(dir, name), text);
+    let loaded = 0;
+    let rejected = 0;
+    for (let i = 0; i < 500; i++) {
+      const source = texts[i % texts.length]!;
+      const file = join(dir, `m${i}-${source.name}`);
+      writeFileSync(file, mutate(source.text, i));
+      try {
+        await loadScenario(file);
+        loaded++;
+      } catch (error) {
+        if (!(error instanceof ScenarioError)) throw new Error(`mutation ${i} of ${source.name} crashed: ${String(error)}\n${readFileSync(file, 'utf8')}`);
+        expect(error.issues.length).toBeGreaterThan(0);
+        for (const issue of error.issues) expect(issue.message.length).toBeGreaterThan(0);
+        rejected++;
+      }
+    }
+    expect(loaded + rejected).toBe(500);
+    expect(rejected).toBeGreaterThan(100);
+  }, 120_000);
+});
