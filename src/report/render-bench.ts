@@ -1,0 +1,34 @@
+/**
+ * Rendering benchmark (DESIGN §7: measured in a benchmark, never in a timed test): render the
+ * typical figures of a run `rounds` times plus one index.html, and report the time.
+ */
+import { performance } from 'node:perf_hooks';
+import { renderRunReport } from './html.js';
+import { sampleFigures, sampleReport } from './sample-figures.js';
+
+export interface RenderBenchResult {
+  /** Figures rendered in total. */
+  readonly figures: number;
+  /** Wall time for all of them and the reports, in ms. */
+  readonly ms: number;
+  /** Mean per figure, in ms. */
+  readonly msPerFigure: number;
+  /** Size of one round of figures, in bytes (UTF-16 code units). */
+  readonly bytesPerRound: number;
+}
+
+/** Render `rounds` rounds of the seven typical figures (with `samplesPerCdf` samples per CDF). */
+export function benchRender(rounds = 10, samplesPerCdf = 2000): RenderBenchResult {
+  sampleFigures(50); // warm-up: module init and JIT outside the measurement
+  let figures = 0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    const figs = sampleFigures(samplesPerCdf);
+    figures += figs.length;
+    if (r === 0) bytes = figs.reduce((n, f) => n + f.svg.length, 0);
+  }
+  renderRunReport(sampleReport('inline'));
+  const ms = performance.now() - t0;
+  return { figures, ms, msPerFigure: figures === 0 ? 0 : ms / figures, bytesPerRound: bytes };
+}
