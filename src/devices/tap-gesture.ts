@@ -82,11 +82,11 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
   return { heightM: Math.max(t.dwellHeightM, heightM), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
 }
 
-/** Gesture defaults [E]: FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s), §4.1 (dwell 0–4 cm). */
+/** Gesture defaults [E]: FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s), §4.1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */
 export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   startHeightM: 0.2,
   approachSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.3 },
-  dwellHeightM: { kind: 'triangular', min: 0, mode: 0.01, max: 0.05 },
+  dwellHeightM: { kind: 'triangular', min: 0, mode: 0.01, max: 0.04 },
   lateralOffsetM: { kind: 'normal', mean: 0, sd: 0.015 },
   tiltDeg: { kind: 'normal', mean: 0, sd: 12 },
   holdS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.4 },

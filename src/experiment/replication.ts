@@ -1,16 +1,17 @@
 /**
- * PLACEHOLDER model (to be replaced by the lead's station model): one replication of a scenario.
- *
- * Honest and tiny: for each entrance, arrivals are a non-homogeneous Poisson process following
- * the sampled demand table; each arrival joins one FIFO queue per gateline, served by `gates`
- * parallel servers (M(t)/G/c). The service time of a gate is the gate's serialHeadway plus a
- * constant 0.3 s tap (FACTS §8.3 serial model, [E]). Pure: no I/O, no threads; every random
- * number comes from `streamFor(seed, replication, entityKey)`.
+ * One replication of a scenario, pure: request in, plain-data result out (no fs, no threads).
+ * Results merge exactly across replications and shards (counts, sketches, interval series).
  */
-import { createHash } from 'node:crypto';
-import { streamFor } from '../random/stream.js';
-import { exponential } from '../random/distributions.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { buildWorld, type WorldConfig } from '../scenario/build.js';
+import { buildWorldState, inSystem, type WorldState } from '../station/world.js';
+import { GL } from '../station/station-metrics.js';
+import { fruinQueueingClass } from '../station/fruin.js';
+import type { LogHistogramData } from '../observe/log-histogram.js';
+import type { TransactionColumns } from '../station/transaction-log.js';
+import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
+import { NS_PER_S } from '../units.js';
+import type { BackendSeries } from '../backend/backend.js';
 
 export interface ReplicationRequest {
   scenario: ResolvedScenario;
@@ -18,99 +19,185 @@ export interface ReplicationRequest {
   seed: number;
 }
 
+/** Per gateline and interval (row-major: interval × gateline), ready for gates.csv. */
+export interface GatelineSeries {
+  keys: string[];
+  gates: number[];
+  intervalNs: number;
+  intervals: number;
+  arrivals: number[];
+  passed: number[];
+  taps: number[];
+  failedTaps: number[];
+  queueMean: number[];
+  queueMax: number[];
+  waitMeanS: number[];
+  waitP95S: number[];
+  waitMaxS: number[];
+  fruinClass: number[];
+}
+
 export interface ReplicationResult {
   replication: number;
   seed: number;
+  /** Scalar metrics (summary.csv columns). */
   metrics: Record<string, number>;
   events: number;
-  /** Hex SHA-256 of the trace. */
+  /** Hex digest of the trace (every tap: time, passenger, cause, duration). */
   fingerprint: string;
+  sketches: { wait: LogHistogramData; transactionTime: LogHistogramData; tapLatency: Record<string, LogHistogramData> };
+  gatelines: GatelineSeries;
+  /** Backend time series (backend.csv). */
+  backend: BackendSeries;
+  transactions: TransactionColumns | null;
 }
 
-const TAP_NS = 300_000_000; // [E] placeholder tap time, FACTS §8.3 table (t_tx = 0.3 s)
-
 export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs: number, events: number) => void): ReplicationResult {
-  const { scenario, replication, seed } = req;
-  const trace = createHash('sha256');
-  let events = 0;
-  let arrivals = 0;
-  let counted = 0;
-  let waitSumS = 0;
-  let waitMaxS = 0;
-  let busyNs = 0;
-  let gateCount = 0;
-  const durationNs = scenario.duration;
-  const warmupNs = scenario.warmup;
-  let progressAt = 0;
-
-  for (const station of scenario.stations) {
-    for (const entrance of station.entrances) {
-      const lines = entrance.gatelines;
-      const rng = streamFor(seed, replication, `arrivals:${station.id}/${entrance.id}`);
-      const pick = streamFor(seed, replication, `choice:${station.id}/${entrance.id}`);
-      const freeAt = lines.map((line) => new Array<number>(line.gates).fill(0));
-      for (const line of lines) gateCount += line.gates;
-      const { stepNs, ratesPerHour } = entrance.demand;
-      for (let i = 0; i < ratesPerHour.length; i++) {
-        const ratePerHour = ratesPerHour[i] as number;
-        const stepStart = i * stepNs;
-        const stepEnd = Math.min(durationNs, stepStart + stepNs);
-        if (ratePerHour <= 0) continue;
-        const meanGapNs = 3.6e12 / ratePerHour;
-        let t = stepStart + Math.round(exponential(rng, meanGapNs));
-        while (t < stepEnd) {
-          arrivals++;
-          events++;
-          // Choose the line by the shortest expected wait (earliest free gate).
-          let bestLine = 0;
-          let bestGate = 0;
-          let bestFree = Infinity;
-          const offset = Math.floor(pick.next01() * lines.length);
-          for (let k = 0; k < lines.length; k++) {
-            const li = (k + offset) % lines.length;
-            const gates = freeAt[li] as number[];
-            for (let g = 0; g < gates.length; g++) {
-              if ((gates[g] as number) < bestFree) {
-                bestFree = gates[g] as number;
-                bestLine = li;
-                bestGate = g;
-              }
-            }
-          }
-          const line = lines[bestLine]!;
-          const start = Math.max(t, bestFree);
-          const serviceNs = line.gate.serialHeadway + TAP_NS;
-          (freeAt[bestLine] as number[])[bestGate] = start + serviceNs;
-          events++; // departure
-          busyNs += serviceNs;
-          if (t >= warmupNs) {
-            const waitS = (start - t) / 1e9;
-            counted++;
-            waitSumS += waitS;
-            if (waitS > waitMaxS) waitMaxS = waitS;
-          }
-          trace.update(`${t},${bestLine},${bestGate},${start}\n`);
-          if (onProgress !== undefined && events - progressAt >= 10_000) {
-            progressAt = events;
-            onProgress(t, events);
-          }
-          t += Math.round(exponential(rng, meanGapNs));
-        }
-      }
-    }
+  const cfg = buildWorld(req.scenario);
+  const state = buildWorldState(cfg, req.seed, req.replication);
+  const { kernel } = state;
+  const slices = 200;
+  for (let i = 1; i <= slices; i++) {
+    kernel.run((cfg.durationNs * i) / slices);
+    onProgress?.(kernel.nowNs, kernel.eventCount);
   }
-  onProgress?.(durationNs, events);
+  for (const row of state.gates) for (const g of row) g.flushLevel();
+  checkConservation(state, req);
   return {
-    replication,
-    seed,
-    events,
-    fingerprint: trace.digest('hex'),
-    metrics: {
-      arrivals,
-      passengersCounted: counted,
-      meanWaitS: counted > 0 ? waitSumS / counted : 0,
-      maxWaitS: waitMaxS,
-      gateUtilisation: gateCount > 0 ? busyNs / (gateCount * durationNs) : 0,
+    replication: req.replication,
+    seed: req.seed,
+    metrics: scalarMetrics(cfg, state),
+    events: kernel.eventCount,
+    fingerprint: state.fingerprint.hex(),
+    sketches: {
+      wait: state.metrics.wait.toData(),
+      transactionTime: state.metrics.transactionTime.toData(),
+      tapLatency: Object.fromEntries([...state.metrics.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, h]) => [k, h.toData()])),
     },
+    gatelines: gatelineSeries(cfg, state),
+    backend: state.backend.backendMetrics().series,
+    transactions: state.transactions?.columns ?? null,
   };
+}
+
+/** arrived = passed + walking + queued + in service + abandoned, or the replication fails loudly. */
+function checkConservation(state: WorldState, req: ReplicationRequest): void {
+  const { arrived, walking, passed, abandoned } = state.census;
+  const { queued, inService } = inSystem(state);
+  if (arrived !== passed + walking + queued + inService + abandoned) {
+    throw new Error(
+      `replication ${req.replication} (seed ${req.seed}): passenger conservation broken: arrived ${arrived} ≠ passed ${passed} + walking ${walking} + queued ${queued} + in service ${inService} + abandoned ${abandoned}`,
+    );
+  }
+}
+
+const BAND_SHORT: Record<Band, string> = { '13.56MHz': 'nfc', '2.45GHz': 'rcc', optical: 'qr' };
+
+function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
+  const m = state.metrics;
+  const measuredS = (cfg.durationNs - cfg.warmupNs) / NS_PER_S;
+  const gateCount = state.gates.reduce((n, row) => n + row.length, 0);
+  let busyNs = 0;
+  for (const row of state.gates) for (const g of row) busyNs += g.busyNs;
+  const { queued, inService } = inSystem(state);
+  const okTaps = m.causeCount('ok') + m.causeCount('wrong-gate');
+  const per10k = (x: number): number => (m.taps > 0 ? (x / m.taps) * 1e4 : 0);
+  const out: Record<string, number> = {
+    passengers_arrived: m.arrived,
+    passengers_passed: m.passed,
+    passengers_balked: m.balked,
+    passengers_service_desk: m.serviceDesk,
+    passengers_in_system_end: queued + inService + state.census.walking,
+    fallback_other_gate: m.fallbackOtherGate,
+    fallback_qr: m.fallbackQr,
+    taps: m.taps,
+    taps_per_passenger: m.passed > 0 ? m.taps / m.passed : 0,
+    tap_success_rate: m.taps > 0 ? okTaps / m.taps : 0,
+    wrong_gate_per_10k_taps: per10k(m.causeCount('wrong-gate')),
+    collision_per_10k_taps: per10k(m.causeCount('collision')),
+    wait_mean_s: m.wait.mean,
+    wait_p50_s: m.wait.quantile(0.5),
+    wait_p95_s: m.wait.quantile(0.95),
+    wait_p99_s: m.wait.quantile(0.99),
+    wait_max_s: m.wait.count > 0 ? m.wait.max : NaN,
+    time_in_system_p95_s: m.timeInSystem.quantile(0.95),
+    transaction_time_p50_ms: m.transactionTime.quantile(0.5) * 1e3,
+    transaction_time_p95_ms: m.transactionTime.quantile(0.95) * 1e3,
+    throughput_ppm_per_gate: gateCount > 0 && measuredS > 0 ? m.passed / gateCount / (measuredS / 60) : 0,
+    gate_utilisation: gateCount > 0 ? busyNs / gateCount / cfg.durationNs : 0,
+  };
+  for (const cause of TAP_CAUSES) out[`cause_${cause.replace(/-/g, '_')}`] = m.causeCount(cause);
+  for (const band of ['13.56MHz', '2.45GHz', 'optical'] as const) {
+    const taps = m.tapsOn(band);
+    const ok = m.causeCount('ok', band);
+    out[`success_rate_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
+  }
+  // Tap latency of successful taps per band (all carriers of that band).
+  const byBand = new Map<string, number[]>();
+  for (const [key, h] of m.tapLatency) {
+    const band = key.split('|')[1] as Band;
+    const short = BAND_SHORT[band];
+    const list = byBand.get(short) ?? [];
+    list.push(h.quantile(0.5) * 1e3, h.count);
+    byBand.set(short, list);
+  }
+  for (const [key, h] of [...m.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [carrier, band] = key.split('|') as [string, Band];
+    out[`latency_p50_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.5) * 1e3;
+    out[`latency_p95_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.95) * 1e3;
+  }
+  let worstClass = 0;
+  const series = state.gatelines;
+  series.forEach((gm, li) => {
+    const area = cfg.gatelines[li]!.queueAreaM2;
+    for (let k = 0; k < gm.series.intervals; k++) worstClass = Math.max(worstClass, fruinQueueingClass(gm.series.get(k, GL.queueMax), area));
+  });
+  out.fruin_worst_class = worstClass;
+  const b = state.backend.backendMetrics();
+  const t = b.totals;
+  out.auth_p50_ms = state.authorisation.quantile(0.5) * 1e3;
+  out.auth_p95_ms = state.authorisation.quantile(0.95) * 1e3;
+  out.auth_declined = m.declinedByHost;
+  out.host_online_requests = t.online;
+  out.host_p99_ms = t.online > 0 ? t.responseP99Ns / 1e6 : NaN;
+  out.host_utilisation_peak = b.series.hostUtilisation.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0);
+  out.host_tps_peak = b.series.servedTps.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0);
+  out.online_timeouts = t.timedOut;
+  out.online_retries = t.retries;
+  out.online_duplicates = t.duplicates;
+  out.offline_accepted = t.offlineAccepted;
+  out.offline_accepted_value_cents = t.offlineAcceptedValueCents;
+  out.deferred_backlog_max = t.backlogMax;
+  out.deferred_oldest_age_max_s = t.oldestAgeMaxNs / NS_PER_S;
+  return out;
+}
+
+function gatelineSeries(cfg: WorldConfig, state: WorldState): GatelineSeries {
+  const first = state.gatelines[0];
+  const intervals = first?.series.intervals ?? 0;
+  const s: GatelineSeries = {
+    keys: cfg.gatelines.map((g) => g.key),
+    gates: cfg.gatelines.map((g) => g.gates),
+    intervalNs: cfg.intervalNs,
+    intervals,
+    arrivals: [], passed: [], taps: [], failedTaps: [], queueMean: [], queueMax: [], waitMeanS: [], waitP95S: [], waitMaxS: [], fruinClass: [],
+  };
+  for (let k = 0; k < intervals; k++) {
+    const spanNs = Math.min(cfg.intervalNs, cfg.durationNs - k * cfg.intervalNs);
+    state.gatelines.forEach((gm, li) => {
+      const get = (ch: number): number => gm.series.get(k, ch);
+      const waits = get(GL.waitCount);
+      s.arrivals.push(get(GL.arrivals));
+      s.passed.push(get(GL.passed));
+      s.taps.push(get(GL.taps));
+      s.failedTaps.push(get(GL.failedTaps));
+      s.queueMean.push(spanNs > 0 ? get(GL.queueAreaPersonNs) / spanNs : 0);
+      s.queueMax.push(get(GL.queueMax));
+      s.waitMeanS.push(waits > 0 ? get(GL.waitSumS) / waits : NaN);
+      s.waitP95S.push(waits > 0 ? gm.waitP95S(k) : NaN);
+      s.waitMaxS.push(waits > 0 ? get(GL.waitMaxS) : NaN);
+      s.fruinClass.push(fruinQueueingClass(get(GL.queueMax), cfg.gatelines[li]!.queueAreaM2));
+    });
+  }
+  return s;
 }

@@ -3,8 +3,13 @@
  * goes into a temporary folder beside the target, which is then renamed into place — and the
  * summary.csv writer with a fixed column order and fixed number formatting (DESIGN §4.11).
  */
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { stringify as stringifyStream } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 
 /**
@@ -52,6 +57,9 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   return stringify([header, ...body], { record_delimiter: '\n' });
 }
 
+/** Files that mark a folder tapsim wrote (a run, sweep, comparison, sizing, or a partial/work folder). */
+export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'size.json', 'partial.json'] as const;
+
 /** Result of checking a target folder before a run (nothing is written). */
 export type OutDirCheck = { ok: true; replaces: 'nothing' | 'empty-folder' | 'run-folder' | 'forced' } | { ok: false; message: string };
 
@@ -69,25 +77,91 @@ export async function checkOutDir(dir: string, force: boolean): Promise<OutDirCh
   if (!info.isDirectory()) return force ? { ok: true, replaces: 'forced' } : { ok: false, message: `${dir} exists and is not a folder (use --force to replace it)` };
   const entries = await readdir(dir);
   if (entries.length === 0) return { ok: true, replaces: 'empty-folder' };
-  if (entries.includes('run.json')) return { ok: true, replaces: 'run-folder' };
+  if (RUN_FOLDER_MARKERS.some((m) => entries.includes(m))) return { ok: true, replaces: 'run-folder' };
   return force ? { ok: true, replaces: 'forced' } : { ok: false, message: `${dir} exists and is not a tapsim run folder (no run.json); refusing to replace it (use --force)` };
 }
 
 /**
- * Write `files` (name → content) as the folder `dir`, atomically: the files are written into a
- * temporary folder in the same parent, which is renamed to `dir`. An existing `dir` is moved
- * aside first and removed after the rename (callers check it with `checkOutDir`).
+ * Write `files` (name → content) as the folder `dir`, atomically (see writeFolderAtomic).
  */
 export async function writeRunFolder(dir: string, files: Readonly<Record<string, string>>): Promise<void> {
+  await writeFolderAtomic(dir, async (w) => {
+    for (const [name, content] of Object.entries(files)) await w.writeFile(name, content);
+  });
+}
+
+/** A streaming CSV file being written (csv-stringify's streaming API; waits on backpressure). */
+export interface CsvSink {
+  write(row: readonly string[]): Promise<void>;
+  /** Flush and close; resolves once the file is complete on disk. */
+  end(): Promise<void>;
+}
+
+/** Writes into the temporary folder of `writeFolderAtomic`. */
+export interface FolderWriter {
+  /** The temporary folder. */
+  readonly path: string;
+  writeFile(name: string, content: string): Promise<void>;
+  /** Open a CSV file with its header row; rows are streamed to disk. */
+  openCsv(name: string, header: readonly string[]): Promise<CsvSink>;
+}
+
+function checkName(name: string): void {
+  if (name.includes('/') || name.includes('\\') || name.startsWith('.') || name === '') throw new Error(`bad file name ${name}`);
+}
+
+async function openCsvFile(path: string, header: readonly string[]): Promise<CsvSink> {
+  const file = createWriteStream(path, { encoding: 'utf8' });
+  const csv = stringifyStream({ record_delimiter: '\n' });
+  csv.pipe(file);
+  let failure: Error | undefined;
+  const onError = (error: Error): void => {
+    failure ??= error;
+  };
+  csv.on('error', onError);
+  file.on('error', onError);
+  const sink: CsvSink = {
+    async write(row) {
+      if (failure !== undefined) throw failure;
+      if (!csv.write(row)) await Promise.race([once(csv, 'drain'), once(file, 'error')]);
+    },
+    async end() {
+      csv.end();
+      await finished(file);
+      if (failure !== undefined) throw failure;
+    },
+  };
+  await sink.write(header);
+  return sink;
+}
+
+/**
+ * Build the folder `dir` atomically: `fill` writes into a temporary folder in the same parent,
+ * which is then renamed to `dir`. An existing `dir` is moved aside first and removed after the
+ * rename (callers check it with `checkOutDir`). If `fill` throws (an error, an abort) the
+ * temporary folder is removed and `dir` is left as it was: nothing half-written.
+ */
+export async function writeFolderAtomic<T>(dir: string, fill: (w: FolderWriter) => Promise<T>): Promise<T> {
   const target = resolve(dir);
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+  const open: CsvSink[] = [];
   try {
-    for (const [name, content] of Object.entries(files)) {
-      if (name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new Error(`bad file name ${name}`);
-      await writeFile(join(temp, name), content, 'utf8');
-    }
+    const writer: FolderWriter = {
+      path: temp,
+      async writeFile(name, content) {
+        checkName(name);
+        await writeFile(join(temp, name), content, 'utf8');
+      },
+      async openCsv(name, header) {
+        checkName(name);
+        const sink = await openCsvFile(join(temp, name), header);
+        open.push(sink);
+        return sink;
+      },
+    };
+    const value = await fill(writer);
     let aside: string | undefined;
     try {
       await stat(target);
@@ -98,8 +172,59 @@ export async function writeRunFolder(dir: string, files: Readonly<Record<string,
     }
     await rename(temp, target);
     if (aside !== undefined) await rm(aside, { recursive: true, force: true });
+    return value;
   } catch (error) {
+    await Promise.allSettled(open.map((s) => s.end()));
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
+}
+
+// ------------------------------------------------------------------ work folders (jobs/)
+
+/** Non-finite numbers survive JSON as tagged strings. */
+const NON_FINITE: Record<string, number> = { '\u0000NaN': NaN, '\u0000Inf': Infinity, '\u0000-Inf': -Infinity };
+
+/** JSON that keeps NaN and ±Infinity (as tagged strings); read back with parseJsonExact. */
+export function stringifyJsonExact(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '\u0000NaN' : v > 0 ? '\u0000Inf' : '\u0000-Inf';
+    return v;
+  });
+}
+
+export function parseJsonExact(text: string): unknown {
+  return JSON.parse(text, (_key, v: unknown) => (typeof v === 'string' && v in NON_FINITE ? NON_FINITE[v] : v));
+}
+
+/** Write one file atomically (temporary file in the same folder, then rename); creates the folder. */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = join(dirname(path), `.${basename(path)}.tmp-${randomUUID()}`);
+  try {
+    await writeFile(temp, content, 'utf8');
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Names of the complete files in a folder (temporary files of interrupted writes are ignored); [] if it does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+export async function readText(path: string): Promise<string> {
+  return readFile(path, 'utf8');
+}
+
+/** Remove a folder of a tapsim work folder (jobs/) before a fresh start. */
+export async function removeFolder(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
 }

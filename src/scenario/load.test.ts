@@ -82,7 +82,7 @@ describe('loadScenario: shipped scenarios', () => {
 describe('loadScenario: units, distributions, expressions, defaults', () => {
   it('converts quantities to the resolved units', async () => {
     const dir = tempDir();
-    const file = write(dir, 's.yaml', MINIMAL.replace('bands: [13.56MHz] }', 'bands: [13.56MHz, 2.45GHz], pollingPeriod: 8 ms, nfc: { antennaRadius: 35 mm, driveCurrent: 0.2 A, hMin: 1.5 A/m }, rcc: { lfFrequency: 13.56 MHz, txPowerDbm: 1 mW } }'));
+    const file = write(dir, 's.yaml', MINIMAL.replace('bands: [13.56MHz] }', 'bands: [13.56MHz, 2.45GHz], pollingPeriod: 8 ms, nfc: { antennaRadius: 35 mm, driveCurrent: 0.2 A, noise: 10 mV }, rcc: { lfFrequency: 13.56 MHz, txPowerDbm: 1 mW } }'));
     const { scenario } = await loadScenario(file);
     const reader = scenario.readers[0]!;
     expect(reader.pollingPeriod).toBe(8_000_000);
@@ -94,7 +94,7 @@ describe('loadScenario: units, distributions, expressions, defaults', () => {
     expect(scenario.warmup).toBe(0);
     expect(scenario.replications).toBe(1);
     expect(scenario.carriers[0]?.flow).toBe('transit-epurse');
-    expect(scenario.carriers[1]?.attenuationDb).toBe(4.5);
+    expect(scenario.carriers[1]?.attenuationDb).toBe(4);
   });
 
   it('reads distributions with units into SI seconds; a bare quantity is a constant', async () => {

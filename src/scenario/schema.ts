@@ -59,13 +59,31 @@ export const DEFAULT_FLOW: Readonly<Record<CarrierKind, Flow>> = {
   'dual-sim': 'transit-epurse',
   qr: 'qr',
 };
-/** Default 13.56 MHz coupling-area attenuation by kind, dB: phones 4.5 (3–6 typical) [E] FACTS §4.2; cards 0. */
+/** Default 13.56 MHz coupling-area attenuation by kind, dB: phones 4 (0–10, 3–6 typical) [E] FACTS §4.2, calibrated to a ≈ 3.8 cm median read range; cards 0. */
 export const DEFAULT_ATTENUATION_DB: Readonly<Record<CarrierKind, number>> = {
-  'nfc-phone': 4.5,
+  'nfc-phone': 4,
   'transit-card': 0,
   'emv-card': 0,
-  'rcc-phone': 4.5,
-  'dual-sim': 4.5,
+  'rcc-phone': 4,
+  'dual-sim': 4,
+  qr: 0,
+};
+/** Per-handset spread of that attenuation, dB (σ): phones 2 [E], cards 0. */
+export const DEFAULT_ATTENUATION_SPREAD_DB: Readonly<Record<CarrierKind, number>> = {
+  'nfc-phone': 2,
+  'transit-card': 0,
+  'emv-card': 0,
+  'rcc-phone': 2,
+  'dual-sim': 2,
+  qr: 0,
+};
+/** Resonance shift of the carrier's antenna by the phone's metal and battery, kHz: phones 200 [E] FACTS §4.2; cards 0. */
+export const DEFAULT_DETUNING_KHZ: Readonly<Record<CarrierKind, number>> = {
+  'nfc-phone': 200,
+  'transit-card': 0,
+  'emv-card': 0,
+  'rcc-phone': 200,
+  'dual-sim': 200,
   qr: 0,
 };
 
@@ -272,8 +290,11 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       share: plain('Share of the population carrying this carrier, 0..1; the shares of all carriers sum to 1.', { min: 0, max: 1 }),
       flow: z.enum(FLOWS).optional().describe('APDU flow (FACTS §10). Default by kind: emv-card/nfc-phone qpboc, transit-card/rcc-phone/dual-sim transit-epurse, qr qr.'),
       authorisation: z.enum(AUTHORISATIONS).default('deferred').describe('Host authorisation mode. Default deferred: transit validators never block the gate on the host [E] FACTS §9.2.'),
-      attenuationDb: plain('13.56 MHz coupling-area attenuation of the phone body, dB. Default by kind: phones 4.5, cards 0 [E] FACTS §4.2 (0–10 dB, 3–6 typical).', { min: 0, max: 40 }).optional(),
-      attenuationSpreadDb: plain('Standard deviation of attenuationDb across handsets, dB [E] (no FACTS value).', { min: 0 }).default(1.5),
+      attenuationDb: plain('13.56 MHz coupling-area attenuation of the phone body, dB. Default by kind: phones 4, cards 0 [E] FACTS §4.2 (0–10 dB, 3–6 typical).', { min: 0, max: 40 }).optional(),
+      attenuationSpreadDb: plain('Standard deviation of attenuationDb across handsets, dB. Default by kind: phones 2, cards 0 [E] (no FACTS value).', { min: 0 }).optional(),
+      detuningKHz: plain('13.56 MHz resonance shift by the phone body, kHz. Default by kind: phones 200, cards 0 [E] FACTS §4.2.', { min: 0, max: 5000 }).optional(),
+      cardType: z.enum(['A', 'B']).default('A').describe('ISO/IEC 14443 type of the carrier (FACTS §2.1/§2.2).'),
+      qrScanFailure: plain('Probability that one QR scan fails (glare, cracked screen) [E] (no FACTS value).', { min: 0, max: 1 }).default(0.03),
       bodyLossDb: plain('2.45 GHz body loss, phone in hand or pocket, mean dB [E] FACTS §7.5 / §11 #7 (3–10 dB).', { min: 0 }).default(6.5),
       bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] FACTS §7.5 (σ 3–5 dB).', { min: 0 }).default(4),
       lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] FACTS §6.4 / §11 #3d.', { min: 0 }).default(3),
@@ -284,31 +305,32 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       bands: CARRIER_BANDS[c.kind],
       flow: c.flow ?? DEFAULT_FLOW[c.kind],
       attenuationDb: c.attenuationDb ?? DEFAULT_ATTENUATION_DB[c.kind],
+      attenuationSpreadDb: c.attenuationSpreadDb ?? DEFAULT_ATTENUATION_SPREAD_DB[c.kind],
+      detuningKHz: c.detuningKHz ?? DEFAULT_DETUNING_KHZ[c.kind],
     }))
     .describe('One kind of carrier in the passenger population.');
 
   // ---------------------------------------------------------------- readers
   const nfcSchema = z
     .strictObject({
-      antennaShape: z.enum(['circular', 'rectangular']).default('circular').describe('Reader loop shape (FACTS §3.1).'),
-      antennaRadius: si('length', 'Circular loop radius, m. Default 35 mm, the FACTS §3.1 example [E].', { min: 0, exclusiveMin: true }).prefault('35 mm'),
-      antennaWidth: si('length', 'Rectangular loop width, m (FACTS §3.1 example 80 mm) [E].', { min: 0, exclusiveMin: true }).prefault('80 mm'),
-      antennaHeight: si('length', 'Rectangular loop height, m (FACTS §3.1 example 50 mm) [E].', { min: 0, exclusiveMin: true }).prefault('50 mm'),
-      driveCurrent: si('current', 'Loop drive N·I, A·turns. Default 0.5 A, the FACTS §3.1 example [E].', { min: 0, exclusiveMin: true }).prefault('0.5 A'),
-      hMin: si('field', 'Minimum operating field of the card, A/m: 1.5 A/m Class 1 [S] FACTS §1.2.', { min: 0, exclusiveMin: true }).prefault('1.5 A/m'),
-      hMax: si('field', 'Maximum field, A/m: 7.5 A/m Class 1 [S] FACTS §1.2.', { min: 0, exclusiveMin: true }).prefault('7.5 A/m'),
-      bitRateKbps: z.union([z.literal(106), z.literal(212), z.literal(424), z.literal(848)]).default(106).describe('Bit rate, kbit/s (FACTS §1.1).'),
-      fwi: count('Frame waiting time integer FWI 0..14; FWT = 0.302 ms·2^FWI (FACTS §1.3); default 4.', 0, 14).default(4),
-      pcdTurnaroundFc: plain('PCD turnaround after a PICC frame, in carrier cycles 1/fc: 1172 [E] FACTS §2.4.', { min: 0 }).default(1172),
-      atsLengthBytes: count('ATS length, bytes: 12 [E] FACTS §2.4.', 1, 254).default(12),
-      guardTime: timeNs('Field-on guard time before the first poll: 5.1 ms [S] FACTS §1.2.', { min: 0 }).prefault('5.1 ms'),
+      antennaRadius: si('length', 'Circular reader loop radius, m: 50 mm [E] FACTS §3.1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).', { min: 0, exclusiveMin: true }).prefault('50 mm'),
+      driveCurrent: si('current', 'Loop drive N·I, A·turns: 0.75 A [E] — 7.5 A/m (Class 1 Hmax, FACTS §1.2) at the loop centre.', { min: 0, exclusiveMin: true }).prefault('0.75 A'),
+      turns: count('Reader loop turns [E] FACTS §3.2 example: 2.', 1, 100).default(2),
+      inductance: si('inductance', 'Reader loop inductance, H: 1 µH [E] FACTS §3.2 example.', { min: 0, exclusiveMin: true }).prefault('1 uH'),
+      noise: si('voltage', 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: 12 mV [E], calibrated so a median phone reads to ≈ 3.8 cm (FACTS §4.1/§4.2).', { min: 0, exclusiveMin: true }).prefault('12 mV'),
+      transactionTimeout: timeNs('Reader gives up this long after the first poll [E] (FACTS §5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).', { min: 0, exclusiveMin: true }).prefault('1 s'),
+      typeBSlots: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(4).describe('Type B anticollision slots N = 2^n [E] FACTS §2.2.'),
+      bitRateKbps: z.union([z.literal(106), z.literal(212), z.literal(424), z.literal(848)]).default(106).describe('Bit rate used after activation, kbit/s (FACTS §1.1).'),
     })
-    .describe('13.56 MHz reader parameters (ISO/IEC 14443).');
+    .describe('13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.');
   const rccSchema = z
     .strictObject({
       lfControl: z.boolean().default(true).describe('Use the LF magnetic channel for distance control (FACTS §6.2).'),
       lfFrequency: si('frequency', 'LF distance-control frequency, Hz: 2 kHz, range 0.5–10 kHz [E] FACTS §6.3 / §11 #3a.', { min: 0, exclusiveMin: true }).prefault('2 kHz'),
-      triggerDistance: si('length', 'Nominal on-axis LF trigger distance x0, m [E] (FACTS §6.4 example: 5 cm).', { min: 0, exclusiveMin: true }).prefault('5 cm'),
+      triggerDistance: si('length', 'Nominal on-axis LF start distance (threshold T1) x0, m [E] (FACTS §6.4 example: 5 cm; §11 #3b: no sourced value).', { min: 0, exclusiveMin: true }).prefault('5 cm'),
+      abortDistance: si('length', 'Nominal on-axis distance of the abort threshold T3, m (≥ triggerDistance) [E] (no sourced value, FACTS §11 #3b).', { min: 0, exclusiveMin: true }).prefault('7 cm'),
+      hearDistance: si('length', 'Nominal on-axis distance of the hear-the-reader-id threshold T2, m (≥ abortDistance) [E] (no sourced value, FACTS §11 #3b).', { min: 0, exclusiveMin: true }).prefault('10 cm'),
+      rssiStartThresholdDbm: si('power', 'Without LF control: start when the 2.45 GHz RSSI ≥ this, dBm [E] (no FACTS value; −30 dBm ≈ 15 cm in hand).').prefault('-30 dBm'),
       lfCoilRadius: si('length', 'LF coil radius, m [E] (FACTS §6.4 example: 2 cm).', { min: 0, exclusiveMin: true }).prefault('2 cm'),
       txPowerDbm: si('power', 'RF transmit power, dBm: 0 dBm [E] FACTS §6.3 / §11 #3c.').prefault('0 dBm'),
       rxSensitivityDbm: si('power', 'RF receiver sensitivity, dBm: −85 dBm [E] FACTS §6.3 / §11 #3c.').prefault('-85 dBm'),
@@ -330,7 +352,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         })
         .describe('Bands the reader serves: 13.56MHz, 2.45GHz, or both (GB/T 33742 dual reader, FACTS §6.1).'),
       policy: z.enum(['emv', 'transit']).default('emv').describe('13.56 MHz multi-card policy: emv = no transaction with > 1 card [U] FACTS §2.3; transit = resolve ≥ 4 cards in turn (DB31/T 239 [S] FACTS §2.3).'),
-      pollingPeriod: timeNs('Time between polls (≥ the 5.1 ms field-on guard time [S] FACTS §1.2).', { min: 0, exclusiveMin: true }).prefault('5.1 ms'),
+      pollingPeriod: timeNs('13.56 MHz time between polls (≥ the 5.1 ms field-on guard time [S] FACTS §1.2): 20 ms [E].', { min: 0.0051 }).prefault('20 ms'),
       nfc: nfcSchema.optional(),
       rcc: rccSchema.optional(),
       dualBandPreference: z.enum(READER_BANDS).default('13.56MHz').describe('Band tried first when a dual-band carrier meets a dual-band reader.'),
@@ -358,6 +380,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
     nominalPerHour: number;
   }
   const gateFields = (p: GatePreset, type: string) => ({
+    model: z.enum(['overlap', 'serial']).default('overlap').describe(`Gate cycle model (${type}), FACTS §8.3: overlap = the next passenger taps while the previous walks through, openings ≥ minCycle apart; serial = headway h0 + tap.`),
     openTime: timeNs(`Time from a valid tap to the gate being open (${type}) [E] (no FACTS value).`, { min: 0 }).prefault(p.openTime),
     passageTime: distribution('time', `Time for a passenger to walk through the open gate (${type}); [E] FACTS §8.3 (t_walk = 1.2 s).`, { nonNegative: true }).prefault(p.passageTime),
     minCycle: timeNs(`Minimum gate cycle between two passengers (${type}); [E] FACTS §8.3 (t_cycle = 1.6 s for flaps).`, { min: 0 }).prefault(p.minCycle),
@@ -461,38 +484,61 @@ export function buildScenarioSchema(ctx: SchemaContext) {
     .describe('A station.');
 
   // ---------------------------------------------------------------- backend etc.
+  const hostFields = {
+    servers: count('Host servers c (concurrent authorisations) [E] (FACTS §9 gives no count).', 1, 1e7).default(2000),
+    serviceTime: distribution('time', 'Host authorisation time, s: median 200 ms, σ_ln 0.5 (mean 227 ms ≈ UnionPay 220 ms [S] S77) [E] FACTS §9.2.', { nonNegative: true }).prefault({ kind: 'lognormal', mu: Math.log(0.2), sigma: 0.5 }),
+    queueCap: count('Requests the host queues before refusing (overload) [E].', 0, 1e9).default(100000),
+    kneeUtilisation: plain('Utilisation above which service slows [E].', { min: 0, max: 1 }).default(0.8),
+    slowdownSlope: plain('Slowdown: service × (1 + slope·(u − knee)) above the knee [E].', { min: 0 }).default(2),
+    declineProbability: plain('Probability the issuer declines [E] (FACTS §9 gives none).', { min: 0, max: 1 }).default(0),
+  };
+  const channelSchema = z
+    .strictObject({ id: id('Channel'), share: plain('Share of requests routed to this channel (normalised).', { min: 0 }).default(1), ...hostFields })
+    .describe('A payment channel behind the router: its own host (M/G/c) with latency and capacity.');
   const backendSchema = z
     .strictObject({
-      host: z
+      link: z
         .strictObject({
-          servers: count('Host servers (M/G/c) [E].', 1, 100000).default(16),
-          serviceTime: distribution('time', 'Host authorisation round trip, s: median 150–250 ms anchored on 220 ms [S] S77, log-normal tail [E] FACTS §9.2.', { nonNegative: true }).prefault({ kind: 'lognormal', median: '220 ms', p95: '600 ms' }),
-          kneeUtilisation: plain('Utilisation at which service slows [E].', { min: 0, max: 1 }).default(0.8),
-          queueCap: count('Requests the host queues before refusing [E].', 0, 1e9).default(10000),
-          timeout: timeNs('Hard timeout after which stand-in decides: 10 s (Europe 5 s) [S] FACTS §9.1 (S76).', { min: 0, exclusiveMin: true }).prefault('10 s'),
+          kind: z.enum(['fibre', '4g', '5g-backhaul']).default('fibre').describe('Station ↔ host link preset: fibre median RTT 10 ms, 4G 50 ms, 5G backhaul 20 ms [E] FACTS §9.1 (S87, S88).'),
+          rtt: distribution('time', 'Round-trip time override, s (default: the preset).', { nonNegative: true }).optional(),
+          loss: plain('Loss probability per transmission override (default: the preset, fibre 1e-4, 4G 1e-2) [E].', { min: 0, max: 1 }).optional(),
+          outages: z
+            .array(z.strictObject({ at: timeNs('Outage start (simulation time).', { min: 0 }), duration: timeNs('Outage length.', { min: 0, exclusiveMin: true }) }))
+            .default([])
+            .describe('Link outages: every message sent inside one is lost (the terminal times out).'),
         })
         .prefault({})
-        .describe('Acquirer / issuer host.'),
-      network: z
+        .describe('Network between stations/POS and the host.'),
+      terminal: z
         .strictObject({
-          link: z.enum(['wired', 'wireless']).default('wired').describe('Link type from reader to host.'),
-          rtt: z
-            .strictObject({
-              wired: distribution('time', 'Wired round trip, s: ≈ 15–20 ms per 1000 km [S] S87; log-normal tail [E].', { nonNegative: true }).prefault({ kind: 'lognormal', median: '20 ms', p95: '60 ms' }),
-              wireless: distribution('time', 'Wireless round trip, s: ≥ 30–70 ms [S] S87; tail [E].', { nonNegative: true }).prefault({ kind: 'lognormal', median: '70 ms', p95: '300 ms' }),
-            })
-            .prefault({})
-            .describe('Round-trip time by link type.'),
-          loss: plain('Message loss probability [E].', { min: 0, max: 1 }).default(0),
+          timeout: timeNs('Terminal wait per online attempt: 1 s [E] FACTS §9.2 (transit cannot wait; POS issuer limit 10 s [S] S76).', { min: 0, exclusiveMin: true }).prefault('1 s'),
+          maxRetries: count('Retries after the first attempt [E].', 0, 10).default(1),
+          retryBackoff: timeNs('Wait before the first retry [E].', { min: 0 }).prefault('100 ms'),
+          fallback: z.enum(['accept-offline', 'deny']).default('accept-offline').describe('After the final timeout: accept offline under the floor limit, or deny [E] FACTS §9.2.'),
+          floorLimitCents: plain('Offline acceptance limit, cents [E].', { min: 0 }).default(1000),
+          localCheck: distribution('time', 'Local (PSAM / list) check of a deferred approval, s [E].', { nonNegative: true }).prefault('5 ms'),
         })
         .prefault({})
-        .describe('Network between readers and host.'),
-      outages: z
-        .array(z.strictObject({ at: timeNs('Outage start.', { min: 0 }), duration: timeNs('Outage length.', { min: 0, exclusiveMin: true }) }))
-        .default([])
-        .describe('Host outages.'),
-      fep: z.strictObject({ batchInterval: timeNs('Deferred-record upload interval [E] (FACTS §9.1: offline e-purse uploads in batch).', { min: 0, exclusiveMin: true }).prefault('5 min') }).prefault({}).describe('Front-end processor.'),
-      channels: count('Concurrent connections from a terminal or front-end to the host (retail POS) [E].', 1, 100000).default(1),
+        .describe('The terminal (gate or POS) side of authorisation.'),
+      risk: z
+        .strictObject({
+          onlineAboveCents: plain('Risk-based mode goes online above this value, cents [E].', { min: 0 }).default(2000),
+          sampleProbability: plain('…and at or below it with this probability [E].', { min: 0, max: 1 }).default(0.05),
+        })
+        .prefault({})
+        .describe('Risk-based authorisation.'),
+      fep: z
+        .strictObject({
+          servers: count('Front-end processor servers per station [E].', 1, 10000).default(4),
+          serviceTime: distribution('time', 'FEP time per message, s [E].', { nonNegative: true }).prefault({ kind: 'exponential', mean: 0.002 }),
+          queueCap: count('Messages the FEP queues [E].', 0, 1e9).default(1000),
+          batchInterval: timeNs('Deferred-record upload interval [E] (FACTS §9.1: records upload in batch [S] S89, period unsourced).', { min: 0, exclusiveMin: true }).prefault('60 s'),
+          maxBatchRecords: count('Most records in one upload [E].', 1, 1e9).default(10000),
+        })
+        .prefault({})
+        .describe('Front-end processor (concentrator) per station.'),
+      channels: z.array(channelSchema).min(1).prefault([{ id: 'acquirer' }]).describe('Hosts behind the payment router (retail: bank card network, wallets). Default: one acquirer/transit host.'),
+      valueCents: distribution('dimensionless', 'Value of one transaction, cents (transit fare ¥3 = 300) [E].', { nonNegative: true }).prefault(300),
     })
     .describe('Payment backend. The authorisation mode is per carrier (carriers[].authorisation).');
 
@@ -673,6 +719,10 @@ function dimUnit(dim: Dimension): string {
       return 'm/s';
     case 'angle':
       return 'deg';
+    case 'voltage':
+      return 'V';
+    case 'inductance':
+      return 'H';
     case 'dimensionless':
       return '';
   }

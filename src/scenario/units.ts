@@ -15,6 +15,8 @@ export const DIMENSIONS = {
   power: { unit: 'dBm', label: 'a power', example: '"0 dBm" or "1 mW"' },
   speed: { unit: 'm/s', label: 'a speed', example: '"0.5 m/s"' },
   angle: { unit: 'deg', label: 'an angle', example: '"12 deg"' },
+  voltage: { unit: 'V', label: 'a voltage', example: '"12 mV"' },
+  inductance: { unit: 'H', label: 'an inductance', example: '"1 uH"' },
   dimensionless: { unit: '', label: 'a plain number', example: '3' },
 } as const;
 export type Dimension = keyof typeof DIMENSIONS;

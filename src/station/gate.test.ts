@@ -40,7 +40,7 @@ function harness(mechanics: GateMechanics, tap: (p: Passenger) => TapOutcome): H
 }
 
 const serial = (headwayS: number): GateMechanics => ({
-  model: 'serial', openNs: 0, passageS: { kind: 'constant', value: 0 }, minCycleNs: 0, serialHeadwayNs: s(headwayS),
+  model: 'serial', openNs: 0, passageS: { kind: 'constant', value: 0 }, minCycleNs: 0, relockS: { kind: 'constant', value: 0 }, serialHeadwayNs: s(headwayS),
   representDelayS: { kind: 'constant', value: 1 }, maxTaps: 3,
 });
 
@@ -69,7 +69,7 @@ describe('gate queue against analytic results', () => {
 
   test('V18: saturated gate throughput vs transaction time (serial and overlap, within 0.5 %)', () => {
     const overlap: GateMechanics = {
-      model: 'overlap', openNs: 0, passageS: { kind: 'constant', value: 1.2 }, minCycleNs: s(1.6), serialHeadwayNs: 0,
+      model: 'overlap', openNs: 0, passageS: { kind: 'constant', value: 1.2 }, minCycleNs: s(1.6), relockS: { kind: 'constant', value: 0 }, serialHeadwayNs: 0,
       representDelayS: { kind: 'constant', value: 1 }, maxTaps: 3,
     };
     const table: Array<[number, number, number]> = [

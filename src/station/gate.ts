@@ -4,8 +4,9 @@
  * Mechanism states: idle → validating (tap + authorisation) → open → passage → closing.
  * Two cycle models (FACTS §8.3, VALIDATION V18):
  *  - overlap: the next passenger taps as soon as the previous one has walked through, so the
- *    walk-up overlaps the previous passage; openings are at least `minCycleNs` apart.
- *    Throughput = 1 / max(minCycle, passage + t_tx) for openNs = 0.
+ *    walk-up overlaps the previous passage; openings are at least `minCycleNs` apart, and not
+ *    before the gate has re-locked after the previous passage.
+ *    Throughput = 1 / max(minCycle, passage + max(t_tx, relock)) for openNs = 0.
  *  - serial: one passenger at a time; headway h0 (`serialHeadwayNs`) plus the tap.
  *    Throughput = 1 / (h0 + t_tx).
  * A failed tap blocks the gate for the re-present delay; after `maxTaps` failures the passenger
@@ -26,6 +27,8 @@ export interface GateMechanics {
   passageS: Distribution;
   /** Minimum time between two openings, ns (overlap model). */
   minCycleNs: number;
+  /** Re-lock after a passage, s: the gate cannot open again before it has closed (overlap model). */
+  relockS: Distribution;
   /** Serial headway h0, ns (serial model). */
   serialHeadwayNs: number;
   /** Re-present delay after a failed tap, s. */
@@ -62,9 +65,13 @@ export class Gate {
   private readonly queue: Passenger[] = [];
   private head = 0;
   private serving: Passenger | null = null;
+  /** The served passenger is already walking through (passed) while the gate finishes its cycle. */
+  private servingPassed = false;
   /** Earliest time the reader area is free for the next tap. */
   private readyAtNs = 0;
   private lastOpenNs = -Infinity;
+  /** End of the last passage plus re-lock: the earliest next opening. */
+  private relockedAtNs = -Infinity;
   private levelSinceNs = 0;
   /** True from tap start to the end of the last frame (for neighbours' interference). */
   transacting = false;
@@ -88,6 +95,11 @@ export class Gate {
 
   get inService(): Passenger | null {
     return this.serving;
+  }
+
+  /** A passenger is at the reader and has not yet passed (conservation accounting). */
+  get holdingPassenger(): boolean {
+    return this.serving !== null && !this.servingPassed;
   }
 
   /** The passenger right behind the one being served (for near-field neighbours), or null. */
@@ -184,20 +196,27 @@ export class Gate {
     if (m.model === 'serial') {
       const doneNs = decidedNs + m.serialHeadwayNs;
       this.busyNs += doneNs - this.kernel.nowNs;
-      this.kernel.scheduleAt(decidedNs, () => this.hooks.onPassed(p, this));
+      this.kernel.scheduleAt(decidedNs, () => this.pass(p));
       this.kernel.scheduleAt(doneNs, () => this.release(doneNs));
       return;
     }
-    const openNs = Math.max(decidedNs + m.openNs, this.lastOpenNs + m.minCycleNs);
+    const openNs = Math.max(decidedNs + m.openNs, this.lastOpenNs + m.minCycleNs, this.relockedAtNs);
     this.lastOpenNs = openNs;
+    this.relockedAtNs = openNs + passageNs + Math.max(0, Math.round(sample(p.rng, m.relockS) * NS_PER_S));
     this.busyNs += openNs + passageNs - this.kernel.nowNs;
-    this.kernel.scheduleAt(openNs, () => this.hooks.onPassed(p, this));
+    this.kernel.scheduleAt(openNs, () => this.pass(p));
     this.kernel.scheduleAt(openNs + passageNs, () => this.release(openNs + passageNs));
+  }
+
+  private pass(p: Passenger): void {
+    this.servingPassed = true;
+    this.hooks.onPassed(p, this);
   }
 
   /** The reader area is free from `readyNs`: serve the next passenger. */
   private release(readyNs: number): void {
     this.serving = null;
+    this.servingPassed = false;
     this.readyAtNs = readyNs;
     this.startNext();
   }

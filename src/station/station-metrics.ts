@@ -1,0 +1,118 @@
+/**
+ * Streaming, mergeable metrics of one replication: totals, quantile sketches and per-gateline
+ * interval series. Nothing here grows with the number of passengers.
+ */
+import { IntervalSeries } from '../observe/interval-series.js';
+import { LogHistogram, SECONDS_SPEC, type LogHistogramSpec } from '../observe/log-histogram.js';
+import { TAP_CAUSES, type Band, type TapCause } from '../radio/tap-outcome.js';
+
+/** Channels of the per-gateline series. */
+export const GL = {
+  arrivals: 0,
+  passed: 1,
+  taps: 2,
+  failedTaps: 3,
+  waitSumS: 4,
+  waitCount: 5,
+  waitMaxS: 6,
+  queueAreaPersonNs: 7,
+  queueMax: 8,
+} as const;
+const GL_CHANNELS = 9;
+
+/** Coarse wait histogram per gateline and interval (for the p95 series): 0.1 s … 2 h at 20 %. */
+export const COARSE_WAIT_SPEC: LogHistogramSpec = { minValue: 0.1, maxValue: 7200, relativeResolution: 0.2 };
+
+export class GatelineMetrics {
+  readonly series: IntervalSeries;
+  readonly coarseWait: IntervalSeries;
+  private readonly coarse: LogHistogram;
+  queueLevel = 0;
+
+  constructor(intervalNs: number, durationNs: number) {
+    this.series = new IntervalSeries(intervalNs, durationNs, GL_CHANNELS);
+    this.coarse = new LogHistogram(COARSE_WAIT_SPEC);
+    this.coarseWait = new IntervalSeries(intervalNs, durationNs, this.coarse.counts.length);
+  }
+
+  wait(nowNs: number, waitS: number): void {
+    this.series.add(GL.waitSumS, nowNs, waitS);
+    this.series.add(GL.waitCount, nowNs);
+    this.series.max(GL.waitMaxS, nowNs, waitS);
+    this.coarseWait.add(this.coarse.indexOf(waitS), nowNs);
+  }
+
+  /** p95 wait of one interval from the coarse histogram (NaN when nobody waited). */
+  waitP95S(interval: number): number {
+    const h = new LogHistogram(COARSE_WAIT_SPEC);
+    for (let i = 0; i < h.counts.length; i++) {
+      const c = this.coarseWait.get(interval, i);
+      if (c > 0) {
+        h.counts[i] = c;
+        h.count += c;
+      }
+    }
+    h.min = 0;
+    h.max = this.series.get(interval, GL.waitMaxS);
+    return h.quantile(0.95);
+  }
+}
+
+export class StationMetrics {
+  readonly wait = new LogHistogram(SECONDS_SPEC);
+  readonly timeInSystem = new LogHistogram(SECONDS_SPEC);
+  /** Tap latency (first answer → last frame) of successful taps, per "carrier|band". */
+  readonly tapLatency = new Map<string, LogHistogram>();
+  /** Gate-side transaction time of successful taps (gesture start → done), all carriers. */
+  readonly transactionTime = new LogHistogram(SECONDS_SPEC);
+  readonly causes = new Map<Band, Float64Array>();
+  arrived = 0;
+  passed = 0;
+  balked = 0;
+  serviceDesk = 0;
+  fallbackOtherGate = 0;
+  fallbackQr = 0;
+  declinedByHost = 0;
+  taps = 0;
+  collisions = 0;
+
+  constructor(readonly warmupNs: number) {}
+
+  counted(nowNs: number): boolean {
+    return nowNs >= this.warmupNs;
+  }
+
+  tap(band: Band, cause: TapCause, collisions: number): void {
+    let row = this.causes.get(band);
+    if (row === undefined) {
+      row = new Float64Array(TAP_CAUSES.length);
+      this.causes.set(band, row);
+    }
+    const index = TAP_CAUSES.indexOf(cause);
+    row[index] = (row[index] as number) + 1;
+    this.taps++;
+    this.collisions += collisions;
+  }
+
+  latency(carrierId: string, band: Band, latencyS: number): void {
+    const key = `${carrierId}|${band}`;
+    let h = this.tapLatency.get(key);
+    if (h === undefined) {
+      h = new LogHistogram(SECONDS_SPEC);
+      this.tapLatency.set(key, h);
+    }
+    h.add(latencyS);
+  }
+
+  causeCount(cause: TapCause, band?: Band): number {
+    const index = TAP_CAUSES.indexOf(cause);
+    let total = 0;
+    for (const [b, row] of this.causes) if (band === undefined || b === band) total += row[index] as number;
+    return total;
+  }
+
+  tapsOn(band: Band): number {
+    const row = this.causes.get(band);
+    return row === undefined ? 0 : row.reduce((a, b) => a + b, 0);
+  }
+}

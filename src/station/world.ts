@@ -1,0 +1,248 @@
+/**
+ * One replication's world: entrances generate passengers, passengers walk to a gateline, pick a
+ * gate, queue and tap; gates authorise, open and let them through; failures retry, then fall
+ * back. Everything is scheduled on one kernel; every random number comes from a stream keyed by
+ * (seed, replication, entity), so the outcome does not depend on creation order or worker.
+ */
+import { Kernel } from '../kernel/kernel.js';
+import { sample } from '../random/distributions.js';
+import { streamFor, type RandomStream } from '../random/stream.js';
+import { tapOnce, type TapSurroundings } from '../devices/reader.js';
+import type { TapOutcome } from '../radio/tap-outcome.js';
+import type { WorldConfig } from '../scenario/build.js';
+import { Fingerprint } from '../observe/fingerprint.js';
+import { LogHistogram } from '../observe/log-histogram.js';
+import { NS_PER_S } from '../units.js';
+import { nextArrivalWithMax } from './demand.js';
+import { chooseGate } from './gate-choice.js';
+import { Gate, type AuthResult, type GateHooks } from './gate.js';
+import type { Passenger } from './passenger.js';
+import { GatelineMetrics, GL, StationMetrics } from './station-metrics.js';
+import { TransactionLog } from './transaction-log.js';
+import { createBackend, type Backend } from '../backend/backend.js';
+
+
+export interface WorldState {
+  kernel: Kernel;
+  metrics: StationMetrics;
+  gatelines: GatelineMetrics[];
+  gates: Gate[][];
+  fingerprint: Fingerprint;
+  transactions: TransactionLog | null;
+  backend: Backend;
+  /** Response time of the authorisation as the gate sees it (tap end → decision), s. */
+  authorisation: LogHistogram;
+  /** Conservation counters (all passengers, warm-up included). */
+  census: { arrived: number; walking: number; passed: number; abandoned: number };
+}
+
+interface GateContext {
+  lineIndex: number;
+  stationIndex: number;
+}
+
+export function buildWorldState(cfg: WorldConfig, seed: number, replication: number): WorldState {
+  const kernel = new Kernel(4096);
+  const backend = createBackend(kernel, cfg.backend, (key) => streamFor(seed, replication, `backend:${key}`), cfg.stationIds.length);
+  const authorisation = new LogHistogram();
+  let requestId = 0;
+  const metrics = new StationMetrics(cfg.warmupNs);
+  const gatelineMetrics = cfg.gatelines.map(() => new GatelineMetrics(cfg.intervalNs, cfg.durationNs));
+  const fingerprint = new Fingerprint();
+  const transactions = cfg.transactions ? new TransactionLog() : null;
+  const census = { arrived: 0, walking: 0, passed: 0, abandoned: 0 };
+  const lineStation = new Array<number>(cfg.gatelines.length).fill(0);
+  for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
+  const gateContext = new Map<Gate, GateContext>();
+  const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
+    // QR codes are account-based and pass offline (FACTS §9.1, S73).
+    const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
+    const valueCents = Math.max(0, Math.round(sample(p.rng, cfg.valueCents)));
+    const askedNs = kernel.nowNs;
+    backend.authorise(stationIndex, { mode, valueCents, requestId: requestId++ }, (r) => {
+      if (kernel.nowNs >= cfg.warmupNs) authorisation.add((kernel.nowNs - askedNs) / NS_PER_S);
+      if (!r.approved && kernel.nowNs >= cfg.warmupNs) metrics.declinedByHost++;
+      done({ approved: r.approved, decisionNs: 0 });
+    });
+  };
+  const gates: Gate[][] = [];
+
+  const counted = (): boolean => kernel.nowNs >= cfg.warmupNs;
+
+  const surroundings = (gate: Gate): TapSurroundings => {
+    const line = cfg.gatelines[gate.gatelineIndex]!;
+    const row = gates[gate.gatelineIndex]!;
+    const behind = gate.nextInQueue;
+    const neighbours: Array<{ carrier: TapSurroundings['neighbours'][number]['carrier']; lateralM: number }> = [];
+    for (const d of [-2, -1, 1, 2]) {
+      const other = row[gate.lane + d];
+      const tapper = other?.inService;
+      if (other !== undefined && other.transacting && tapper != null) {
+        neighbours.push({ carrier: cfg.carriers[tapper.carrierIndex]!.bystander, lateralM: Math.abs(d) * line.pitchM });
+      }
+    }
+    return { behind: behind === null ? null : cfg.carriers[behind.carrierIndex]!.bystander, neighbours, pitchM: line.pitchM };
+  };
+
+  const giveUp = (p: Passenger, gate: Gate): void => {
+    const line = gates[gate.gatelineIndex]!;
+    if (cfg.fallback === 'other-gate' && p.fallback === 'none' && line.length > 1) {
+      p.fallback = 'other-gate';
+      if (counted()) metrics.fallbackOtherGate++;
+      let best = -1;
+      line.forEach((g, i) => {
+        if (i !== gate.lane && (best < 0 || g.load < line[best]!.load)) best = i;
+      });
+      line[best]!.join(p);
+      return;
+    }
+    if (cfg.fallback === 'qr' && p.fallback === 'none') {
+      p.fallback = 'qr';
+      if (counted()) metrics.fallbackQr++;
+      gate.join(p);
+      return;
+    }
+    if (counted()) metrics.serviceDesk++;
+    census.abandoned++;
+  };
+
+  const hooks: GateHooks = {
+    tap: (p, gate) => {
+      const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
+      const pair = p.fallback === 'qr' ? cfg.qrPairs[readerIndex]! : cfg.pairs[readerIndex]![p.carrierIndex]!;
+      return tapOnce(pair, p.rng, surroundings(gate));
+    },
+    authorise: (p, gate, _outcome, done) => authorise(p, gateContext.get(gate)!.stationIndex, done),
+    onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
+    onPassed: (p, gate) => {
+      census.passed++;
+      gate.passed++;
+      gatelineMetrics[gate.gatelineIndex]!.series.add(GL.passed, kernel.nowNs);
+      if (counted()) {
+        metrics.passed++;
+        metrics.timeInSystem.add((kernel.nowNs - p.arrivedNs) / NS_PER_S);
+      }
+    },
+    onGiveUp: giveUp,
+    onQueueLevel: (gate, oldLength, sinceNs) => {
+      const gm = gatelineMetrics[gate.gatelineIndex]!;
+      gm.series.addArea(GL.queueAreaPersonNs, sinceNs, kernel.nowNs, oldLength);
+      gm.series.max(GL.queueMax, kernel.nowNs, gate.queueLength);
+    },
+    onServiceStart: (p, gate) => {
+      if (p.totalTaps > 0) return; // only the first service counts as the wait
+      const waitS = (kernel.nowNs - p.queuedNs) / NS_PER_S;
+      gatelineMetrics[gate.gatelineIndex]!.wait(kernel.nowNs, waitS);
+      if (counted()) metrics.wait.add(waitS);
+    },
+  };
+
+  function recordTap(p: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void {
+    const carrier = cfg.carriers[p.carrierIndex]!;
+    const gm = gatelineMetrics[gate.gatelineIndex]!;
+    gm.series.add(GL.taps, kernel.nowNs);
+    const ok = outcome.cause === 'ok' || outcome.cause === 'wrong-gate';
+    if (!ok) gm.series.add(GL.failedTaps, kernel.nowNs);
+    if (counted()) {
+      metrics.tap(outcome.band, outcome.cause, outcome.collisions);
+      if (ok) {
+        metrics.latency(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.band, outcome.latencyNs / NS_PER_S);
+        metrics.transactionTime.add(outcome.durationNs / NS_PER_S);
+      }
+    }
+    fingerprint.number(startNs);
+    fingerprint.string(p.key);
+    fingerprint.string(outcome.cause);
+    fingerprint.number(outcome.durationNs);
+    transactions?.add(startNs, p.key, p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome, cfg.readerIds[cfg.gatelines[gate.gatelineIndex]!.readerIndex]!, `${cfg.gatelines[gate.gatelineIndex]!.key}/G${gate.lane + 1}`);
+  }
+
+  cfg.gatelines.forEach((line, li) => {
+    const row: Gate[] = [];
+    for (let lane = 0; lane < line.gates; lane++) {
+      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks);
+      gateContext.set(gate, { lineIndex: li, stationIndex: lineStation[li]! });
+      row.push(gate);
+    }
+    gates.push(row);
+  });
+
+  const arriveAtGateline = (p: Passenger, allLines: readonly number[]): void => {
+    census.walking--;
+    // Passengers head for gatelines whose reader accepts their carrier (signage), if any does.
+    const accepting = allLines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![p.carrierIndex]!.band !== null);
+    const lineIndices = accepting.length > 0 ? accepting : allLines;
+    // The least loaded gateline (load per gate), then a gate by the line's policy.
+    let best = lineIndices[0]!;
+    let bestLoad = Infinity;
+    for (const li of lineIndices) {
+      const row = gates[li]!;
+      let load = 0;
+      for (const g of row) load += g.load;
+      load /= row.length;
+      if (load < bestLoad) {
+        bestLoad = load;
+        best = li;
+      }
+    }
+    const tryLines = [best, ...lineIndices.filter((li) => li !== best)];
+    for (const li of tryLines) {
+      const line = cfg.gatelines[li]!;
+      const row = gates[li]!;
+      const lane = chooseGate(line.choice, row, p.rng, p.rng.next01(), p.lastGate);
+      const gate = row[lane]!;
+      if (gate.queueLength < line.balkQueueLength) {
+        p.lastGate = lane;
+        gatelineMetrics[li]!.series.add(GL.arrivals, kernel.nowNs);
+        gate.join(p);
+        return;
+      }
+    }
+    census.abandoned++;
+    if (counted()) metrics.balked++;
+  };
+
+  cfg.entrances.forEach((entrance) => {
+    const arrivals = streamFor(seed, replication, `arrivals:${entrance.key}`);
+    const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== 'out');
+    if (lines.length === 0) return;
+    let sequence = 0;
+    const next = (): void => {
+      const atNs = nextArrivalWithMax(arrivals, entrance.table, kernel.nowNs, cfg.durationNs, entrance.maxPerHour);
+      if (Number.isFinite(atNs)) kernel.scheduleAt(atNs, arrive);
+    };
+    const arrive = (): void => {
+      const group = Math.max(1, Math.round(sample(arrivals, entrance.groupSize)));
+      for (let k = 0; k < group; k++) {
+        const key = `${entrance.key}#${sequence++}`;
+        const rng: RandomStream = streamFor(seed, replication, key);
+        const u = rng.next01();
+        let carrierIndex = 0;
+        while (carrierIndex < entrance.carrierCdf.length - 1 && u >= entrance.carrierCdf[carrierIndex]!) carrierIndex++;
+        const p: Passenger = { key, carrierIndex, rng, arrivedNs: kernel.nowNs, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1 };
+        census.arrived++;
+        census.walking++;
+        if (counted()) metrics.arrived++;
+        const walkNs = Math.max(0, Math.round(sample(rng, entrance.walkS) * NS_PER_S));
+        kernel.schedule(walkNs, () => arriveAtGateline(p, lines));
+      }
+      next();
+    };
+    next();
+  });
+
+  return { kernel, metrics, gatelines: gatelineMetrics, gates, fingerprint, transactions, backend, authorisation, census };
+}
+
+/** Passengers still inside at the end: waiting in a queue or being served. */
+export function inSystem(state: WorldState): { queued: number; inService: number } {
+  let queued = 0;
+  let inService = 0;
+  for (const row of state.gates) {
+    for (const g of row) {
+      queued += g.queueLength;
+      if (g.holdingPassenger) inService++;
+    }
+  }
+  return { queued, inService };
+}
