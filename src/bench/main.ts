@@ -1,60 +1,164 @@
 /**
- * `npm run bench [-- suite...]`: performance suites. Prints a table per suite and writes
- * `results/bench/<suite>.csv`. Suites: kernel.
+ * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
+ * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
+ * replication of the metro AM peak), city (one replication of the city day, in a child process for
+ * its peak RSS), render (figures), backend. Prints a table and writes results/bench/bench.csv
+ * (with machine info), results/bench/kernel.csv and results/bench/bench.md; --update-readme
+ * copies the table into README.md between the bench markers.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { runKernelBench, type KernelBenchRow } from './kernel-bench.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runKernelBench } from './kernel-bench.js';
+import { runModelBench } from './model-bench.js';
+import { benchRender } from '../report/render-bench.js';
+import { benchBackendOnline } from '../backend/backend-bench.js';
 
 const OUT_DIR = join('results', 'bench');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+interface Row {
+  suite: string;
+  case: string;
+  value: number;
+  unit: string;
+  /** The issue's target, as text ("≥ 5 M"), or ''. */
+  target: string;
+  note: string;
+}
 
 function writeAtomic(path: string, text: string): void {
-  mkdirSync(OUT_DIR, { recursive: true });
+  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp-${process.pid}`;
   writeFileSync(temp, text);
   renameSync(temp, path);
 }
 
-const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toPrecision(digits) : '');
+const sig = (x: number): string => (Number.isFinite(x) ? (Math.abs(x) >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : Math.abs(x) >= 1e4 ? `${(x / 1e3).toFixed(1)} k` : x.toPrecision(3)) : '–');
 
-function kernelSuite(scale: number): void {
-  console.log(`kernel: our typed-array heap + generator processes vs simjs 2.0.3 (same models, one process, one core)`);
-  const rows: KernelBenchRow[] = runKernelBench(scale, (line) => console.log(line));
-  console.log('');
-  console.log('| case | ours (/s) | simjs (/s) | ours/simjs | heap B/pending | total B/pending ours | total B/pending simjs | mean wait ours / simjs (s, theory 8.1) |');
-  console.log('|---|---|---|---|---|---|---|---|');
+function kernelSuite(scale: number): Row[] {
+  const rows = runKernelBench(scale, (line) => console.log(line));
+  const out: Row[] = [];
   for (const r of rows) {
-    console.log(`| ${r.case} | ${(r.oursPerS / 1e6).toFixed(2)} M | ${(r.simjsPerS / 1e6).toFixed(3)} M | ${r.ratio.toFixed(1)}× | ${fmt(r.oursHeapBytesPerPending)} | ${fmt(r.oursTotalBytesPerPending)} | ${fmt(r.simjsTotalBytesPerPending)} | ${Number.isFinite(r.meanWaitOursS) ? `${r.meanWaitOursS.toFixed(2)} / ${r.meanWaitSimjsS.toFixed(2)}` : ''} |`);
+    const b1 = r.pending > 0;
+    out.push({
+      suite: 'kernel',
+      case: r.case,
+      value: r.oursPerS,
+      unit: b1 ? 'events/s' : 'customers/s',
+      target: r.pending === 1000 ? '≥ 5 M, ≥ 2.5× simjs' : r.pending === 1_000_000 ? '≥ 1.2 M, ≤ 64 B/pending' : b1 ? '' : '≥ 1 M',
+      note: `simjs ${sig(r.simjsPerS)}/s (${r.ratio.toFixed(1)}×)` + (b1 ? `; heap ${r.oursHeapBytesPerPending.toFixed(0)} B/pending, whole process ${r.oursTotalBytesPerPending.toFixed(0)} B/pending (simjs ${r.simjsTotalBytesPerPending.toFixed(0)})` : `; mean wait ${r.meanWaitOursS.toFixed(2)} s (theory 8.1)`),
+    });
   }
   const header = 'case,pending,events,ours_per_s,simjs_per_s,ratio,ours_heap_bytes_per_pending,ours_total_bytes_per_pending,simjs_total_bytes_per_pending,mean_wait_ours_s,mean_wait_simjs_s';
-  const lines = rows.map((r) =>
-    [r.case, r.pending, r.events, Math.round(r.oursPerS), Math.round(r.simjsPerS), r.ratio.toFixed(2), fmt(r.oursHeapBytesPerPending), fmt(r.oursTotalBytesPerPending), fmt(r.simjsTotalBytesPerPending), fmt(r.meanWaitOursS, 4), fmt(r.meanWaitSimjsS, 4)]
-      .map((v) => (typeof v === 'string' && v.includes(',') ? `"${v}"` : String(v)))
-      .join(','),
-  );
+  const lines = rows.map((r) => [r.case, r.pending, r.events, Math.round(r.oursPerS), Math.round(r.simjsPerS), r.ratio.toFixed(2), r.oursHeapBytesPerPending, r.oursTotalBytesPerPending, r.simjsTotalBytesPerPending, r.meanWaitOursS, r.meanWaitSimjsS].map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '') : `"${v}"`)).join(','));
   writeAtomic(join(OUT_DIR, 'kernel.csv'), `${header}\n${lines.join('\n')}\n`);
-  console.log(`\nwrote ${join(OUT_DIR, 'kernel.csv')}`);
+  return out;
 }
 
-const SUITES: Record<string, (scale: number) => void> = { kernel: kernelSuite };
+function modelsSuite(scale: number): Row[] {
+  return runModelBench(scale).map((r) => ({
+    suite: 'models',
+    case: r.case,
+    value: r.perS,
+    unit: r.unit,
+    target: r.unit === 'evaluations/s' ? '≥ 2 M' : '',
+    note: '',
+  }));
+}
+
+function runOne(scenario: string): { wallS: number; cpuUserS: number; events: number; passengers: number; taps: number; peakRssMb: number } {
+  const out = execFileSync(process.execPath, [join(HERE, 'run-one.js'), scenario], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop() as string);
+}
+
+function scenarioRow(suite: string, file: string, target: string): Row {
+  const r = runOne(file);
+  console.log(`  ${file}: ${r.wallS.toFixed(2)} s, ${r.passengers} passengers, ${r.events} events, peak RSS ${r.peakRssMb.toFixed(0)} MB`);
+  return {
+    suite,
+    case: `one replication of ${file}`,
+    value: r.wallS,
+    unit: 's',
+    target,
+    note: `${r.passengers.toLocaleString('en-US')} passengers, ${r.taps.toLocaleString('en-US')} taps, ${(r.events / 1e6).toFixed(2)} M events (${sig(r.events / r.wallS)} events/s), peak RSS ${r.peakRssMb.toFixed(0)} MB`,
+  };
+}
+
+function renderSuite(): Row[] {
+  benchRender(2);
+  const r = benchRender(10);
+  return [{ suite: 'render', case: 'render typical figures (SVG)', value: r.msPerFigure, unit: 'ms/figure', target: '', note: `${r.figures} figures in ${r.ms.toFixed(0)} ms` }];
+}
+
+function backendSuite(scale: number): Row[] {
+  const r = benchBackendOnline(Math.round(200_000 * scale));
+  return [{ suite: 'backend', case: 'online authorisations through network + FEP + host', value: r.requestsPerS, unit: 'requests/s', target: '', note: `${r.eventsPerRequest.toFixed(1)} kernel events/request` }];
+}
+
+const SUITES: Record<string, (scale: number) => Row[]> = {
+  kernel: kernelSuite,
+  models: modelsSuite,
+  station: () => [scenarioRow('station', 'scenarios/metro-station-am-peak.yaml', '≤ 1 s')],
+  city: () => [scenarioRow('city', 'scenarios/city-day.yaml', '≤ 60 s, ≤ 1.5 GB')],
+  render: renderSuite,
+  backend: backendSuite,
+};
+
+function markdown(rows: readonly Row[], machine: string): string {
+  const lines = [
+    `Measured by \`npm run bench\` on ${machine}.`,
+    '',
+    '| suite | case | measured | target | notes |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.suite} | ${r.case} | ${sig(r.value)} ${r.unit} | ${r.target} | ${r.note} |`),
+  ];
+  return lines.join('\n') + '\n';
+}
 
 function main(): number {
   const args = process.argv.slice(2);
   const scaleArg = args.find((a) => a.startsWith('--scale='));
   const scale = scaleArg === undefined ? 1 : Number(scaleArg.slice('--scale='.length));
   if (!(scale > 0)) {
-    console.error(`bench: --scale must be a positive number, got ${scaleArg ?? ''}`);
+    console.error(`bench: --scale must be a positive number, got "${scaleArg ?? ''}"`);
     return 2;
   }
+  const unknownFlags = args.filter((a) => a.startsWith('--') && !a.startsWith('--scale=') && a !== '--update-readme');
   const names = args.filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !(n in SUITES));
-  if (unknown.length > 0) {
-    console.error(`bench: unknown suite ${unknown.join(', ')}; known: ${Object.keys(SUITES).join(', ')}`);
+  if (unknown.length > 0 || unknownFlags.length > 0) {
+    console.error(`bench: unknown ${[...unknown, ...unknownFlags].join(', ')}; suites: ${Object.keys(SUITES).join(', ')}; flags: --scale=x, --update-readme`);
     return 2;
   }
-  console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}\n`);
-  for (const name of names.length > 0 ? names : Object.keys(SUITES)) SUITES[name]!(scale);
+  const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
+  console.log(`machine: ${machine}\n`);
+  const rows: Row[] = [];
+  const started = performance.now();
+  for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
+    console.log(`${name}…`);
+    rows.push(...SUITES[name]!(scale));
+  }
+  const md = markdown(rows, machine);
+  console.log('\n' + md);
+  console.log(`bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const csv = ['# machine: ' + machine, 'suite,case,value,unit,target,note', ...rows.map((r) => [r.suite, r.case, String(r.value), r.unit, r.target, r.note].map((v) => `"${v.replace(/"/g, '""')}"`).join(','))].join('\n') + '\n';
+  writeAtomic(join(OUT_DIR, 'bench.csv'), csv);
+  writeAtomic(join(OUT_DIR, 'bench.md'), md);
+  console.log(`wrote ${join(OUT_DIR, 'bench.csv')} and bench.md`);
+  if (args.includes('--update-readme')) {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('<!-- bench:start -->');
+    const end = readme.indexOf('<!-- bench:end -->');
+    if (start < 0 || end < start) {
+      console.error('bench: README.md has no <!-- bench:start --> … <!-- bench:end --> markers');
+      return 2;
+    }
+    writeAtomic('README.md', readme.slice(0, start) + '<!-- bench:start -->\n' + md + readme.slice(end));
+    console.log('updated README.md');
+  }
   return 0;
 }
 

@@ -16,7 +16,9 @@ import {
   DEFAULT_GATE_READER_ANTENNA,
   DEFAULT_ID1_CARD_ANTENNA,
   DEFAULT_PHONE_ANTENNA,
-  effectiveFieldAPerM,
+  bitErrorRate,
+  frameErrorRate,
+  normalFieldPerAmpereTurnPerM,
   evaluateNfcLink,
   prepareNfcLink,
   type CarrierAntennaParams,
@@ -161,16 +163,52 @@ export function nfcLinkAt(pre: PreparedNfcLink, traj: TapTrajectory, tNs: TimeNs
   return evaluateNfcLink(pre, pos.heightM, pos.lateralOffsetM, pos.tiltRad, bits);
 }
 
-function poweredAt(pre: PreparedNfcLink, traj: TapTrajectory, tNs: TimeNs): boolean {
-  const pos = positionAt(traj, tNs);
-  return effectiveFieldAPerM(pre, pos.heightM, pos.lateralOffsetM, pos.tiltRad) >= pre.hminAPerM;
+/**
+ * The link of one tap with the field memoised by height: offset and tilt are fixed for a
+ * gesture, so during the dwell (where most frames fall) every frame reuses one field value.
+ */
+class TapLink implements FrameLink {
+  private lastHeightM = NaN;
+  private lastFieldPerAmpereTurn = 0;
+
+  constructor(
+    private readonly pre: PreparedNfcLink,
+    private readonly traj: TapTrajectory,
+  ) {}
+
+  private fieldAt(tNs: TimeNs): number {
+    const pos = positionAt(this.traj, tNs);
+    if (pos.heightM !== this.lastHeightM) {
+      this.lastHeightM = pos.heightM;
+      this.lastFieldPerAmpereTurn = normalFieldPerAmpereTurnPerM(this.pre.radiusM, pos.heightM, pos.lateralOffsetM, pos.tiltRad);
+    }
+    return this.lastFieldPerAmpereTurn;
+  }
+
+  powered(tNs: TimeNs): boolean {
+    return this.pre.fieldScaleA * this.fieldAt(tNs) >= this.pre.hminAPerM;
+  }
+
+  /** As evaluateNfcLink (FACTS §1.2, §3): −1 unpowered, else the frame loss probability. */
+  frameErrorProbability(tNs: TimeNs, bits: number): number {
+    const h = this.fieldAt(tNs);
+    const p = this.pre;
+    if (p.fieldScaleA * h < p.hminAPerM) return -1;
+    const h2 = h * h;
+    const snr = p.snrScaleM4 * h2 * h2;
+    if (snr > 200) return 0;
+    return frameErrorRate(bitErrorRate(snr, p.bpsk), bits);
+  }
 }
 
-/** First instant in [lo, hi] where powered(t) flips to `target` (bisection to 1 µs; monotone along approach/retreat). */
-function crossingNs(pre: PreparedNfcLink, traj: TapTrajectory, lo: TimeNs, hi: TimeNs, target: boolean): TimeNs {
-  while (hi - lo > 1000) {
+/**
+ * First instant in [lo, hi] where powered(t) flips to `target` (bisection to 0.5 ms — a tenth of
+ * the shortest 5.1 ms poll cycle; monotone along approach and retreat).
+ */
+function crossingNs(link: TapLink, lo: TimeNs, hi: TimeNs, target: boolean): TimeNs {
+  while (hi - lo > 500_000) {
     const mid = Math.round((lo + hi) / 2);
-    if (poweredAt(pre, traj, mid) === target) hi = mid;
+    if (link.powered(mid) === target) hi = mid;
     else lo = mid;
   }
   return hi;
@@ -243,26 +281,27 @@ export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: R
   const { reader: r, carrier: c } = params;
   if (c.flow.protocol === 'optical') throw new Error(`simulateNfcTap: flow '${c.flow.name}' is optical, not 13.56 MHz`);
   const pre = prepareNfcLink(r.antenna, c.antenna, Math.max(0, sample(rng, c.couplingLossDb)), sample(rng, c.detuningHz));
-  const link: FrameLink = { frameErrorProbability: (tNs, bits) => nfcLinkAt(pre, traj, tNs, bits) };
-  const base = { band: '13.56MHz' as const, heightM: traj.dwellHeightM, offsetM: traj.lateralOffsetM };
+  const link = new TapLink(pre, traj);
   const s: LinkSession = { tNs: 0, frames: 0, retransmissions: 0, collisions: 0 };
   const endNs = gestureDurationNs(traj);
   // durationNs: gesture start → end of the attempt (last frame, or the gesture's end when nothing completed).
   const finish = (cause: TapCause, startNs: TimeNs, extraNs = 0, untilGestureEnd = false): TapOutcome => ({
-    ...base,
     cause,
+    band: '13.56MHz',
     latencyNs: Math.max(0, s.tNs - startNs) + extraNs,
     durationNs: untilGestureEnd ? Math.max(endNs, s.tNs) : s.tNs + extraNs,
     frames: s.frames,
     retransmissions: s.retransmissions,
     collisions: s.collisions,
+    heightM: traj.dwellHeightM,
+    offsetM: traj.lateralOffsetM,
   });
 
   const approachNs = approachDurationNs(traj);
   const dwellEndNs = approachNs + traj.holdNs;
-  if (!poweredAt(pre, traj, approachNs)) return finish('out-of-range', 0, 0, true);
-  const entryNs = poweredAt(pre, traj, 0) ? 0 : crossingNs(pre, traj, 0, approachNs, true);
-  const exitNs = poweredAt(pre, traj, endNs) ? endNs : crossingNs(pre, traj, dwellEndNs, endNs, false);
+  if (!link.powered(approachNs)) return finish('out-of-range', 0, 0, true);
+  const entryNs = link.powered(0) ? 0 : crossingNs(link, 0, approachNs, true);
+  const exitNs = link.powered(endNs) ? endNs : crossingNs(link, dwellEndNs, endNs, false);
 
   const native = c.flow.protocol === 'native';
   const xs = c.cardType === 'A' ? typeAActivationExchanges(c.uidBytes, c.isoDep.bitRateKbps, native ? { ...c.activation, rats: false } : c.activation) : typeBActivationExchanges(DEFAULT_TYPE_B_ACTIVATION);

@@ -479,6 +479,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
     .strictObject({
       id: id('Station'),
       name: z.string().max(200).optional().describe('Display name.'),
+      copies: count('Number of identical stations this entry stands for (city presets); copies get ids "<id>-001", "<id>-002", … and independent random streams.', 1, 10000).default(1),
       entrances: z.array(entranceSchema).min(1).describe('Entrances of the station.'),
     })
     .describe('A station.');
@@ -615,7 +616,10 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         }),
       }));
       const { $schema: _schema, extends: _extends, ...rest } = s;
-      return { ...rest, stations };
+      const expanded = stations.flatMap(({ copies, ...st }) =>
+        copies === 1 ? [st] : Array.from({ length: copies }, (_, k) => ({ ...st, id: `${st.id}-${String(k + 1).padStart(3, '0')}`, name: `${st.name} ${k + 1}` })),
+      );
+      return { ...rest, stations: expanded };
     })
     .describe('A tapsim scenario.');
   return root;

@@ -35,12 +35,15 @@ function shortest(gates: readonly ChoosableGate[], nearest: number): number {
   let bestLoad = (gates[nearest] as ChoosableGate).load;
   // Scan outwards from the nearest gate so ties go to the closest one.
   for (let d = 1; d < gates.length; d++) {
-    for (const i of [nearest - d, nearest + d]) {
-      const gate = gates[i];
-      if (gate !== undefined && gate.load < bestLoad) {
-        best = i;
-        bestLoad = gate.load;
-      }
+    const left = gates[nearest - d];
+    if (left !== undefined && left.load < bestLoad) {
+      best = nearest - d;
+      bestLoad = left.load;
+    }
+    const right = gates[nearest + d];
+    if (right !== undefined && right.load < bestLoad) {
+      best = nearest + d;
+      bestLoad = right.load;
     }
   }
   return best;

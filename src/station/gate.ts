@@ -86,6 +86,8 @@ export class Gate {
     readonly gatelineIndex: number,
     private readonly mechanics: GateMechanics,
     private readonly hooks: GateHooks,
+    /** Shared per-gateline load (waiting + in service), kept current by every gate of the line. */
+    private readonly lineLoads: Float64Array = new Float64Array(gatelineIndex + 1),
   ) {}
 
   /** Passengers waiting (not counting the one being served). */
@@ -113,6 +115,7 @@ export class Gate {
   }
 
   join(passenger: Passenger): void {
+    this.lineLoads[this.gatelineIndex] = (this.lineLoads[this.gatelineIndex] as number) + 1;
     passenger.queuedNs = this.kernel.nowNs;
     passenger.taps = 0;
     this.setLevel(() => this.queue.push(passenger));
@@ -215,6 +218,7 @@ export class Gate {
 
   /** The reader area is free from `readyNs`: serve the next passenger. */
   private release(readyNs: number): void {
+    if (this.serving !== null) this.lineLoads[this.gatelineIndex] = (this.lineLoads[this.gatelineIndex] as number) - 1;
     this.serving = null;
     this.servingPassed = false;
     this.readyAtNs = readyNs;

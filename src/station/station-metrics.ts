@@ -63,6 +63,7 @@ export class StationMetrics {
   readonly timeInSystem = new LogHistogram(SECONDS_SPEC);
   /** Tap latency (first answer → last frame) of successful taps, per "carrier|band". */
   readonly tapLatency = new Map<string, LogHistogram>();
+  private readonly latencyIndex = new Map<string, Map<Band, LogHistogram>>();
   /** Gate-side transaction time of successful taps (gesture start → done), all carriers. */
   readonly transactionTime = new LogHistogram(SECONDS_SPEC);
   readonly causes = new Map<Band, Float64Array>();
@@ -95,11 +96,16 @@ export class StationMetrics {
   }
 
   latency(carrierId: string, band: Band, latencyS: number): void {
-    const key = `${carrierId}|${band}`;
-    let h = this.tapLatency.get(key);
+    let byBand = this.latencyIndex.get(carrierId);
+    if (byBand === undefined) {
+      byBand = new Map();
+      this.latencyIndex.set(carrierId, byBand);
+    }
+    let h = byBand.get(band);
     if (h === undefined) {
       h = new LogHistogram(SECONDS_SPEC);
-      this.tapLatency.set(key, h);
+      byBand.set(band, h);
+      this.tapLatency.set(`${carrierId}|${band}`, h);
     }
     h.add(latencyS);
   }

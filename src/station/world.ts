@@ -54,6 +54,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   const lineStation = new Array<number>(cfg.gatelines.length).fill(0);
   for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
   const gateContext = new Map<Gate, GateContext>();
+  const lineLoads = new Float64Array(cfg.gatelines.length);
   const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
     // QR codes are account-based and pass offline (FACTS §9.1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
@@ -147,6 +148,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       metrics.tap(outcome.band, outcome.cause, outcome.collisions);
       if (ok) {
         metrics.latency(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.band, outcome.latencyNs / NS_PER_S);
+
         metrics.transactionTime.add(outcome.durationNs / NS_PER_S);
       }
     }
@@ -160,33 +162,29 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     for (let lane = 0; lane < line.gates; lane++) {
-      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks);
+      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, lineLoads);
       gateContext.set(gate, { lineIndex: li, stationIndex: lineStation[li]! });
       row.push(gate);
     }
     gates.push(row);
   });
 
-  const arriveAtGateline = (p: Passenger, allLines: readonly number[]): void => {
+  const arriveAtGateline = (p: Passenger, linesByCarrier: ReadonlyArray<readonly number[]>): void => {
     census.walking--;
-    // Passengers head for gatelines whose reader accepts their carrier (signage), if any does.
-    const accepting = allLines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![p.carrierIndex]!.band !== null);
-    const lineIndices = accepting.length > 0 ? accepting : allLines;
+    const lineIndices = linesByCarrier[p.carrierIndex]!;
     // The least loaded gateline (load per gate), then a gate by the line's policy.
     let best = lineIndices[0]!;
     let bestLoad = Infinity;
     for (const li of lineIndices) {
-      const row = gates[li]!;
-      let load = 0;
-      for (const g of row) load += g.load;
-      load /= row.length;
+      const load = lineLoads[li]! / cfg.gatelines[li]!.gates;
       if (load < bestLoad) {
         bestLoad = load;
         best = li;
       }
     }
-    const tryLines = [best, ...lineIndices.filter((li) => li !== best)];
-    for (const li of tryLines) {
+    for (let attempt = -1; attempt < lineIndices.length; attempt++) {
+      const li = attempt < 0 ? best : lineIndices[attempt]!;
+      if (attempt >= 0 && li === best) continue;
       const line = cfg.gatelines[li]!;
       const row = gates[li]!;
       const lane = chooseGate(line.choice, row, p.rng, p.rng.next01(), p.lastGate);
@@ -206,6 +204,11 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     const arrivals = streamFor(seed, replication, `arrivals:${entrance.key}`);
     const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== 'out');
     if (lines.length === 0) return;
+    // Passengers head for gatelines whose reader accepts their carrier (signage), if any does.
+    const linesByCarrier = cfg.carriers.map((_, c) => {
+      const accepting = lines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![c]!.band !== null);
+      return accepting.length > 0 ? accepting : lines;
+    });
     let sequence = 0;
     const next = (): void => {
       const atNs = nextArrivalWithMax(arrivals, entrance.table, kernel.nowNs, cfg.durationNs, entrance.maxPerHour);
@@ -224,7 +227,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
         census.walking++;
         if (counted()) metrics.arrived++;
         const walkNs = Math.max(0, Math.round(sample(rng, entrance.walkS) * NS_PER_S));
-        kernel.schedule(walkNs, () => arriveAtGateline(p, lines));
+        kernel.schedule(walkNs, () => arriveAtGateline(p, linesByCarrier));
       }
       next();
     };
