@@ -132,15 +132,7 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
     const ok = m.causeCount('ok', band);
     out[`success_rate_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
   }
-  // Tap latency of successful taps per band (all carriers of that band).
-  const byBand = new Map<string, number[]>();
-  for (const [key, h] of m.tapLatency) {
-    const band = key.split('|')[1] as Band;
-    const short = BAND_SHORT[band];
-    const list = byBand.get(short) ?? [];
-    list.push(h.quantile(0.5) * 1e3, h.count);
-    byBand.set(short, list);
-  }
+  for (const [carrier, c] of [...m.carrierTaps].sort(([a], [b]) => (a < b ? -1 : 1))) out[`success_rate_carrier_${carrier}`] = c.taps > 0 ? c.ok / c.taps : NaN;
   for (const [key, h] of [...m.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [carrier, band] = key.split('|') as [string, Band];
     out[`latency_p50_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.5) * 1e3;

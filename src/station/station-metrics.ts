@@ -76,6 +76,8 @@ export class StationMetrics {
   declinedByHost = 0;
   taps = 0;
   collisions = 0;
+  /** Taps and successful taps per carrier id. */
+  readonly carrierTaps = new Map<string, { taps: number; ok: number }>();
 
   constructor(readonly warmupNs: number) {}
 
@@ -93,6 +95,16 @@ export class StationMetrics {
     row[index] = (row[index] as number) + 1;
     this.taps++;
     this.collisions += collisions;
+  }
+
+  carrierTap(carrierId: string, ok: boolean): void {
+    let c = this.carrierTaps.get(carrierId);
+    if (c === undefined) {
+      c = { taps: 0, ok: 0 };
+      this.carrierTaps.set(carrierId, c);
+    }
+    c.taps++;
+    if (ok) c.ok++;
   }
 
   latency(carrierId: string, band: Band, latencyS: number): void {

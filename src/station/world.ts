@@ -146,6 +146,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     if (!ok) gm.series.add(GL.failedTaps, kernel.nowNs);
     if (counted()) {
       metrics.tap(outcome.band, outcome.cause, outcome.collisions);
+      metrics.carrierTap(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.cause === 'ok');
       if (ok) {
         metrics.latency(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.band, outcome.latencyNs / NS_PER_S);
 
