@@ -12,7 +12,7 @@ function okTap(durationNs: number): TapOutcome {
 }
 
 function passenger(key: string): Passenger {
-  return { key, carrierIndex: 0, rng: streamFor(1, 0, key), arrivedNs: 0, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1 };
+  return { key, carrierIndex: 0, rng: streamFor(1, 0, key), arrivedNs: 0, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1, tapStartNs: 0 };
 }
 
 interface Harness {

@@ -160,6 +160,7 @@ export class Gate {
 
   private tap(p: Passenger): void {
     const startNs = this.kernel.nowNs;
+    p.tapStartNs = startNs;
     this.transacting = true;
     const outcome = this.hooks.tap(p, this);
     p.taps++;

@@ -19,4 +19,6 @@ export interface Passenger {
   fallback: 'none' | 'other-gate' | 'qr';
   /** Index of the gate chosen last (sticky lanes, other-gate fallback). */
   lastGate: number;
+  /** Start of the latest tap attempt, ns. */
+  tapStartNs: number;
 }

@@ -66,6 +66,8 @@ export class StationMetrics {
   private readonly latencyIndex = new Map<string, Map<Band, LogHistogram>>();
   /** Gate-side transaction time of successful taps (gesture start → done), all carriers. */
   readonly transactionTime = new LogHistogram(SECONDS_SPEC);
+  /** From the start of the successful tap to the gate opening (authorisation included). */
+  readonly tapToOpen = new LogHistogram(SECONDS_SPEC);
   readonly causes = new Map<Band, Float64Array>();
   arrived = 0;
   passed = 0;

@@ -122,6 +122,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       if (counted()) {
         metrics.passed++;
         metrics.timeInSystem.add((kernel.nowNs - p.arrivedNs) / NS_PER_S);
+        metrics.tapToOpen.add((kernel.nowNs - p.tapStartNs) / NS_PER_S);
       }
     },
     onGiveUp: giveUp,
@@ -223,7 +224,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
         const u = rng.next01();
         let carrierIndex = 0;
         while (carrierIndex < entrance.carrierCdf.length - 1 && u >= entrance.carrierCdf[carrierIndex]!) carrierIndex++;
-        const p: Passenger = { key, carrierIndex, rng, arrivedNs: kernel.nowNs, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1 };
+        const p: Passenger = { key, carrierIndex, rng, arrivedNs: kernel.nowNs, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1, tapStartNs: 0 };
         census.arrived++;
         census.walking++;
         if (counted()) metrics.arrived++;
