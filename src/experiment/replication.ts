@@ -104,6 +104,7 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
   const per10k = (x: number): number => (m.taps > 0 ? (x / m.taps) * 1e4 : 0);
   const out: Record<string, number> = {
     passengers_arrived: m.arrived,
+    passengers_exiting: m.exits,
     passengers_passed: m.passed,
     passengers_balked: m.balked,
     passengers_service_desk: m.serviceDesk,

@@ -52,6 +52,10 @@ export interface EntranceConfig {
   carrierCdf: Float64Array;
   /** Indices into WorldConfig.gatelines. */
   gatelines: number[];
+  /** Exit flow (empty table: none) and its group size. */
+  exitTable: RateTable;
+  maxExitPerHour: number;
+  exitGroupSize: Distribution;
 }
 
 export interface WorldConfig {
@@ -269,6 +273,9 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
         walkS: entrance.walkTime,
         carrierCdf: cdf,
         gatelines: lineIndices,
+        exitTable: { ratesPerHour: entrance.demand.exitRatesPerHour, stepNs: entrance.demand.stepNs },
+        maxExitPerHour: Math.max(0, ...entrance.demand.exitRatesPerHour),
+        exitGroupSize: entrance.demand.exitGroupSize,
       });
     }
   });

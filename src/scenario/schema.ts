@@ -444,6 +444,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       rate: rateSchema,
       step: timeNs('Step of the sampled rate table.', { min: 0.001, max: 86400 }).prefault('1 min'),
       groupSize: distribution('dimensionless', 'Passengers arriving together (rounded, ≥ 1) [E].', { nonNegative: true }).prefault(1),
+      exitRate: rateSchema.optional().describe('Exit flow through this entrance, passengers/hour (number, expression in t, or table): passengers leaving the station tap out at gatelines with direction out or both. Default: no exits.'),
+      exitGroupSize: distribution('dimensionless', 'Passengers leaving together, e.g. a platoon from one train door (rounded, ≥ 1) [E].', { nonNegative: true }).prefault(1),
       carrierMix: z
         .array(z.strictObject({ carrier: z.string().describe('carrier id'), share: plain('share 0..1', { min: 0, max: 1 }) }))
         .optional()
@@ -596,13 +598,27 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         ...st,
         name: st.name ?? st.id,
         entrances: st.entrances.map((en, j) => {
-          const { rate, ...demandRest } = en.demand;
+          const { rate, exitRate, ...demandRest } = en.demand;
           const sampled = sampleRate(rate.rateAt, s.duration, demandRest.step, (message) =>
             c.addIssue({ code: 'custom', path: ['stations', i, 'entrances', j, 'demand', 'rate'], message }),
           );
+          const exits =
+            exitRate === undefined
+              ? null
+              : sampleRate(exitRate.rateAt, s.duration, demandRest.step, (message) =>
+                  c.addIssue({ code: 'custom', path: ['stations', i, 'entrances', j, 'demand', 'exitRate'], message }),
+                );
           return {
             ...en,
-            demand: { ...demandRest, carrierMix: demandRest.carrierMix ?? null, source: rate.source, ...sampled },
+            demand: {
+              ...demandRest,
+              carrierMix: demandRest.carrierMix ?? null,
+              source: rate.source,
+              ...sampled,
+              exitSource: exitRate?.source ?? null,
+              exitRatesPerHour: exits?.ratesPerHour ?? [],
+              expectedExits: exits?.expectedPassengers ?? 0,
+            },
             gatelines: en.gatelines.map((gl) => {
               const { gate, ...line } = gl;
               const preset = s.gateTypes[gl.gateType];

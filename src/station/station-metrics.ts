@@ -70,6 +70,8 @@ export class StationMetrics {
   readonly tapToOpen = new LogHistogram(SECONDS_SPEC);
   readonly causes = new Map<Band, Float64Array>();
   arrived = 0;
+  /** Of `arrived`, passengers leaving the station (exit flow). */
+  exits = 0;
   passed = 0;
   balked = 0;
   serviceDesk = 0;

@@ -202,24 +202,29 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     if (counted()) metrics.balked++;
   };
 
-  cfg.entrances.forEach((entrance) => {
-    const arrivals = streamFor(seed, replication, `arrivals:${entrance.key}`);
-    const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== 'out');
-    if (lines.length === 0) return;
+  /** One passenger flow (entries or exits) through an entrance's gatelines in `direction`. */
+  const startFlow = (entrance: WorldConfig['entrances'][number], flow: 'entry' | 'exit'): void => {
+    const table = flow === 'entry' ? entrance.table : entrance.exitTable;
+    const maxPerHour = flow === 'entry' ? entrance.maxPerHour : entrance.maxExitPerHour;
+    const groupSize = flow === 'entry' ? entrance.groupSize : entrance.exitGroupSize;
+    const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== (flow === 'entry' ? 'out' : 'in'));
+    if (lines.length === 0 || !(maxPerHour > 0)) return;
     // Passengers head for gatelines whose reader accepts their carrier (signage), if any does.
     const linesByCarrier = cfg.carriers.map((_, c) => {
       const accepting = lines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![c]!.band !== null);
       return accepting.length > 0 ? accepting : lines;
     });
+    const prefix = flow === 'entry' ? `${entrance.key}#` : `${entrance.key}#exit-`;
+    const arrivals = streamFor(seed, replication, `${flow === 'entry' ? 'arrivals' : 'exits'}:${entrance.key}`);
     let sequence = 0;
     const next = (): void => {
-      const atNs = nextArrivalWithMax(arrivals, entrance.table, kernel.nowNs, cfg.durationNs, entrance.maxPerHour);
+      const atNs = nextArrivalWithMax(arrivals, table, kernel.nowNs, cfg.durationNs, maxPerHour);
       if (Number.isFinite(atNs)) kernel.scheduleAt(atNs, arrive);
     };
     const arrive = (): void => {
-      const group = Math.max(1, Math.round(sample(arrivals, entrance.groupSize)));
+      const group = Math.max(1, Math.round(sample(arrivals, groupSize)));
       for (let k = 0; k < group; k++) {
-        const key = `${entrance.key}#${sequence++}`;
+        const key = prefix + String(sequence++);
         const rng: RandomStream = streamFor(seed, replication, key);
         const u = rng.next01();
         let carrierIndex = 0;
@@ -227,14 +232,21 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
         const p: Passenger = { key, carrierIndex, rng, arrivedNs: kernel.nowNs, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1, tapStartNs: 0 };
         census.arrived++;
         census.walking++;
-        if (counted()) metrics.arrived++;
+        if (counted()) {
+          metrics.arrived++;
+          if (flow === 'exit') metrics.exits++;
+        }
         const walkNs = Math.max(0, Math.round(sample(rng, entrance.walkS) * NS_PER_S));
         kernel.schedule(walkNs, () => arriveAtGateline(p, linesByCarrier));
       }
       next();
     };
     next();
-  });
+  };
+  for (const entrance of cfg.entrances) {
+    startFlow(entrance, 'entry');
+    startFlow(entrance, 'exit');
+  }
 
   return { kernel, metrics, gatelines: gatelineMetrics, gates, fingerprint, transactions, backend, authorisation, census };
 }
