@@ -11,7 +11,13 @@ import { formatIssue, isScenarioError, ScenarioError, type ScenarioIssue } from 
 import { loadScenario, parseSetArgs, type Override } from './scenario/load.js';
 import { scenarioJsonSchema } from './scenario/schema.js';
 import { checkOutDir } from './report/write.js';
-import { defaultRunDir, runScenario, toolVersion, type RunProgress } from './experiment/run-scenario.js';
+import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
+import { defaultWorkers } from './experiment/pool.js';
+import { ExperimentInputError, parseShard, type Shard } from './experiment/shard.js';
+import { loadPoints, parseVary, runSweep, type VarySpec } from './experiment/sweep.js';
+import { mergeFolders } from './experiment/merge.js';
+import { bandConfigs, compareTable, runCompare } from './experiment/compare.js';
+import { parseIntRange, parseSlo, runSize } from './experiment/size.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -20,6 +26,8 @@ export interface CliIo {
   progressStream?: NodeJS.WritableStream;
   /** Base folder for relative paths and results/ (default process.cwd()). */
   cwd?: string;
+  /** Cancels a command (default: Ctrl-C / SIGINT while the command runs). */
+  signal?: AbortSignal;
 }
 
 interface Parsed {
@@ -32,6 +40,15 @@ interface Parsed {
   set?: string[];
   quiet?: boolean;
   force?: boolean;
+  workers?: string;
+  untilCi?: string[];
+  maxReplications?: string;
+  shard?: string;
+  resume?: boolean;
+  vary?: string[];
+  dirs?: string[];
+  bands?: boolean;
+  slo?: string;
 }
 
 export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): Promise<number> {
@@ -40,9 +57,15 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
     stderr: ioIn.stderr ?? ((t) => process.stderr.write(t)),
     progressStream: ioIn.progressStream ?? process.stderr,
     cwd: ioIn.cwd ?? process.cwd(),
+    ...(ioIn.signal === undefined ? {} : { signal: ioIn.signal }),
   };
   const version = await toolVersion();
   const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;
+  const workersOption = { type: 'string', describe: `worker threads (default: available cores, here ${defaultWorkers()})`, requiresArg: true } as const;
+  const outOption = { type: 'string', describe: 'output folder (default results/<name>/…)', requiresArg: true } as const;
+  const quietOption = { type: 'boolean', describe: 'no progress bar', default: false } as const;
+  const forceOption = { type: 'boolean', describe: 'allow --out to replace a folder that is not a tapsim folder', default: false } as const;
+  const common = { set: setOption, seed: { type: 'string', describe: 'master seed, integer ≥ 0 (overrides the scenario)', requiresArg: true }, replications: { type: 'string', describe: 'replications, 1..10000 (overrides the scenario)', requiresArg: true }, workers: workersOption, out: outOption, quiet: quietOption, force: forceOption } as const;
   const parser = yargs([...argv])
     .scriptName('tapsim')
     .usage('$0 <command> [options]')
@@ -56,11 +79,38 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         .option('replications', { type: 'string', describe: 'replications, 1..10000 (overrides the scenario)', requiresArg: true })
         .option('seed', { type: 'string', describe: 'master seed, integer ≥ 0 (overrides the scenario)', requiresArg: true })
         .option('set', setOption)
-        .option('quiet', { type: 'boolean', describe: 'no progress bar', default: false })
-        .option('force', { type: 'boolean', describe: 'allow --out to replace a folder that is not a run folder', default: false }),
+        .option('workers', workersOption)
+        .option('until-ci', { type: 'string', array: true, requiresArg: true, describe: 'sequential stopping: metric=relative-half-width, e.g. wait_p95_s=0.05; add batches of replications until the 95% CI half-width / |mean| ≤ target' })
+        .option('max-replications', { type: 'string', requiresArg: true, describe: 'cap on replications with --until-ci (default 1000)' })
+        .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N, 0-based) into a partial folder; combine with tapsim merge' })
+        .option('resume', { type: 'boolean', default: false, describe: 'keep per-replication results in <out>/jobs/ and skip those already there' })
+        .option('quiet', quietOption)
+        .option('force', forceOption),
+    )
+    .command('sweep <scenario>', 'full-factorial sweep with common random numbers; writes sweep.csv', (y) =>
+      y
+        .positional('scenario', { type: 'string', describe: 'scenario file' })
+        .option('vary', { type: 'string', array: true, requiresArg: true, demandOption: true, describe: 'path=a,b,c or path=start:stop:step (repeat for a full factorial); paths as in --set' })
+        .options(common)
+        .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N) into a partial folder' })
+        .option('resume', { type: 'boolean', default: false, describe: 'skip jobs already finished in --out' }),
+    )
+    .command('merge <dirs..>', 'combine partial folders (--shard) into the unsharded result', (y) =>
+      y.positional('dirs', { type: 'string', array: true, describe: 'partial folders' }).option('out', { ...outOption, demandOption: true, describe: 'output folder' }).option('force', forceOption),
+    )
+    .command('compare <scenario>', 'paired comparison with common random numbers', (y) =>
+      y.positional('scenario', { type: 'string', describe: 'scenario file' }).option('bands', { type: 'boolean', default: false, describe: 'compare every reader on 13.56MHz only, 2.45GHz RCC only, and dual' }).options(common),
+    )
+    .command('size <scenario>', 'smallest integer value of a path meeting a service level with 95% confidence', (y) =>
+      y
+        .positional('scenario', { type: 'string', describe: 'scenario file' })
+        .option('vary', { type: 'string', array: true, requiresArg: true, demandOption: true, describe: 'path=lo:hi (integers)' })
+        .option('slo', { type: 'string', requiresArg: true, demandOption: true, describe: '"metric<=value" or "metric>=value"' })
+        .option('max-replications', { type: 'string', requiresArg: true, describe: 'cap on replications per value (default 30)' })
+        .options(common),
     )
     .command('schema', 'print the JSON Schema of scenario files')
-    .demandCommand(1, 'give a command: check, run or schema')
+    .demandCommand(1, 'give a command: check, run, sweep, merge, compare, size or schema')
     .strict()
     .version(version)
     .help()
@@ -111,7 +161,15 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         return code;
       }
       case 'run':
-        return await runCommand(args, io);
+        return await withSignal(io, (signal) => runCommand(args, io, signal));
+      case 'sweep':
+        return await withSignal(io, (signal) => sweepCommand(args, io, signal));
+      case 'merge':
+        return await mergeCommand(args, io);
+      case 'compare':
+        return await withSignal(io, (signal) => compareCommand(args, io, signal));
+      case 'size':
+        return await withSignal(io, (signal) => sizeCommand(args, io, signal));
       default:
         io.stderr(`tapsim: unknown command "${command}"\n`);
         return 2;
@@ -120,6 +178,14 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
     if (isScenarioError(error)) {
       for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
       return 2;
+    }
+    if (error instanceof ExperimentInputError) {
+      io.stderr(`tapsim: ${error.flag}: ${error.message}\n`);
+      return 2;
+    }
+    if (isAbort(error)) {
+      io.stderr(`tapsim: interrupted; the output folder was not written (finished jobs of a sweep, or of a run with --resume, stay in <out>/jobs/: rerun with --resume)\n`);
+      return 130;
     }
     io.stderr(`tapsim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env['TAPSIM_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) io.stderr(error.stack + '\n');
@@ -156,53 +222,258 @@ function overridesFrom(args: Parsed): Override[] {
   return overrides;
 }
 
-async function runCommand(args: Parsed, io: CliIo): Promise<number> {
-  const file = args.scenario as string;
-  const overrides = overridesFrom(args);
-  const outIssues: ScenarioIssue[] = [];
-  if (args.out !== undefined) {
-    if (args.out.trim() === '') outIssues.push({ file: '--out', line: 0, col: 0, path: '', message: 'empty folder name' });
-    else if (args.out.split(/[\\/]/).includes('..') && args.force !== true) {
-      outIssues.push({ file: '--out', line: 0, col: 0, path: '', message: `"${args.out}" contains "..": give the folder without "..", or add --force` });
-    }
+function flagError(flag: string, message: string): ScenarioError {
+  return new ScenarioError([{ file: flag, line: 0, col: 0, path: '', message }]);
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'ABORT_ERR');
+}
+
+/** Run `body` with an AbortSignal: the caller's, or one that Ctrl-C (SIGINT) aborts while it runs. */
+async function withSignal(io: CliIo, body: (signal: AbortSignal) => Promise<number>): Promise<number> {
+  if (io.signal !== undefined) return body(io.signal);
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort(new DOMException('interrupted', 'AbortError'));
+  process.once('SIGINT', onSigint);
+  try {
+    return await body(controller.signal);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
   }
-  if (outIssues.length > 0) throw new ScenarioError(outIssues);
-  const loaded = await loadScenario(abs(io, file), { overrides });
-  const { scenario } = loaded;
-  const outDir = abs(io, args.out ?? defaultRunDir(scenario.name, scenario.seed, new Date()));
+}
+
+function parseWorkers(args: Parsed): number | undefined {
+  if (args.workers === undefined) return undefined;
+  const n = Number(args.workers);
+  if (args.workers.trim() === '' || !Number.isInteger(n) || n < 1 || n > 1024) throw flagError('--workers', `must be an integer from 1 to 1024 (got "${args.workers}")`);
+  return n;
+}
+
+function parseShardFlag(args: Parsed): Shard | undefined {
+  if (args.shard === undefined) return undefined;
+  const shard = parseShard(args.shard);
+  if ('error' in shard) throw flagError('--shard', shard.error);
+  if (args.out === undefined) throw flagError('--shard', 'needs --out DIR: each shard writes its own partial folder');
+  return shard;
+}
+
+function checkOutFlag(args: Parsed): void {
+  if (args.out === undefined) return;
+  if (args.out.trim() === '') throw flagError('--out', 'empty folder name');
+  if (args.out.split(/[\\/]/).includes('..') && args.force !== true) throw flagError('--out', `"${args.out}" contains "..": give the folder without "..", or add --force`);
+}
+
+async function resolveOutDir(args: Parsed, io: CliIo, file: string, name: string, seed: number, prefix: string): Promise<string> {
+  const outDir = abs(io, args.out ?? defaultRunDir(name, seed, new Date(), prefix));
   if (args.out === undefined) {
     const resultsRoot = abs(io, 'results') + sep;
-    if (!outDir.startsWith(resultsRoot)) throw new ScenarioError([{ file: file, line: 0, col: 0, path: 'name', message: 'scenario name would write outside results/' }]);
+    if (!outDir.startsWith(resultsRoot)) throw new ScenarioError([{ file, line: 0, col: 0, path: 'name', message: 'scenario name would write outside results/' }]);
   }
   const check = await checkOutDir(outDir, args.force === true);
-  if (!check.ok) throw new ScenarioError([{ file: '--out', line: 0, col: 0, path: '', message: check.message }]);
+  if (!check.ok) throw flagError('--out', check.message);
+  return outDir;
+}
 
+function shown(io: CliIo, args: Parsed, outDir: string): string {
+  return args.out ?? outDir.slice(abs(io, '.').length + 1);
+}
+
+async function withBar<T>(args: Parsed, io: CliIo, label: string, body: (onProgress: ((p: RunProgress) => void) | undefined) => Promise<T>): Promise<T> {
   const bar = args.quiet === true ? undefined : progressBar(io);
   const started = performance.now();
+  let last = 0;
   const onProgress = bar === undefined ? undefined : (p: RunProgress): void => {
-    const fraction = (p.replication + Math.min(1, p.simTimeNs / p.durationNs)) / p.replications;
-    const elapsedS = (performance.now() - started) / 1000;
-    bar.update(Math.round(fraction * 1000), { rep: p.replication + 1, reps: p.replications, eventsPerS: formatRate(elapsedS > 0 ? p.events / elapsedS : 0) });
+    const t = performance.now();
+    if (t - last < 100 && p.done < p.total) return;
+    last = t;
+    const elapsedS = (t - started) / 1000;
+    bar.update(Math.round(p.fraction * 1000), { label, jobsDone: p.done, jobsTotal: p.total, eventsPerS: formatRate(elapsedS > 0 ? p.events / elapsedS : 0) });
   };
-  bar?.start(1000, 0, { rep: 1, reps: scenario.replications, eventsPerS: '0' });
-  let outcome;
+  bar?.start(1000, 0, { label, jobsDone: 0, jobsTotal: 0, eventsPerS: '0' });
   try {
-    outcome = await runScenario(loaded, { outDir, scenarioFile: file, ...(onProgress === undefined ? {} : { onProgress }) });
+    return await body(onProgress);
   } finally {
-    bar?.update(1000);
     bar?.stop();
   }
+}
+
+function parseUntilCi(args: Parsed): UntilCi[] | undefined {
+  if (args.untilCi === undefined) return undefined;
+  return args.untilCi.map((text) => {
+    const m = /^\s*([A-Za-z0-9_]+)\s*=\s*(\S+)\s*$/.exec(text);
+    const target = m === null ? NaN : Number(m[2]);
+    if (m === null || !(target > 0)) throw flagError('--until-ci', `expected metric=relative-half-width with a target > 0, e.g. wait_p95_s=0.05 (got "${text}")`);
+    return { metric: m[1] as string, relativeHalfWidth: target };
+  });
+}
+
+function parseCount(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw flagError(flag, `must be an integer from ${min} to ${max} (got "${text}")`);
+  return n;
+}
+
+async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+  const file = args.scenario as string;
+  const overrides = overridesFrom(args);
+  checkOutFlag(args);
+  const workers = parseWorkers(args);
+  const shard = parseShardFlag(args);
+  const untilCi = parseUntilCi(args);
+  const maxReplications = parseCount('--max-replications', args.maxReplications, 1, 10000);
+  if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
+  if (untilCi !== undefined && (shard !== undefined || args.resume === true)) throw flagError('--until-ci', 'cannot be combined with --shard or --resume (the replications must be known up front)');
+  const loaded = await loadScenario(abs(io, file), { overrides });
+  const { scenario } = loaded;
+  const outDir = await resolveOutDir(args, io, file, scenario.name, scenario.seed, '');
+  const outcome = await withBar(args, io, 'replications', (onProgress) =>
+    runScenario(loaded, {
+      outDir,
+      scenarioFile: file,
+      signal,
+      ...(workers === undefined ? {} : { workers }),
+      ...(shard === undefined ? {} : { shard }),
+      ...(args.resume === true ? { resume: true } : {}),
+      ...(untilCi === undefined ? {} : { untilCi }),
+      ...(maxReplications === undefined ? {} : { maxReplications }),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    }),
+  );
   const { runJson, failures } = outcome;
-  io.stdout(`wrote ${args.out ?? outDir.slice(abs(io, '.').length + 1)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
-  for (const f of failures) io.stderr(`tapsim: replication ${f.replication} failed: ${f.message}\n`);
+  if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${runJson.replications} replication(s), ${runJson.events} events; combine with "tapsim merge"\n`);
+  else io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
+  for (const u of runJson.untilCi ?? []) io.stdout(`until-ci ${u.metric}: relative half-width ${u.achieved < 0 ? 'undefined' : u.achieved.toPrecision(3)} (target ${u.relativeHalfWidth})${u.met ? '' : ' NOT met (cap reached)'}\n`);
+  for (const f of failures) io.stderr(`tapsim: replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
   return failures.length > 0 ? 1 : 0;
+}
+
+function parseVaryFlags(args: Parsed): VarySpec[] {
+  const issues: ScenarioIssue[] = [];
+  const specs: VarySpec[] = [];
+  for (const text of args.vary ?? []) {
+    const v = parseVary(text);
+    if ('error' in v) issues.push({ file: '--vary', line: 0, col: 0, path: '', message: v.error });
+    else if (specs.some((s) => s.path === v.path)) issues.push({ file: '--vary', line: 0, col: 0, path: v.path, message: 'path varied twice' });
+    else specs.push(v);
+  }
+  if (issues.length > 0) throw new ScenarioError(issues);
+  return specs;
+}
+
+async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+  const file = args.scenario as string;
+  const overrides = overridesFrom(args);
+  checkOutFlag(args);
+  const workers = parseWorkers(args);
+  const shard = parseShardFlag(args);
+  const vary = parseVaryFlags(args);
+  if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
+  const loaded = await loadScenario(abs(io, file), { overrides });
+  const points = await loadPoints(abs(io, file), overrides, vary);
+  const outDir = await resolveOutDir(args, io, file, loaded.scenario.name, loaded.scenario.seed, 'sweep-');
+  const outcome = await withBar(args, io, 'jobs', (onProgress) =>
+    runSweep(loaded, {
+      outDir,
+      scenarioFile: file,
+      vary,
+      points,
+      signal,
+      ...(workers === undefined ? {} : { workers }),
+      ...(shard === undefined ? {} : { shard }),
+      ...(args.resume === true ? { resume: true } : {}),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    }),
+  );
+  if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${outcome.jobsRun} job(s) run; combine with "tapsim merge"\n`);
+  else io.stdout(`wrote ${shown(io, args, outDir)}: ${points.length} point(s), ${outcome.sweepJson?.jobs ?? 0} job(s) (${outcome.jobsRun} run now), fingerprint ${(outcome.sweepJson?.fingerprint ?? '').slice(0, 16)}\n`);
+  for (const f of outcome.failures) io.stderr(`tapsim: point ${f.point} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
+  return outcome.failures.length > 0 ? 1 : 0;
+}
+
+async function mergeCommand(args: Parsed, io: CliIo): Promise<number> {
+  checkOutFlag(args);
+  const dirs = (args.dirs ?? []).map((d) => abs(io, d));
+  const outDir = abs(io, args.out as string);
+  const check = await checkOutDir(outDir, args.force === true);
+  if (!check.ok) throw flagError('--out', check.message);
+  const rel = (error: ExperimentInputError): ExperimentInputError => {
+    const base = abs(io, '.') + sep;
+    return new ExperimentInputError(error.flag.startsWith(base) ? error.flag.slice(base.length) : error.flag, error.message.split(base).join(''));
+  };
+  let outcome;
+  try {
+    outcome = await mergeFolders(dirs, outDir);
+  } catch (error) {
+    if (error instanceof ExperimentInputError) throw rel(error);
+    throw error;
+  }
+  io.stdout(`wrote ${args.out as string}: merged ${dirs.length} folder(s) into a ${outcome.kind} folder, fingerprint ${(outcome.kind === 'run' ? outcome.runJson.fingerprint : outcome.sweepJson.fingerprint).slice(0, 16)}\n`);
+  return 0;
+}
+
+async function compareCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+  if (args.bands !== true) throw flagError('compare', 'say what to compare: --bands (13.56MHz only vs 2.45GHz RCC only vs dual)');
+  const file = args.scenario as string;
+  const overrides = overridesFrom(args);
+  checkOutFlag(args);
+  const workers = parseWorkers(args);
+  const configs = await bandConfigs(abs(io, file), overrides);
+  const base = configs[0]?.scenario;
+  if (base === undefined) throw flagError('compare', 'no configurations');
+  const outDir = await resolveOutDir(args, io, file, base.name, base.seed, 'compare-bands-');
+  const outcome = await withBar(args, io, 'replications', (onProgress) =>
+    runCompare(configs, { outDir, scenarioFile: file, signal, ...(workers === undefined ? {} : { workers }), ...(onProgress === undefined ? {} : { onProgress }) }),
+  );
+  io.stdout(`paired differences over ${base.replications} replication(s), seed ${base.seed} (mean ± 95% CI half-width)\n\n`);
+  io.stdout(compareTable(outcome.rows));
+  io.stdout(`\nwrote ${shown(io, args, outDir)}\n`);
+  for (const f of outcome.failures) io.stderr(`tapsim: ${f.config} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
+  return outcome.failures.length > 0 ? 1 : 0;
+}
+
+async function sizeCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+  const file = args.scenario as string;
+  const overrides = overridesFrom(args);
+  checkOutFlag(args);
+  const workers = parseWorkers(args);
+  const maxReplications = parseCount('--max-replications', args.maxReplications, 2, 10000);
+  if ((args.vary ?? []).length !== 1) throw flagError('--vary', 'size takes exactly one --vary path=lo:hi');
+  const range = parseIntRange((args.vary ?? [])[0] as string);
+  if ('error' in range) throw flagError('--vary', range.error);
+  const slo = parseSlo(args.slo ?? '');
+  if ('error' in slo) throw flagError('--slo', slo.error);
+  // Validate the path and both ends before running anything.
+  await loadScenario(abs(io, file), { overrides: [...overrides, { path: range.path, value: String(range.lo), source: '--vary' }] });
+  const loaded = await loadScenario(abs(io, file), { overrides: [...overrides, { path: range.path, value: String(range.hi), source: '--vary' }] });
+  const outDir = await resolveOutDir(args, io, file, loaded.scenario.name, loaded.scenario.seed, 'size-');
+  const outcome = await withBar(args, io, 'replications', (onProgress) =>
+    runSize(abs(io, file), overrides, range, slo, {
+      outDir,
+      scenarioFile: file,
+      signal,
+      ...(workers === undefined ? {} : { workers }),
+      ...(maxReplications === undefined ? {} : { maxReplications }),
+      ...(onProgress === undefined ? {} : { onProgress }),
+    }),
+  );
+  for (const e of outcome.evaluations) io.stdout(`${range.path}=${e.value}: ${slo.metric} mean ${e.mean.toPrecision(4)}, 95% bound ${e.bound.toPrecision(4)} over ${e.n} replication(s): ${e.verdict}\n`);
+  io.stdout(
+    outcome.answer === null
+      ? `no value in ${range.lo}..${range.hi} meets ${slo.metric}${slo.op}${slo.threshold} with 95% confidence\n`
+      : `smallest ${range.path} meeting ${slo.metric}${slo.op}${slo.threshold} with 95% confidence: ${outcome.answer}\n`,
+  );
+  io.stdout(`wrote ${shown(io, args, outDir)}\n`);
+  for (const f of outcome.failures) io.stderr(`tapsim: ${range.path}=${f.value} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
+  return outcome.failures.length > 0 ? 1 : 0;
 }
 
 function progressBar(io: CliIo): cliProgress.SingleBar {
   return new cliProgress.SingleBar(
     {
       stream: io.progressStream ?? process.stderr,
-      format: 'tapsim [{bar}] {percentage}% | replication {rep}/{reps} | {eventsPerS} events/s | ETA {eta_formatted}',
+      format: 'tapsim [{bar}] {percentage}% | {label} {jobsDone}/{jobsTotal} | {eventsPerS} events/s | ETA {eta_formatted}',
       noTTYOutput: true,
       notTTYSchedule: 2000,
       fps: 5,

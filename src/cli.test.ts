@@ -52,7 +52,7 @@ describe('tapsim run', () => {
     const b = await cli(['run', 'small.yaml', '--out', 'b', '--quiet', '--replications', '2', '--seed', '42'], base);
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
-    expect(readdirSync(join(base, 'a')).sort()).toEqual(['run.json', 'scenario.resolved.json', 'summary.csv']);
+    expect(readdirSync(join(base, 'a')).sort()).toEqual(['columns.md', 'gates.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     const summaryA = readFileSync(join(base, 'a', 'summary.csv'));
     expect(summaryA.equals(readFileSync(join(base, 'b', 'summary.csv')))).toBe(true);
     const runA = JSON.parse(readFileSync(join(base, 'a', 'run.json'), 'utf8')) as Record<string, unknown>;
@@ -110,6 +110,18 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     ['--out at an existing non-run folder', SMALL, ['run', 's.yaml', '--out', 'precious'], /^--out: .*precious exists and is not a tapsim run folder/],
     ['unknown option (strict)', SMALL, ['run', 's.yaml', '--bogus'], /Unknown argument/],
     ['unknown command', null, ['frobnicate'], /Unknown argument|unknown command/],
+    ['bad --workers', SMALL, ['run', 's.yaml', '--workers', '0', '--out', 'o'], /^--workers: must be an integer from 1 to 1024/],
+    ['bad --shard', SMALL, ['run', 's.yaml', '--shard', '3/3', '--out', 'o'], /^--shard: i must be from 0 to N − 1 = 2/],
+    ['--shard without --out', SMALL, ['sweep', 's.yaml', '--vary', 'duration=1 min,2 min', '--shard', '0/2'], /^--shard: needs --out DIR/],
+    ['bad --until-ci', SMALL, ['run', 's.yaml', '--until-ci', 'wait_p95_s', '--out', 'o'], /^--until-ci: expected metric=relative-half-width/],
+    ['bad --vary', SMALL, ['sweep', 's.yaml', '--vary', 'duration=1:2:0', '--out', 'o'], /^--vary: step 0 does not go from 1 to 2/],
+    ['--vary path that does not exist', SMALL, ['sweep', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gatez=1,2', '--out', 'o'], /--vary stations\.S\.entrances\.E\.gatelines\.G\.gatez=1 .*path does not exist.*did you mean "gates"/],
+    ['--vary value out of range', SMALL, ['sweep', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1,-1', '--out', 'o'], /gates: Too small/],
+    ['bad --slo', SMALL, ['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:4', '--slo', 'wait_p95_s<5s', '--out', 'o'], /^--slo: expected "metric<=value"|^--slo: threshold must be a number/],
+    ['size with a range', SMALL, ['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=4:1', '--slo', 'wait_p95_s<=5', '--out', 'o'], /^--vary: lo 4 > hi 1/],
+    ['compare without --bands', SMALL, ['compare', 's.yaml', '--out', 'o'], /^compare: say what to compare: --bands/],
+    ['merge of a folder that is not partial', null, ['merge', 'precious', '--out', 'o'], /precious is not a partial folder \(no partial\.json\)/],
+    ['--resume without --out', SMALL, ['run', 's.yaml', '--resume'], /^--resume: needs --out DIR/],
   ];
 
   it.each(cases)('%s', async (_label, text, args, pattern) => {
@@ -133,6 +145,36 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     writeFileSync(join(base, 'old', 'x.txt'), 'x');
     const r = await cli(['run', 's.yaml', '--out', 'old', '--force', '--quiet'], base);
     expect(r.code, r.err).toBe(0);
-    expect(readdirSync(join(base, 'old')).sort()).toEqual(['run.json', 'scenario.resolved.json', 'summary.csv']);
+    expect(readdirSync(join(base, 'old')).sort()).toEqual(['columns.md', 'gates.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
   });
+});
+
+describe('tapsim compare --bands and size', () => {
+  it('compare prints the paired differences and writes compare.csv', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-compare-'));
+    writeFileSync(join(base, 's.yaml'), SMALL.replace('kind: transit-card, share: 1', 'kind: dual-sim, share: 1').replace('duration: 5 min', 'duration: 3 min\nreplications: 3'));
+    const r = await cli(['compare', 's.yaml', '--bands', '--out', 'c', '--quiet', '--workers', '1'], base);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/rcc − nfc \(95% CI\)/);
+    expect(r.out).toMatch(/^passengers_arrived +\S+ +\S+ +\S+ +0 ± 0 +0 ± 0 +0 ± 0$/m); // common random numbers: same arrivals
+    const csv = readFileSync(join(base, 'c', 'compare.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('metric,a,b,n,mean_a,mean_b,diff_mean,diff_sd,diff_ci95_half_width,diff_ci95_lower,diff_ci95_upper');
+    expect(csv.filter((l) => l.startsWith('taps,'))).toHaveLength(3);
+  }, 30_000);
+
+  it('size finds the smallest gate count meeting the SLO and writes size.csv', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-size-'));
+    writeFileSync(join(base, 's.yaml'), SMALL.replace('duration: 5 min', 'duration: 4 min\nreplications: 3'));
+    const r = await cli(['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:6', '--slo', 'wait_mean_s<=5', '--max-replications', '6', '--out', 'z', '--quiet', '--workers', '1'], base);
+    expect(r.code, r.err).toBe(0);
+    const answer = /meeting wait_mean_s<=5 with 95% confidence: (\d+)/.exec(r.out);
+    expect(answer, r.out).not.toBeNull();
+    const rows = readFileSync(join(base, 'z', 'size.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const n = Number(answer?.[1]);
+    expect(rows.find((x) => Number(x[0]) === n)?.[5]).toBe('meets');
+    if (n > 1) expect(rows.find((x) => Number(x[0]) === n - 1)?.[5]).not.toBe('meets');
+    const bad = await cli(['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:2', '--slo', 'wait_mean<=5', '--out', 'z2', '--quiet', '--workers', '1'], base);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--slo: no metric "wait_mean"/);
+  }, 30_000);
 });

@@ -127,3 +127,93 @@ function inThreadPool(progressEveryMs: number): ReplicationPool {
     async close() {},
   };
 }
+
+/** What one task gave: a result, or the message of the error that failed it. */
+export type TaskOutcome = { ok: true; result: ReplicationResult } | { ok: false; message: string };
+
+export interface OrderedProgress {
+  /** Tasks finished. */
+  done: number;
+  total: number;
+  /** done plus the simulated fraction of the running tasks, over total (0–1). */
+  fraction: number;
+  /** Kernel events so far (finished + running tasks). */
+  events: number;
+}
+
+/**
+ * Run `tasks` on the pool, at most `window` (default 2 × workers) in flight, and hand each outcome
+ * to `onOutcome` in task order (awaited, so a writer can stream). A task that throws fails alone;
+ * an abort of `signal` stops everything and rejects with the abort reason once in-flight tasks have
+ * settled.
+ */
+export async function runInOrder(
+  pool: ReplicationPool,
+  tasks: readonly PoolTask[],
+  options: {
+    signal?: AbortSignal;
+    window?: number;
+    onProgress?: (p: OrderedProgress) => void;
+    onOutcome: (index: number, outcome: TaskOutcome) => Promise<void> | void;
+  },
+): Promise<void> {
+  const { signal } = options;
+  const window = Math.max(1, options.window ?? pool.workers * 2);
+  type Settled = TaskOutcome | { aborted: true };
+  const pending = new Map<number, Promise<Settled>>();
+  const running = new Map<number, { fraction: number; events: number }>();
+  let done = 0;
+  let doneEvents = 0;
+  const report = (): void => {
+    if (options.onProgress === undefined) return;
+    let fraction = done;
+    let events = doneEvents;
+    for (const r of running.values()) {
+      fraction += r.fraction;
+      events += r.events;
+    }
+    options.onProgress({ done, total: tasks.length, fraction: tasks.length > 0 ? fraction / tasks.length : 1, events });
+  };
+  const start = (i: number): void => {
+    const task = tasks[i] as PoolTask;
+    running.set(i, { fraction: 0, events: 0 });
+    const onProgress = (p: TaskProgress): void => {
+      running.set(i, { fraction: Math.min(1, p.simTimeNs / task.scenario.duration), events: p.events });
+      report();
+    };
+    const settled: Promise<Settled> = pool.run(task, { ...(signal === undefined ? {} : { signal }), onProgress }).then(
+      (result): Settled => {
+        running.delete(i);
+        done++;
+        doneEvents += result.events;
+        report();
+        return { ok: true, result };
+      },
+      (error: unknown): Settled => {
+        running.delete(i);
+        if (signal?.aborted === true) return { aborted: true };
+        done++;
+        report();
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      },
+    );
+    pending.set(i, settled);
+  };
+  // Settled promises never reject, so leaving some behind on an error is safe.
+  let next = 0;
+  for (let emit = 0; emit < tasks.length; emit++) {
+    while (next < tasks.length && next < emit + window && signal?.aborted !== true) start(next++);
+    if (signal?.aborted === true) {
+      await Promise.allSettled(pending.values());
+      signal.throwIfAborted();
+    }
+    const outcome = await (pending.get(emit) as Promise<Settled>);
+    pending.delete(emit);
+    if ('aborted' in outcome) {
+      await Promise.allSettled(pending.values());
+      signal?.throwIfAborted();
+      throw new Error('aborted');
+    }
+    await options.onOutcome(emit, outcome);
+  }
+}

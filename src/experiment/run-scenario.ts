@@ -1,22 +1,36 @@
 /**
- * Orchestration of one `tapsim run`: resolved scenario → for each replication call
- * `runReplication({ scenario, replication, seed })` → collect → write the run folder
- * (run.json, scenario.resolved.json, summary.csv). Sequential for now; a worker pool comes later.
- * A replication that throws fails alone (DESIGN §4.10): the others still run and are written.
+ * Orchestration of one `tapsim run`: resolved scenario → replications on the worker pool →
+ * results in replication order → the run folder, written atomically (write.ts):
+ * run.json, scenario.resolved.json, summary.csv, summary-ci.csv, gates.csv, transactions.csv
+ * (when outputs.transactions), columns.md. Large tables stream to disk as results arrive, so
+ * memory holds only the results in flight.
+ *
+ * A replication that throws fails alone (DESIGN §4.10): the others still run and are written, and
+ * the failure (replication, seed, message) goes to run.json. An abort (Ctrl-C) removes the
+ * temporary folder: nothing half-written.
+ *
+ * With `shard` or `resume` the run keeps one file per finished replication in <out>/jobs/
+ * (shard.ts): a shard writes only its partial folder; an unsharded resumed run skips finished
+ * replications and then assembles the same folder as a plain run.
  */
-import { readFile } from 'node:fs/promises';
+import { toolVersion } from './version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
-import { summaryCsv, writeRunFolder } from '../report/write.js';
-import { runReplication, type ReplicationResult } from './replication.js';
+import type { ResolvedScenario } from '../scenario/schema.js';
+import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
+import { columnsMarkdown, GATE_COLUMNS, gateRows, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
+import type { ReplicationResult } from './replication.js';
+import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
+import { relativeHalfWidth, summarize, type Summary } from './stats.js';
+import { ExperimentInputError, finishedJobs, jobFileName, readJob, runWorkFolder, type Shard } from './shard.js';
 
-export interface RunProgress {
-  /** 0-based index of the replication running. */
-  replication: number;
-  replications: number;
-  simTimeNs: number;
-  durationNs: number;
-  /** Events so far over the whole run. */
-  events: number;
+export { ExperimentInputError };
+
+export type RunProgress = OrderedProgress;
+
+export interface UntilCi {
+  metric: string;
+  /** Target relative half-width of the 95% CI, |half-width / mean|. */
+  relativeHalfWidth: number;
 }
 
 export interface RunScenarioOptions {
@@ -27,18 +41,33 @@ export interface RunScenarioOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Wall clock in ms (injectable for tests). */
   now?: () => number;
+  /** Worker threads (default os.availableParallelism()); ignored when `pool` is given. */
+  workers?: number;
+  /** With workers = 1, run in the calling thread. */
+  inThread?: boolean;
+  /** A pool to use (not closed here). */
+  pool?: ReplicationPool;
+  signal?: AbortSignal;
+  /** Sequential stopping: add batches of replications until every target is met. */
+  untilCi?: readonly UntilCi[];
+  /** Cap on replications with untilCi (default 1000). */
+  maxReplications?: number;
+  shard?: Shard;
+  resume?: boolean;
 }
 
 export interface ReplicationFailure {
   replication: number;
+  seed: number;
   message: string;
 }
 
 export interface RunOutcome {
   outDir: string;
   runJson: RunJson;
-  results: readonly ReplicationResult[];
   failures: readonly ReplicationFailure[];
+  /** True when only a partial (sharded) folder was written. */
+  partial: boolean;
 }
 
 export interface RunJson {
@@ -53,60 +82,198 @@ export interface RunJson {
   /** SHA-256 over the replications' fingerprints in order (newline-joined). */
   fingerprint: string;
   failures: readonly ReplicationFailure[];
+  untilCi?: ReadonlyArray<UntilCi & { achieved: number; met: boolean }>;
 }
 
-/** The tool version from package.json (two folders above this file in src/ and dist/). */
-export async function toolVersion(): Promise<string> {
-  try {
-    const text = await readFile(new URL('../../package.json', import.meta.url), 'utf8');
-    const pkg = JSON.parse(text) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
+export { toolVersion };
+
+function task(scenario: ResolvedScenario, replication: number): PoolTask {
+  return { scenario, replication, seed: scenario.seed, detail: 'full' };
+}
+
+/** Streams results (in replication order) into the files of a run folder. */
+export class RunFolderBuilder {
+  private readonly rows: SummaryRow[] = [];
+  private readonly fingerprints: string[] = [];
+  readonly failures: ReplicationFailure[] = [];
+  events = 0;
+
+  private constructor(
+    private readonly w: FolderWriter,
+    private readonly scenario: ResolvedScenario,
+    private readonly gates: CsvSink,
+    private readonly transactions: CsvSink | undefined,
+  ) {}
+
+  static async open(w: FolderWriter, scenario: ResolvedScenario): Promise<RunFolderBuilder> {
+    const transactions = scenario.outputs.transactions ? await w.openCsv('transactions.csv', TRANSACTION_COLUMNS) : undefined;
+    const gates = await w.openCsv('gates.csv', GATE_COLUMNS);
+    return new RunFolderBuilder(w, scenario, gates, transactions);
   }
+
+  get metricsByReplication(): readonly SummaryRow[] {
+    return this.rows;
+  }
+
+  async add(result: ReplicationResult): Promise<void> {
+    if (this.transactions !== undefined && result.transactions !== null) {
+      for (const row of transactionRows(result.replication, result.transactions)) await this.transactions.write(row);
+    }
+    for (const row of gateRows(result.replication, result.gatelines, this.scenario.duration)) await this.gates.write(row);
+    this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
+    this.fingerprints.push(result.fingerprint);
+    this.events += result.events;
+  }
+
+  fail(failure: ReplicationFailure): void {
+    this.failures.push(failure);
+  }
+
+  async finish(loaded: LoadedScenario, meta: { scenarioFile: string | null; workers: number; wallTimeS: number; untilCi?: RunJson['untilCi'] }): Promise<RunJson> {
+    await this.transactions?.end();
+    await this.gates.end();
+    const { scenario } = loaded;
+    const names = metricNames(this.rows);
+    const runJson: RunJson = {
+      tool: 'tapsim',
+      version: await toolVersion(),
+      scenario: { name: scenario.name, file: meta.scenarioFile, sha256: loaded.hash },
+      seed: scenario.seed,
+      replications: this.rows.length + this.failures.length,
+      workers: meta.workers,
+      wallTimeS: Math.round(meta.wallTimeS * 1000) / 1000,
+      events: this.events,
+      fingerprint: sha256(this.fingerprints.join('\n')),
+      failures: [...this.failures].sort((a, b) => a.replication - b.replication),
+      ...(meta.untilCi === undefined ? {} : { untilCi: meta.untilCi }),
+    };
+    await this.w.writeFile('run.json', JSON.stringify(runJson, null, 2) + '\n');
+    await this.w.writeFile('scenario.resolved.json', canonicalJson(scenario, 2) + '\n');
+    await this.w.writeFile('summary.csv', summaryCsv(this.rows));
+    await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
+    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
+    await this.w.writeFile('columns.md', columnsMarkdown(files, names));
+    return runJson;
+  }
+}
+
+export function metricNames(rows: ReadonlyArray<{ metrics: Readonly<Record<string, number>> }>): string[] {
+  return [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort();
+}
+
+export function summarizeMetric(rows: ReadonlyArray<{ metrics: Readonly<Record<string, number>> }>, metric: string): Summary {
+  return summarize(rows.map((r) => r.metrics[metric] ?? NaN));
 }
 
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => performance.now());
-  const { scenario } = loaded;
   const started = now();
-  const results: ReplicationResult[] = [];
-  const failures: ReplicationFailure[] = [];
-  let eventsBefore = 0;
-  for (let r = 0; r < scenario.replications; r++) {
-    const report = (simTimeNs: number, events: number): void =>
-      options.onProgress?.({ replication: r, replications: scenario.replications, simTimeNs, durationNs: scenario.duration, events: eventsBefore + events });
-    try {
-      const result = runReplication({ scenario, replication: r, seed: scenario.seed }, report);
-      results.push(result);
-      eventsBefore += result.events;
-    } catch (error) {
-      failures.push({ replication: r, message: error instanceof Error ? error.message : String(error) });
-    }
+  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  try {
+    if (options.shard !== undefined || options.resume === true) return await runPersisted(loaded, options, pool, now, started);
+    return await runStreaming(loaded, options, pool, now, started);
+  } finally {
+    if (options.pool === undefined) await pool.close();
   }
-  const wallTimeS = (now() - started) / 1000;
-  const runJson: RunJson = {
-    tool: 'tapsim',
-    version: await toolVersion(),
-    scenario: { name: scenario.name, file: options.scenarioFile ?? null, sha256: loaded.hash },
-    seed: scenario.seed,
-    replications: scenario.replications,
-    workers: 1,
-    wallTimeS: Math.round(wallTimeS * 1000) / 1000,
-    events: results.reduce((sum, r) => sum + r.events, 0),
-    fingerprint: sha256(results.map((r) => r.fingerprint).join('\n')),
-    failures,
-  };
-  await writeRunFolder(options.outDir, {
-    'run.json': JSON.stringify(runJson, null, 2) + '\n',
-    'scenario.resolved.json': canonicalJson(scenario, 2) + '\n',
-    'summary.csv': summaryCsv(results),
+}
+
+async function runStreaming(loaded: LoadedScenario, options: RunScenarioOptions, pool: ReplicationPool, now: () => number, started: number): Promise<RunOutcome> {
+  const { scenario } = loaded;
+  const initial = scenario.replications;
+  const cap = Math.max(initial, options.maxReplications ?? 1000);
+  const runJson = await writeFolderAtomic(options.outDir, async (w) => {
+    const builder = await RunFolderBuilder.open(w, scenario);
+    let total = 0;
+    let batch = initial;
+    let untilCi: RunJson['untilCi'];
+    for (;;) {
+      const tasks = Array.from({ length: batch }, (_, i) => task(scenario, total + i));
+      const base = total;
+      const eventsBase = builder.events;
+      await runInOrder(pool, tasks, {
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(options.onProgress === undefined ? {} : { onProgress: (p: OrderedProgress) => options.onProgress?.({ done: base + p.done, total: base + p.total, fraction: (base + p.fraction * p.total) / (base + p.total), events: eventsBase + p.events }) }),
+        onOutcome: async (i, outcome) => {
+          if (outcome.ok) await builder.add(outcome.result);
+          else builder.fail({ replication: base + i, seed: scenario.seed, message: outcome.message });
+        },
+      });
+      total += batch;
+      if (options.untilCi === undefined || options.untilCi.length === 0) break;
+      untilCi = options.untilCi.map((target) => {
+        if (!builder.metricsByReplication.some((r) => target.metric in r.metrics)) {
+          throw new ExperimentInputError('--until-ci', `no metric "${target.metric}"; metrics are: ${metricNames(builder.metricsByReplication).join(', ')}`);
+        }
+        const achieved = relativeHalfWidth(summarizeMetric(builder.metricsByReplication, target.metric));
+        return { ...target, achieved, met: achieved <= target.relativeHalfWidth };
+      });
+      if (untilCi.every((u) => u.met) || total >= cap) break;
+      // Batch size is fixed by the scenario, never by the worker count: outputs do not depend on it.
+      batch = Math.min(initial, cap - total);
+    }
+    return builder.finish(loaded, { scenarioFile: options.scenarioFile ?? null, workers: pool.workers, wallTimeS: (now() - started) / 1000, ...(untilCi === undefined ? {} : { untilCi: untilCi.map((u) => ({ ...u, achieved: Number.isFinite(u.achieved) ? u.achieved : -1 })) }) });
   });
-  return { outDir: options.outDir, runJson, results, failures };
+  return { outDir: options.outDir, runJson, failures: runJson.failures, partial: false };
+}
+
+async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions, pool: ReplicationPool, now: () => number, started: number): Promise<RunOutcome> {
+  const { scenario } = loaded;
+  if (options.untilCi !== undefined && options.untilCi.length > 0) throw new ExperimentInputError('--until-ci', 'cannot be combined with --shard or --resume: the number of replications must be known up front');
+  const work = await runWorkFolder({
+    dir: options.outDir,
+    kind: 'run',
+    loaded,
+    scenarioFile: options.scenarioFile ?? null,
+    vary: [],
+    points: [{ values: [], scenario, sha256: loaded.hash }],
+    detail: 'full',
+    pool,
+    ...(options.shard === undefined ? {} : { shard: options.shard }),
+    resume: options.resume === true,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    wallTimeS: () => (now() - started) / 1000,
+  });
+  const failures: ReplicationFailure[] = work.failures.map((f) => ({ replication: f.replication, seed: f.seed, message: f.message }));
+  if (work.partial) {
+    const runJson: RunJson = {
+      tool: 'tapsim', version: await toolVersion(), scenario: { name: scenario.name, file: options.scenarioFile ?? null, sha256: loaded.hash },
+      seed: scenario.seed, replications: work.jobsRun, workers: pool.workers, wallTimeS: Math.round(((now() - started) / 1000) * 1000) / 1000,
+      events: work.events, fingerprint: '', failures,
+    };
+    return { outDir: options.outDir, runJson, failures, partial: true };
+  }
+  const runJson = await assembleRun(loaded, [options.outDir], { scenarioFile: options.scenarioFile ?? null, workers: pool.workers, wallTimeS: (now() - started) / 1000, failures });
+  return { outDir: options.outDir, runJson, failures, partial: false };
+}
+
+/** Build the run folder `meta.outDir` (default sources[0]) from the job files found in the work folders `sources`, in replication order. */
+export async function assembleRun(
+  loaded: LoadedScenario,
+  sources: readonly string[],
+  meta: { scenarioFile: string | null; workers: number; wallTimeS: number; failures: readonly ReplicationFailure[]; outDir?: string },
+): Promise<RunJson> {
+  const where = new Map<string, string>();
+  for (const dir of sources) for (const name of await finishedJobs(dir)) if (!where.has(name)) where.set(name, dir);
+  const failed = new Map(meta.failures.map((f) => [f.replication, f]));
+  const outDir = meta.outDir ?? (sources[0] as string);
+  return writeFolderAtomic(outDir, async (w) => {
+    const builder = await RunFolderBuilder.open(w, loaded.scenario);
+    for (let r = 0; r < loaded.scenario.replications; r++) {
+      const job = { point: 0, replication: r };
+      const dir = where.get(jobFileName(job));
+      if (dir !== undefined) await builder.add((await readJob(dir, job)).result);
+      else {
+        const f = failed.get(r);
+        builder.fail(f ?? { replication: r, seed: loaded.scenario.seed, message: 'no result' });
+      }
+    }
+    return builder.finish(loaded, { scenarioFile: meta.scenarioFile, workers: meta.workers, wallTimeS: meta.wallTimeS });
+  });
 }
 
 /** Default run folder: results/<scenario-name>/<UTC time>-s<seed>. */
-export function defaultRunDir(name: string, seed: number, date: Date): string {
+export function defaultRunDir(name: string, seed: number, date: Date, prefix = ''): string {
   const stamp = date.toISOString().replace(/[:.]/g, '').replace(/-/g, '').replace('T', '-').slice(0, 15);
-  return `results/${name}/${stamp}-s${seed}`;
+  return `results/${name}/${prefix}${stamp}-s${seed}`;
 }

@@ -72,6 +72,16 @@ export class Kernel {
 
   /** Execute the next event; false when none is left. */
   step(): boolean {
+    try {
+      return this.stepUnguarded();
+    } catch (error) {
+      this.recoverHead();
+      throw error;
+    }
+  }
+
+  /** One event without the try/finally of `step` (the caller recovers the head on a throw). */
+  private stepUnguarded(): boolean {
     const queue = this.queue;
     for (;;) {
       if (queue.size === 0) return false;
@@ -82,35 +92,49 @@ export class Kernel {
       this.clockNs = queue.peekTimeNs();
       const action = queue.peekPayload() as () => void;
       this.processed++;
+      // The head stays in the heap while its action runs; the first event the action schedules
+      // takes its place with one sift-down (EventQueue.replaceTop), the cheapest "hold".
       this.headConsumed = true;
-      try {
-        action();
-      } finally {
-        if (this.headConsumed) {
-          this.headConsumed = false;
-          queue.pop();
-        }
+      action();
+      if (this.headConsumed) {
+        this.headConsumed = false;
+        queue.pop();
       }
       return true;
     }
   }
 
+  /** After an action threw: drop the head it left in the heap. */
+  private recoverHead(): void {
+    if (this.headConsumed) {
+      this.headConsumed = false;
+      this.queue.pop();
+    }
+  }
+
   /**
    * Run events in order. With `untilNs`, stop before the first event later than it and leave
-   * the clock at `untilNs`. Rethrows the first failure reported through `fail`.
+   * the clock at `untilNs`; with `maxEvents`, stop after that many events. Rethrows the first
+   * failure reported through `fail`.
    */
-  run(untilNs = Infinity): void {
+  run(untilNs = Infinity, maxEvents = Infinity): void {
     this.stopped = false;
     const queue = this.queue;
-    while (!this.stopped && queue.size > 0 && queue.peekTimeNs() <= untilNs) {
-      this.step();
-      if (this.failure !== undefined) {
-        const error = this.failure;
-        this.failure = undefined;
-        throw error;
+    const lastEvent = this.processed + maxEvents;
+    try {
+      while (!this.stopped && queue.size > 0 && queue.peekTimeNs() <= untilNs && this.processed < lastEvent) {
+        this.stepUnguarded();
+        if (this.failure !== undefined) {
+          const error = this.failure;
+          this.failure = undefined;
+          throw error;
+        }
       }
+    } catch (error) {
+      this.recoverHead();
+      throw error;
     }
-    if (untilNs !== Infinity && !this.stopped && untilNs > this.clockNs) this.clockNs = untilNs;
+    if (untilNs !== Infinity && !this.stopped && this.processed < lastEvent && untilNs > this.clockNs) this.clockNs = untilNs;
   }
 
   /** Make `run` return after the current event. */

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { stringify as stringifyStream } from 'csv-stringify';
@@ -123,7 +122,20 @@ async function openCsvFile(path: string, header: readonly string[]): Promise<Csv
   const sink: CsvSink = {
     async write(row) {
       if (failure !== undefined) throw failure;
-      if (!csv.write(row)) await Promise.race([once(csv, 'drain'), once(file, 'error')]);
+      if (!csv.write(row)) {
+        await new Promise<void>((resolveDrain, reject) => {
+          const onDrain = (): void => {
+            file.off('error', onFail);
+            resolveDrain();
+          };
+          const onFail = (error: Error): void => {
+            csv.off('drain', onDrain);
+            reject(error);
+          };
+          csv.once('drain', onDrain);
+          file.once('error', onFail);
+        });
+      }
     },
     async end() {
       csv.end();

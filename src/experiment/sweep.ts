@@ -1,0 +1,192 @@
+/**
+ * `tapsim sweep`: a full factorial over `--vary path=a,b,c|start:stop:step` (first --vary varies
+ * slowest). Every point runs the same seed and replication indices, so passenger streams, keyed
+ * by (seed, replication, entity), are common random numbers across points. Jobs (point,
+ * replication) run through a work folder (shard.ts): sharding and --resume come with it. When
+ * every job is there, the folder is rebuilt atomically as: sweep.json, sweep.csv (one row per
+ * point: values, mean and 95% CI half-width per metric), sweep-summary.csv (point × replication),
+ * scenario.resolved.json (the base scenario), columns.md.
+ */
+import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { writeFolderAtomic } from '../report/write.js';
+import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
+import { formatNumber } from '../report/write.js';
+import { createPool, type OrderedProgress, type ReplicationPool } from './pool.js';
+import { summarize, type Summary } from './stats.js';
+import { ExperimentInputError, finishedJobs, jobFileName, readJob, runWorkFolder, type Manifest, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
+import { metricNames } from './run-scenario.js';
+import { toolVersion } from './version.js';
+
+export interface VarySpec {
+  path: string;
+  values: string[];
+}
+
+const MAX_VALUES = 10000;
+
+/** Parse one --vary: `path=a,b,c` (YAML scalars, as for --set) or `path=start:stop:step` (numbers, stop included). */
+export function parseVary(text: string): VarySpec | { error: string } {
+  const eq = text.indexOf('=');
+  if (eq <= 0) return { error: `expected path=a,b,c or path=start:stop:step (got "${text}")` };
+  const path = text.slice(0, eq).trim();
+  const rhs = text.slice(eq + 1).trim();
+  if (rhs === '') return { error: `no values after "=" in "${text}"` };
+  const range = /^(-?[\d.eE+-]+):(-?[\d.eE+-]+):(-?[\d.eE+-]+)$/.exec(rhs);
+  if (range !== null) {
+    const [start, stop, step] = [Number(range[1]), Number(range[2]), Number(range[3])];
+    if (![start, stop, step].every(Number.isFinite)) return { error: `start:stop:step must be numbers (got "${rhs}")` };
+    if (step === 0 || (stop - start) / step < 0) return { error: `step ${step} does not go from ${start} to ${stop}` };
+    const count = Math.floor((stop - start) / step + 1e-9) + 1;
+    if (count > MAX_VALUES) return { error: `${count} values; at most ${MAX_VALUES}` };
+    const values = Array.from({ length: count }, (_, i) => formatNumber(Number((start + i * step).toPrecision(12))));
+    return { path, values };
+  }
+  const values = rhs.split(',').map((v) => v.trim());
+  if (values.some((v) => v === '')) return { error: `empty value in "${rhs}"` };
+  if (new Set(values).size !== values.length) return { error: `a value is listed twice in "${rhs}"` };
+  return { path, values };
+}
+
+/** Every combination of the values, first spec varying slowest. */
+export function factorial(vary: readonly VarySpec[]): string[][] {
+  let points: string[][] = [[]];
+  for (const v of vary) points = points.flatMap((p) => v.values.map((x) => [...p, x]));
+  return points;
+}
+
+/** Load the scenario at every point (base overrides, then the point's). Bad values → ScenarioError naming --vary. */
+export async function loadPoints(file: string, base: readonly Override[], vary: readonly VarySpec[]): Promise<WorkPoint[]> {
+  const points: WorkPoint[] = [];
+  for (const values of factorial(vary)) {
+    const overrides = [...base, ...vary.map((v, i) => ({ path: v.path, value: values[i] as string, source: `--vary ${v.path}=${values[i] as string}` }))];
+    const loaded = await loadScenario(file, { overrides });
+    points.push({ values, scenario: loaded.scenario, sha256: loaded.hash });
+  }
+  return points;
+}
+
+export interface SweepOptions {
+  outDir: string;
+  scenarioFile: string | null;
+  vary: readonly VarySpec[];
+  points: readonly WorkPoint[];
+  workers?: number;
+  inThread?: boolean;
+  pool?: ReplicationPool;
+  shard?: Shard;
+  resume?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: OrderedProgress) => void;
+  now?: () => number;
+}
+
+export interface SweepJson {
+  tool: 'tapsim';
+  version: string;
+  scenario: { name: string; file: string | null; sha256: string };
+  seed: number;
+  vary: readonly VarySpec[];
+  points: number;
+  jobs: number;
+  workers: number;
+  wallTimeS: number;
+  events: number;
+  fingerprint: string;
+  failures: readonly WorkFailure[];
+}
+
+export interface SweepOutcome {
+  outDir: string;
+  partial: boolean;
+  sweepJson: SweepJson | undefined;
+  failures: readonly WorkFailure[];
+  jobsRun: number;
+}
+
+export async function runSweep(loaded: LoadedScenario, options: SweepOptions): Promise<SweepOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  try {
+    const work = await runWorkFolder({
+      dir: options.outDir,
+      kind: 'sweep',
+      loaded,
+      scenarioFile: options.scenarioFile,
+      vary: options.vary,
+      points: options.points,
+      detail: 'metrics',
+      pool,
+      ...(options.shard === undefined ? {} : { shard: options.shard }),
+      resume: options.resume === true,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      wallTimeS: () => (now() - started) / 1000,
+    });
+    if (work.partial) return { outDir: options.outDir, partial: true, sweepJson: undefined, failures: work.failures, jobsRun: work.jobsRun };
+    const sweepJson = await assembleSweep(loaded, work.manifest, [options.outDir], options.outDir, { workers: pool.workers, wallTimeS: (now() - started) / 1000, failures: work.failures });
+    return { outDir: options.outDir, partial: false, sweepJson, failures: work.failures, jobsRun: work.jobsRun };
+  } finally {
+    if (options.pool === undefined) await pool.close();
+  }
+}
+
+/** Build the sweep folder `outDir` from the job files in the work folders `sources`, point by point. */
+export async function assembleSweep(
+  base: { scenario: LoadedScenario['scenario'] },
+  manifest: Manifest,
+  sources: readonly string[],
+  outDir: string,
+  meta: { workers: number; wallTimeS: number; failures: readonly WorkFailure[] },
+): Promise<SweepJson> {
+  const where = new Map<string, string>();
+  for (const dir of sources) for (const name of await finishedJobs(dir)) if (!where.has(name)) where.set(name, dir);
+  const paths = manifest.vary.map((v) => v.path);
+  const rows: Array<{ keys: string[]; point: number; replication: number; seed: number; events: number; metrics: Record<string, number>; fingerprint: string }> = [];
+  const failures: WorkFailure[] = [...meta.failures];
+  for (let p = 0; p < manifest.points.length; p++) {
+    const point = manifest.points[p] as Manifest['points'][number];
+    for (let r = 0; r < point.replications; r++) {
+      const job = { point: p, replication: r };
+      const dir = where.get(jobFileName(job));
+      if (dir === undefined) {
+        if (!failures.some((f) => f.point === p && f.replication === r)) failures.push({ ...job, seed: manifest.seed, message: 'no result' });
+        continue;
+      }
+      const { result } = await readJob(dir, job);
+      rows.push({ keys: [formatNumber(p), ...point.values], point: p, replication: r, seed: result.seed, events: result.events, metrics: result.metrics, fingerprint: result.fingerprint });
+    }
+  }
+  const metrics = metricNames(rows);
+  const pointRows = manifest.points.map((point, p) => {
+    const mine = rows.filter((row) => row.point === p);
+    const summaries = new Map<string, Summary>(metrics.map((m) => [m, summarize(mine.map((row) => row.metrics[m] ?? NaN))]));
+    return { point: p, values: point.values, replications: mine.length, summaries };
+  });
+  failures.sort((a, b) => a.point - b.point || a.replication - b.replication);
+  const sweepJson: SweepJson = {
+    tool: 'tapsim',
+    version: await toolVersion(),
+    scenario: manifest.scenario,
+    seed: manifest.seed,
+    vary: manifest.vary.map((v) => ({ path: v.path, values: [...v.values] })),
+    points: manifest.points.length,
+    jobs: manifest.jobs,
+    workers: meta.workers,
+    wallTimeS: Math.round(meta.wallTimeS * 1000) / 1000,
+    events: rows.reduce((n, r) => n + r.events, 0),
+    fingerprint: sha256(rows.map((r) => r.fingerprint).join('\n')),
+    failures,
+  };
+  await writeFolderAtomic(outDir, async (w) => {
+    await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
+    await w.writeFile('scenario.resolved.json', canonicalJson(base.scenario, 2) + '\n');
+    await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
+    await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
+    await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
+  });
+  return sweepJson;
+}
+
+export { ExperimentInputError, ScenarioError };

@@ -1,0 +1,315 @@
+/**
+ * The CSV tables of a run, sweep, comparison and sizing folder: fixed column order, one number
+ * format (formatNumber, DESIGN §4.11), and `columns.md`, which documents every column with units.
+ * Row builders are generators so large tables (transactions.csv) stream through csv-stringify
+ * (write.ts) without one giant string.
+ */
+import type { GatelineSeries } from '../experiment/replication.js';
+import type { Summary } from '../experiment/stats.js';
+import type { TransactionColumns } from '../station/transaction-log.js';
+import { FRUIN_CLASSES } from '../station/fruin.js';
+import { formatNumber } from './write.js';
+import { stringify } from 'csv-stringify/sync';
+
+const NS_PER_S = 1e9;
+const NS_PER_MS = 1e6;
+
+export function csvText(rows: ReadonlyArray<readonly string[]>): string {
+  return stringify(rows as string[][], { record_delimiter: '\n' });
+}
+
+// ------------------------------------------------------------------ transactions.csv
+
+export const TRANSACTION_COLUMNS = [
+  'replication', 't_s', 'passenger', 'carrier', 'band', 'reader', 'gate', 'height_cm', 'offset_cm',
+  'outcome', 'cause', 'latency_ms', 'duration_ms', 'frames', 'retransmissions', 'collisions',
+] as const;
+
+/** Causes that let the passenger through (wrong-gate opens a gate but bills the wrong one). */
+export const SUCCESS_CAUSES: ReadonlySet<string> = new Set(['ok', 'wrong-gate']);
+
+/** Rows of one replication in time order (ties keep the order taps were logged). */
+export function* transactionRows(replication: number, t: TransactionColumns): Generator<string[]> {
+  const order = Array.from({ length: t.tNs.length }, (_, i) => i);
+  order.sort((a, b) => (t.tNs[a] as number) - (t.tNs[b] as number) || a - b);
+  const str = (i: number | undefined): string => (i === undefined ? '' : (t.strings[i] ?? ''));
+  const rep = formatNumber(replication);
+  for (const i of order) {
+    const cause = str(t.cause[i]);
+    yield [
+      rep,
+      formatNumber((t.tNs[i] as number) / NS_PER_S),
+      t.passenger[i] ?? '',
+      str(t.carrier[i]),
+      str(t.band[i]),
+      str(t.reader[i]),
+      str(t.gate[i]),
+      formatNumber((t.heightM[i] as number) * 100),
+      formatNumber((t.offsetM[i] as number) * 100),
+      SUCCESS_CAUSES.has(cause) ? 'success' : 'failure',
+      cause,
+      formatNumber((t.latencyNs[i] as number) / NS_PER_MS),
+      formatNumber((t.durationNs[i] as number) / NS_PER_MS),
+      formatNumber(t.frames[i] as number),
+      formatNumber(t.retransmissions[i] as number),
+      formatNumber(t.collisions[i] as number),
+    ];
+  }
+}
+
+// ------------------------------------------------------------------ gates.csv
+
+export const GATE_COLUMNS = [
+  'replication', 't_start_s', 'gateline', 'gates', 'arrivals', 'passed', 'throughput_ppm_per_gate', 'taps', 'failed_taps',
+  'queue_mean', 'queue_max', 'wait_mean_s', 'wait_p95_s', 'wait_max_s', 'fruin_los',
+] as const;
+
+/** Rows interval by interval, gatelines in scenario order within an interval. */
+export function* gateRows(replication: number, g: GatelineSeries, durationNs: number): Generator<string[]> {
+  const lines = g.keys.length;
+  const rep = formatNumber(replication);
+  for (let k = 0; k < g.intervals; k++) {
+    const startNs = k * g.intervalNs;
+    const spanMin = Math.min(g.intervalNs, durationNs - startNs) / NS_PER_S / 60;
+    for (let l = 0; l < lines; l++) {
+      const i = k * lines + l;
+      const gates = g.gates[l] as number;
+      const passed = g.passed[i] as number;
+      yield [
+        rep,
+        formatNumber(startNs / NS_PER_S),
+        g.keys[l] ?? '',
+        formatNumber(gates),
+        formatNumber(g.arrivals[i] as number),
+        formatNumber(passed),
+        formatNumber(gates > 0 && spanMin > 0 ? passed / gates / spanMin : 0),
+        formatNumber(g.taps[i] as number),
+        formatNumber(g.failedTaps[i] as number),
+        formatNumber(g.queueMean[i] as number),
+        formatNumber(g.queueMax[i] as number),
+        formatNumber(g.waitMeanS[i] as number),
+        formatNumber(g.waitP95S[i] as number),
+        formatNumber(g.waitMaxS[i] as number),
+        FRUIN_CLASSES[g.fruinClass[i] as number] ?? '',
+      ];
+    }
+  }
+}
+
+// ------------------------------------------------------------------ summary-ci.csv and friends
+
+export const SUMMARY_CI_COLUMNS = ['metric', 'n', 'mean', 'sd', 'ci95_half_width', 'ci95_lower', 'ci95_upper'] as const;
+
+function summaryCells(s: Summary): string[] {
+  return [formatNumber(s.n), formatNumber(s.mean), formatNumber(s.sd), formatNumber(s.halfWidth), formatNumber(s.lower), formatNumber(s.upper)];
+}
+
+/** Per metric (sorted by name): n, mean, sd and the 95% Student-t interval. */
+export function summaryCiCsv(rows: ReadonlyArray<{ metric: string; summary: Summary }>): string {
+  return csvText([[...SUMMARY_CI_COLUMNS], ...rows.map((r) => [r.metric, ...summaryCells(r.summary)])]);
+}
+
+/** sweep.csv: point, the varied values, replications, then per metric `<m>_mean`, `<m>_ci95` (half-width). */
+export function sweepCsv(
+  varyPaths: readonly string[],
+  metrics: readonly string[],
+  points: ReadonlyArray<{ point: number; values: readonly string[]; replications: number; summaries: ReadonlyMap<string, Summary> }>,
+): string {
+  const header = ['point', ...varyPaths, 'n', ...metrics.flatMap((m) => [`${m}_mean`, `${m}_ci95`])];
+  const body = points.map((p) => [
+    formatNumber(p.point),
+    ...p.values,
+    formatNumber(p.replications),
+    ...metrics.flatMap((m) => {
+      const s = p.summaries.get(m);
+      return s === undefined ? ['', ''] : [formatNumber(s.mean), formatNumber(s.halfWidth)];
+    }),
+  ]);
+  return csvText([header, ...body]);
+}
+
+export const COMPARE_COLUMNS = ['metric', 'a', 'b', 'n', 'mean_a', 'mean_b', 'diff_mean', 'diff_sd', 'diff_ci95_half_width', 'diff_ci95_lower', 'diff_ci95_upper'] as const;
+
+export function compareCsv(rows: ReadonlyArray<{ metric: string; a: string; b: string; meanA: number; meanB: number; diff: Summary }>): string {
+  return csvText([
+    [...COMPARE_COLUMNS],
+    ...rows.map((r) => [r.metric, r.a, r.b, formatNumber(r.diff.n), formatNumber(r.meanA), formatNumber(r.meanB), formatNumber(r.diff.mean), formatNumber(r.diff.sd), formatNumber(r.diff.halfWidth), formatNumber(r.diff.lower), formatNumber(r.diff.upper)]),
+  ]);
+}
+
+export const SIZE_COLUMNS = ['value', 'replications', 'mean', 'sd', 'bound95', 'verdict'] as const;
+
+export function sizeCsv(rows: ReadonlyArray<{ value: number; n: number; mean: number; sd: number; bound: number; verdict: string }>): string {
+  return csvText([[...SIZE_COLUMNS], ...rows.map((r) => [formatNumber(r.value), formatNumber(r.n), formatNumber(r.mean), formatNumber(r.sd), formatNumber(r.bound), r.verdict])]);
+}
+
+// ------------------------------------------------------------------ columns.md
+
+type ColumnDocs = ReadonlyArray<readonly [string, string]>;
+
+const TRANSACTION_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_s', 'simulated time of the tap attempt, s since scenario start'],
+  ['passenger', 'passenger id'],
+  ['carrier', 'carrier id (scenario `carriers[].id`)'],
+  ['band', '13.56MHz, 2.45GHz or optical'],
+  ['reader', 'reader configuration id (scenario `readers[].id`)'],
+  ['gate', 'gate id, station/gateline/gate'],
+  ['height_cm', 'dwell height of the carrier above the reader, cm'],
+  ['offset_cm', 'lateral offset of the carrier from the reader axis, cm'],
+  ['outcome', 'success (cause ok or wrong-gate: the gate opened) or failure'],
+  ['cause', 'ok, out-of-range, tear, collision, frame-errors, timeout, declined, wrong-gate (wrong-gate opens a gate but bills the wrong one)'],
+  ['latency_ms', 'from the first poll/beacon the carrier could answer to the last frame, ms'],
+  ['duration_ms', 'from the start of the tap gesture to the end of the attempt, ms'],
+  ['frames', 'frames exchanged, count'],
+  ['retransmissions', 'frames resent after an error, count'],
+  ['collisions', 'collided responses / multi-target events, count'],
+];
+
+const GATE_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval; the last may be shorter)'],
+  ['gateline', 'gateline key, station/gateline'],
+  ['gates', 'gates in the gateline, count'],
+  ['arrivals', 'passengers joining the gateline in the interval, count'],
+  ['passed', 'passengers through a gate in the interval, count'],
+  ['throughput_ppm_per_gate', 'passed / gates / interval length, passengers per minute per gate'],
+  ['taps', 'tap attempts in the interval, count'],
+  ['failed_taps', 'failed tap attempts in the interval, count'],
+  ['queue_mean', 'time-average number of passengers queueing, persons'],
+  ['queue_max', 'largest queue, persons'],
+  ['wait_mean_s', 'mean wait in the queue of passengers who reached a gate in the interval, s (NaN if none)'],
+  ['wait_p95_s', '95th percentile of that wait, s (NaN if none)'],
+  ['wait_max_s', 'longest such wait, s (NaN if none)'],
+  ['fruin_los', 'Fruin queueing level of service A–F at queue_max over the gateline queue area'],
+];
+
+const SUMMARY_CI_DOCS: ColumnDocs = [
+  ['metric', 'metric name (a summary.csv column; see the metric list below)'],
+  ['n', 'replications with a finite value, count (NaN values are left out)'],
+  ['mean', 'mean over replications, in the metric\'s unit'],
+  ['sd', 'sample standard deviation (n − 1), metric unit; NaN for n < 2'],
+  ['ci95_half_width', 'half-width of the two-sided 95% Student-t confidence interval of the mean: t(0.975, n − 1) · sd / √n, metric unit'],
+  ['ci95_lower', 'mean − half-width, metric unit'],
+  ['ci95_upper', 'mean + half-width, metric unit'],
+];
+
+const SUMMARY_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['seed', 'master seed (streams are keyed by seed, replication and entity)'],
+  ['events', 'kernel events executed, count'],
+  ['<metric>', 'one column per metric, sorted by name (see the metric list below)'],
+];
+
+const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^passengers_arrived$/, 'passengers arrived after warm-up, count'],
+  [/^passengers_passed$/, 'passengers through a gate after warm-up, count'],
+  [/^passengers_balked$/, 'passengers who left without entering, count'],
+  [/^passengers_service_desk$/, 'passengers sent to the service desk, count'],
+  [/^passengers_in_system_end$/, 'passengers walking, queueing or in service at the end, count'],
+  [/^fallback_other_gate$/, 'fallbacks to another gate, count'],
+  [/^fallback_qr$/, 'fallbacks to a QR code, count'],
+  [/^taps$/, 'tap attempts, count'],
+  [/^taps_per_passenger$/, 'tap attempts per passenger passed, ratio'],
+  [/^tap_success_rate$/, 'share of tap attempts with cause ok or wrong-gate, 0–1'],
+  [/_per_10k_taps$/, 'events per 10,000 tap attempts'],
+  [/^wait_.*_s$/, 'wait in the gate queue, s (mean, percentile or max)'],
+  [/^time_in_system_p95_s$/, '95th percentile of arrival-to-pass time, s'],
+  [/^transaction_time_p\d+_ms$/, 'transaction time percentile, ms'],
+  [/^throughput_ppm_per_gate$/, 'passengers per minute per gate over the measured period'],
+  [/^gate_utilisation$/, 'share of time gates are busy, 0–1'],
+  [/^cause_/, 'tap attempts with that cause, count'],
+  [/^success_rate_/, 'share of tap attempts on that band (nfc 13.56 MHz, rcc 2.45 GHz, qr optical) with cause ok, 0–1 (NaN if none)'],
+  [/^latency_p\d+_ms_/, 'tap latency percentile of successful taps for carrier_band, ms'],
+  [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals, 0 = A … 5 = F'],
+];
+
+/** Description of a metric column (falls back to its unit suffix). */
+export function describeMetric(name: string): string {
+  for (const [re, text] of METRIC_DOCS) if (re.test(name)) return text;
+  if (name.endsWith('_s')) return 'seconds';
+  if (name.endsWith('_ms')) return 'milliseconds';
+  return 'see the model documentation';
+}
+
+export const FILE_DOCS: Readonly<Record<string, { about: string; columns: ColumnDocs }>> = {
+  'summary.csv': { about: 'One row per replication.', columns: SUMMARY_DOCS },
+  'summary-ci.csv': { about: 'One row per metric: mean and 95% confidence interval over replications.', columns: SUMMARY_CI_DOCS },
+  'transactions.csv': { about: 'One row per tap attempt; rows in replication order, then time order.', columns: TRANSACTION_DOCS },
+  'gates.csv': { about: 'Time series per replication × interval × gateline.', columns: GATE_DOCS },
+  'sweep.csv': {
+    about: 'One row per sweep point (full factorial of the --vary values, first --vary varying slowest).',
+    columns: [
+      ['point', 'point index, 0-based'],
+      ['<path>', 'one column per --vary path: the value at this point, as given'],
+      ['n', 'replications at this point with a result, count'],
+      ['<metric>_mean', 'mean over replications, metric unit'],
+      ['<metric>_ci95', 'half-width of the 95% Student-t confidence interval of the mean, metric unit'],
+    ],
+  },
+  'sweep-summary.csv': {
+    about: 'One row per sweep point × replication.',
+    columns: [['point', 'point index, 0-based'], ['<path>', 'the --vary values'], ...SUMMARY_DOCS],
+  },
+  'compare.csv': {
+    about: 'Paired differences a − b per metric between band configurations on common random numbers (same seed and replication).',
+    columns: [
+      ['metric', 'metric name'],
+      ['a', 'configuration a: nfc (every reader 13.56 MHz only), rcc (2.45 GHz RCC only) or dual (both)'],
+      ['b', 'configuration b'],
+      ['n', 'pairs with finite values, count'],
+      ['mean_a', 'mean of the metric under a, metric unit'],
+      ['mean_b', 'mean under b, metric unit'],
+      ['diff_mean', 'mean of the paired differences a − b, metric unit'],
+      ['diff_sd', 'sd of the paired differences, metric unit'],
+      ['diff_ci95_half_width', 'half-width of the 95% Student-t interval of the mean difference, metric unit'],
+      ['diff_ci95_lower', 'lower end, metric unit'],
+      ['diff_ci95_upper', 'upper end, metric unit'],
+    ],
+  },
+  'compare-summary.csv': {
+    about: 'One row per configuration × replication.',
+    columns: [['config', 'nfc, rcc or dual'], ...SUMMARY_DOCS],
+  },
+  'size.csv': {
+    about: 'One row per value evaluated by the sizing search.',
+    columns: [
+      ['value', 'value of the --vary path'],
+      ['replications', 'replications run at this value, count'],
+      ['mean', 'mean of the SLO metric, metric unit'],
+      ['sd', 'sd of the SLO metric, metric unit'],
+      ['bound95', 'one-sided 95% confidence bound of the mean (upper for "<=", lower for ">="), metric unit'],
+      ['verdict', 'meets (bound clears the threshold), fails (the opposite bound is past it), undecided (replication cap reached: counted as not meeting)'],
+    ],
+  },
+};
+
+/** columns.md for the CSV files in a folder, with the metric columns actually present. */
+export function columnsMarkdown(files: readonly string[], metrics: readonly string[]): string {
+  const lines = ['# Columns', '', 'Numbers: integers as integers, otherwise up to 6 significant digits; NaN, Inf, -Inf spelled out.', ''];
+  for (const file of files) {
+    const doc = FILE_DOCS[file];
+    if (doc === undefined) continue;
+    lines.push(`## ${file}`, '', doc.about, '', '| column | meaning, unit |', '|---|---|');
+    for (const [name, text] of doc.columns) lines.push(`| \`${name}\` | ${text} |`);
+    lines.push('');
+  }
+  if (metrics.length > 0) {
+    lines.push('## Metrics', '', '| metric | meaning, unit |', '|---|---|');
+    for (const m of metrics) lines.push(`| \`${m}\` | ${describeMetric(m)} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** sweep-summary.csv / compare-summary.csv: leading key columns, then replication, seed, events and the metrics (sorted). */
+export function keyedSummaryCsv(
+  keyColumns: readonly string[],
+  metrics: readonly string[],
+  rows: ReadonlyArray<{ keys: readonly string[]; replication: number; seed: number; events: number; metrics: Readonly<Record<string, number>> }>,
+): string {
+  return csvText([
+    [...keyColumns, 'replication', 'seed', 'events', ...metrics],
+    ...rows.map((r) => [...r.keys, formatNumber(r.replication), formatNumber(r.seed), formatNumber(r.events), ...metrics.map((m) => (r.metrics[m] === undefined ? '' : formatNumber(r.metrics[m] as number)))]),
+  ]);
+}
