@@ -281,9 +281,9 @@ describe('retail routing and merging', () => {
     const b = one(2);
     const m = mergeBackendMetrics(a, b);
     expect(m.totals.offered).toBe(a.totals.offered + b.totals.offered);
-    expect(m.totals.response.total).toBe(a.totals.response.total + b.totals.response.total);
+    expect(m.totals.response.count).toBe(a.totals.response.count + b.totals.response.count);
     expect(m.series.offered[0]).toBe((a.series.offered[0] ?? 0) + (b.series.offered[0] ?? 0));
-    expect(m.series.responseHist[1]!.total).toBe(a.series.responseHist[1]!.total + b.series.responseHist[1]!.total);
+    expect(m.series.responseHist[1]!.count).toBe(a.series.responseHist[1]!.count + b.series.responseHist[1]!.count);
     expect(m.totals.responseP99Ns).toBeGreaterThanOrEqual(Math.min(a.totals.responseP99Ns, b.totals.responseP99Ns) * 0.98);
     expect(JSON.parse(JSON.stringify(m)).totals.offered).toBe(m.totals.offered);
   });

@@ -38,7 +38,7 @@ import { NS_PER_S, ms, s } from '../units.js';
 import { Fep, type FepParams, type FepStats } from './fep.js';
 import { HostQueue, type HostParams, type HostStats } from './host.js';
 import { IntervalCounter, IntervalHistograms } from './interval-series.js';
-import { LogHistogram, histogramQuantile, mergeHistogramData, type LogHistogramData } from './log-histogram.js';
+import { LogHistogram, NANOSECONDS_SPEC, type LogHistogramData } from '../observe/log-histogram.js';
 import { LINK_PRESETS, LOST, NetworkLink, type LinkParams, type LinkStats } from './network.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -379,7 +379,7 @@ export function createBackend(
   const offeredSeries = new IntervalCounter(intervalNs);
   const resolvedSeries = new IntervalCounter(intervalNs);
   const responseSeries = new IntervalHistograms(intervalNs);
-  const response = new LogHistogram();
+  const response = new LogHistogram(NANOSECONDS_SPEC);
   const totalBacklog = new TimeWeighted(kernel.nowNs);
   let backlogCount = 0;
   const onBacklogChange = (delta: number): void => {
@@ -426,7 +426,7 @@ export function createBackend(
     if (approved) totals.approved++;
     resolvedSeries.add(now);
     if (online) {
-      response.record(responseNs);
+      response.add(responseNs);
       responseSeries.record(now, responseNs);
     }
     if (req !== null) {
@@ -640,7 +640,7 @@ export function deriveSeries(raw: RawSeries): BackendSeries {
     hostUtilisation: raw.hostBusyServerNs.map((a) => a / (raw.intervalNs * raw.hostServers)),
     hostQueueMean: raw.hostQueueJobNs.map((a) => a / raw.intervalNs),
     backlogMean: raw.backlogRecordNs.map((a) => a / raw.intervalNs),
-    p99ResponseS: raw.responseHist.map((h) => histogramQuantile(h, 0.99) / NS_PER_S),
+    p99ResponseS: raw.responseHist.map((h) => LogHistogram.quantileOf(h, 0.99) / NS_PER_S),
   };
 }
 
@@ -660,7 +660,7 @@ export function mergeBackendMetrics(a: BackendMetrics, b: BackendMetrics): Backe
   if (a.series.intervalNs !== b.series.intervalNs) throw new Error('mergeBackendMetrics: different intervals');
   const ta = a.totals;
   const tb = b.totals;
-  const merged = mergeHistogramData(ta.response, tb.response);
+  const merged = LogHistogram.mergeData(ta.response, tb.response);
   const sumKeys = [
     'offered', 'online', 'deferred', 'riskOnline', 'riskDeferred', 'ok', 'declined', 'overload', 'timedOut', 'inFlight', 'approved',
     'attempts', 'attemptTimeouts', 'retries', 'duplicates', 'lateResponses', 'charged', 'chargedValueCents', 'chargedNotApproved',
@@ -679,7 +679,7 @@ export function mergeBackendMetrics(a: BackendMetrics, b: BackendMetrics): Backe
   for (let k = 0; k < Math.max(sa.responseHist.length, sb.responseHist.length); k++) {
     const ha = sa.responseHist[k];
     const hb = sb.responseHist[k];
-    hists.push(ha !== undefined && hb !== undefined ? mergeHistogramData(ha, hb) : ((ha ?? hb) as LogHistogramData));
+    hists.push(ha !== undefined && hb !== undefined ? LogHistogram.mergeData(ha, hb) : ((ha ?? hb) as LogHistogramData));
   }
   const series = deriveSeries({
     intervalNs: sa.intervalNs,

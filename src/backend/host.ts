@@ -22,7 +22,7 @@ import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { NS_PER_S } from '../units.js';
 import { IntervalCounter, IntervalLevel } from './interval-series.js';
-import { LogHistogram, type LogHistogramData } from './log-histogram.js';
+import { LogHistogram, NANOSECONDS_SPEC, type LogHistogramData } from '../observe/log-histogram.js';
 
 /** Parameters of a multi-server FIFO queue (host or FEP). */
 export interface QueueParams {
@@ -98,7 +98,7 @@ export class HostQueue {
   private statsStartNs: number;
   private busyTw: TimeWeighted;
   private queueTw: TimeWeighted;
-  private readonly sojourn = new LogHistogram();
+  private readonly sojourn = new LogHistogram(NANOSECONDS_SPEC);
 
   /** Per-interval series (busy server·ns, queue job·ns, arrivals, completions). */
   readonly busyByInterval: IntervalLevel;
@@ -231,7 +231,7 @@ export class HostQueue {
     this.servedCount++;
     this.completionsByInterval.add(now);
     const sojournNs = now - arrivalNs;
-    this.sojourn.record(sojournNs);
+    this.sojourn.add(sojournNs);
     this.setBusy(now, this.busyCount - 1);
     if (this.size > 0) {
       const h = this.head;

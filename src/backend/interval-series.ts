@@ -3,7 +3,7 @@
  * level integrals and histograms. Times passed in must be non-decreasing (kernel order). Memory
  * grows with the number of intervals, never with the number of events.
  */
-import { LogHistogram, type LogHistogramData, type LogHistogramLayout } from './log-histogram.js';
+import { LogHistogram, NANOSECONDS_SPEC, type LogHistogramData, type LogHistogramSpec } from '../observe/log-histogram.js';
 
 function grow(values: number[], length: number): void {
   while (values.length < length) values.push(0);
@@ -81,8 +81,8 @@ export class IntervalHistograms {
   private liveIndex = 0;
   private readonly emptyData: LogHistogramData;
 
-  constructor(readonly intervalNs: number, layout: LogHistogramLayout = {}) {
-    this.live = new LogHistogram(layout);
+  constructor(readonly intervalNs: number, spec: LogHistogramSpec = NANOSECONDS_SPEC) {
+    this.live = new LogHistogram(spec);
     this.emptyData = this.live.toData();
   }
 
@@ -96,7 +96,7 @@ export class IntervalHistograms {
 
   record(nowNs: number, value: number): void {
     this.rollTo(Math.floor(nowNs / this.intervalNs));
-    this.live.record(value);
+    this.live.add(value);
   }
 
   /** One histogram per interval covering [0, nowNs] (closed ones shared, do not mutate). */

@@ -14,6 +14,8 @@ export interface LogHistogramSpec {
 
 /** Waits and latencies in seconds: 1 µs … 100,000 s at 2 % resolution (1,280 buckets). */
 export const SECONDS_SPEC: LogHistogramSpec = { minValue: 1e-6, maxValue: 1e5, relativeResolution: 0.02 };
+/** Response times in nanoseconds: 1 µs … 100 s at 2 % resolution. */
+export const NANOSECONDS_SPEC: LogHistogramSpec = { minValue: 1e3, maxValue: 1e11, relativeResolution: 0.02 };
 
 export interface LogHistogramData {
   spec: LogHistogramSpec;
@@ -98,6 +100,32 @@ export class LogHistogram {
     const histogram = new LogHistogram(data.spec);
     histogram.merge(data);
     return histogram;
+  }
+
+  /** An empty histogram's plain data. */
+  static emptyData(spec: LogHistogramSpec = SECONDS_SPEC): LogHistogramData {
+    return { spec, buckets: [], count: 0, sum: 0, min: Infinity, max: -Infinity };
+  }
+
+  /** Exact merge of two plain-data histograms of the same spec. */
+  static mergeData(a: LogHistogramData, b: LogHistogramData): LogHistogramData {
+    const h = LogHistogram.fromData(a);
+    h.merge(b);
+    return h.toData();
+  }
+
+  /** The q-quantile of plain data (NaN when empty). */
+  static quantileOf(data: LogHistogramData, q: number): number {
+    return LogHistogram.fromData(data).quantile(q);
+  }
+
+  /** Forget everything (after a warm-up). */
+  reset(): void {
+    this.counts.fill(0);
+    this.count = 0;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = -Infinity;
   }
 
   private checkSpec(spec: LogHistogramSpec): void {
