@@ -1,8 +1,9 @@
 /**
  * Orchestration of one `tapsim run`: resolved scenario → replications on the worker pool →
  * results in replication order → the run folder, written atomically (write.ts):
- * run.json, scenario.resolved.json, summary.csv, summary-ci.csv, gates.csv, transactions.csv
- * (when outputs.transactions), columns.md. Large tables stream to disk as results arrive, so
+ * run.json, scenario.resolved.json, summary.csv, summary-ci.csv, gates.csv, backend.csv,
+ * latency.csv, transactions.csv (when outputs.transactions), columns.md, and the report
+ * (figures/*.svg, index.html) rendered from those files by report/run-report.ts. Large tables stream to disk as results arrive, so
  * memory holds only the results in flight.
  *
  * A replication that throws fails alone (DESIGN §4.10): the others still run and are written, and
@@ -17,7 +18,8 @@ import { toolVersion } from './version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
-import { columnsMarkdown, GATE_COLUMNS, gateRows, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
+import { BACKEND_COLUMNS, backendRows, columnsMarkdown, GATE_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
+import { renderRunReport } from '../report/run-report.js';
 import type { ReplicationResult } from './replication.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
 import { relativeHalfWidth, summarize, type Summary } from './stats.js';
@@ -95,6 +97,7 @@ function task(scenario: ResolvedScenario, replication: number): PoolTask {
 export class RunFolderBuilder {
   private readonly rows: SummaryRow[] = [];
   private readonly fingerprints: string[] = [];
+  private readonly latency = new LatencySketches();
   readonly failures: ReplicationFailure[] = [];
   events = 0;
 
@@ -102,13 +105,15 @@ export class RunFolderBuilder {
     private readonly w: FolderWriter,
     private readonly scenario: ResolvedScenario,
     private readonly gates: CsvSink,
+    private readonly backend: CsvSink,
     private readonly transactions: CsvSink | undefined,
   ) {}
 
   static async open(w: FolderWriter, scenario: ResolvedScenario): Promise<RunFolderBuilder> {
     const transactions = scenario.outputs.transactions ? await w.openCsv('transactions.csv', TRANSACTION_COLUMNS) : undefined;
     const gates = await w.openCsv('gates.csv', GATE_COLUMNS);
-    return new RunFolderBuilder(w, scenario, gates, transactions);
+    const backend = await w.openCsv('backend.csv', BACKEND_COLUMNS);
+    return new RunFolderBuilder(w, scenario, gates, backend, transactions);
   }
 
   get metricsByReplication(): readonly SummaryRow[] {
@@ -120,6 +125,8 @@ export class RunFolderBuilder {
       for (const row of transactionRows(result.replication, result.transactions)) await this.transactions.write(row);
     }
     for (const row of gateRows(result.replication, result.gatelines, this.scenario.duration)) await this.gates.write(row);
+    for (const row of backendRows(result.replication, result.backend)) await this.backend.write(row);
+    this.latency.add(result.sketches.tapLatency);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);
     this.events += result.events;
@@ -132,6 +139,7 @@ export class RunFolderBuilder {
   async finish(loaded: LoadedScenario, meta: { scenarioFile: string | null; workers: number; wallTimeS: number; untilCi?: RunJson['untilCi'] }): Promise<RunJson> {
     await this.transactions?.end();
     await this.gates.end();
+    await this.backend.end();
     const { scenario } = loaded;
     const names = metricNames(this.rows);
     const runJson: RunJson = {
@@ -151,8 +159,11 @@ export class RunFolderBuilder {
     await this.w.writeFile('scenario.resolved.json', canonicalJson(scenario, 2) + '\n');
     await this.w.writeFile('summary.csv', summaryCsv(this.rows));
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
-    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
+    await this.w.writeFile('latency.csv', this.latency.csv());
+    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
     await this.w.writeFile('columns.md', columnsMarkdown(files, names));
+    // The report reads only the folder's own files, so `tapsim report` re-renders it identically.
+    await renderRunReport(this.w.path);
     return runJson;
   }
 }

@@ -74,7 +74,9 @@ export class Signal<T = unknown> implements Awaitable<T> {
 
 /** A running generator. Await it to get its return value (or its error). */
 export class Process<T = unknown> implements Awaitable<T> {
-  private readonly done: Signal<T>;
+  /** Created on the first subscription only: most processes are never awaited. */
+  private done: Signal<T> | null = null;
+  private outcome: { ok: boolean; value: unknown } | null = null;
   private timeoutHandle = -1;
   private waitToken = 0;
   private finished = false;
@@ -90,16 +92,25 @@ export class Process<T = unknown> implements Awaitable<T> {
     private readonly kernel: Kernel,
     private readonly body: ProcessBody<T>,
     readonly name: string,
-  ) {
-    this.done = new Signal<T>(kernel);
-  }
+  ) {}
 
   get isAlive(): boolean {
     return !this.finished;
   }
 
   subscribe(settle: Settle): void {
+    if (this.done === null) {
+      this.done = new Signal<T>(this.kernel);
+      if (this.outcome !== null) this.settleDone(this.outcome.ok, this.outcome.value);
+    }
     this.done.subscribe(settle);
+  }
+
+  private settleDone(ok: boolean, value: unknown): void {
+    this.outcome = { ok, value };
+    if (this.done === null || this.done.triggered) return;
+    if (ok) this.done.fire(value as T);
+    else this.done.failWith(value);
   }
 
   /** Throw `Interrupt(cause)` into the process at the current time, cancelling what it waits for. */
@@ -126,16 +137,16 @@ export class Process<T = unknown> implements Awaitable<T> {
     try {
       result = ok ? this.body.next(value) : this.body.throw(value);
     } catch (error) {
+      if (this.finished) return;
       this.finished = true;
-      if (this.done.triggered) return;
       if (error instanceof Error && !error.message.includes(this.name)) error.message = `process ${this.name}: ${error.message}`;
       if (!this.waitedOn) this.kernel.fail(error);
-      this.done.failWith(error);
+      this.settleDone(false, error);
       return;
     }
     if (result.done) {
       this.finished = true;
-      this.done.fire(result.value);
+      this.settleDone(true, result.value);
       return;
     }
     const awaited = result.value;

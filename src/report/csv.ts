@@ -5,6 +5,8 @@
  * (write.ts) without one giant string.
  */
 import type { GatelineSeries } from '../experiment/replication.js';
+import type { BackendSeries } from '../backend/backend.js';
+import { LogHistogram, type LogHistogramData } from '../observe/log-histogram.js';
 import type { Summary } from '../experiment/stats.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { FRUIN_CLASSES } from '../station/fruin.js';
@@ -96,6 +98,64 @@ export function* gateRows(replication: number, g: GatelineSeries, durationNs: nu
   }
 }
 
+// ------------------------------------------------------------------ backend.csv
+
+export const BACKEND_COLUMNS = [
+  'replication', 't_start_s', 'offered_tps', 'served_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
+] as const;
+
+/** Rows interval by interval for one replication's backend series. */
+export function* backendRows(replication: number, b: BackendSeries): Generator<string[]> {
+  const rep = formatNumber(replication);
+  const n = b.offeredTps.length;
+  for (let k = 0; k < n; k++) {
+    yield [
+      rep,
+      formatNumber((k * b.intervalNs) / NS_PER_S),
+      formatNumber(b.offeredTps[k] ?? NaN),
+      formatNumber(b.servedTps[k] ?? NaN),
+      formatNumber(b.hostUtilisation[k] ?? NaN),
+      formatNumber(b.hostQueueMean[k] ?? NaN),
+      formatNumber(b.backlogMean[k] ?? NaN),
+      formatNumber((b.p99ResponseS[k] ?? NaN) * 1e3),
+    ];
+  }
+}
+
+// ------------------------------------------------------------------ latency.csv
+
+export const LATENCY_COLUMNS = ['carrier', 'band', 'p', 'latency_ms'] as const;
+
+/** Probabilities written to latency.csv: 0.01, 0.02, …, 0.99. */
+export const LATENCY_PROBABILITIES: readonly number[] = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+
+/** Tap-latency sketches ("carrier|band" → histogram in seconds), merged over replications. */
+export class LatencySketches {
+  private readonly merged = new Map<string, LogHistogram>();
+
+  add(sketches: Readonly<Record<string, LogHistogramData>>): void {
+    for (const [key, data] of Object.entries(sketches)) {
+      const h = this.merged.get(key);
+      if (h === undefined) this.merged.set(key, LogHistogram.fromData(data));
+      else h.merge(data);
+    }
+  }
+
+  /** latency.csv text: keys sorted, quantiles of each merged sketch in ms. */
+  csv(): string {
+    const rows: string[][] = [[...LATENCY_COLUMNS]];
+    for (const key of [...this.merged.keys()].sort()) {
+      const h = this.merged.get(key) as LogHistogram;
+      if (h.count === 0) continue;
+      const bar = key.indexOf('|');
+      const carrier = bar < 0 ? key : key.slice(0, bar);
+      const band = bar < 0 ? '' : key.slice(bar + 1);
+      for (const p of LATENCY_PROBABILITIES) rows.push([carrier, band, formatNumber(p), formatNumber(h.quantile(p) * 1e3)]);
+    }
+    return csvText(rows);
+  }
+}
+
 // ------------------------------------------------------------------ summary-ci.csv and friends
 
 export const SUMMARY_CI_COLUMNS = ['metric', 'n', 'mean', 'sd', 'ci95_half_width', 'ci95_lower', 'ci95_upper'] as const;
@@ -184,6 +244,24 @@ const GATE_DOCS: ColumnDocs = [
   ['fruin_los', 'Fruin queueing level of service A–F at queue_max over the gateline queue area'],
 ];
 
+const BACKEND_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval)'],
+  ['offered_tps', 'authorisation calls offered by the terminals in the interval, per second'],
+  ['served_tps', 'host completions in the interval, per second'],
+  ['host_utilisation', 'busy share of all host servers over the interval, 0–1'],
+  ['host_queue_mean', 'time-average number of requests waiting at the hosts, count'],
+  ['backlog_mean', 'time-average number of deferred (offline) records not yet uploaded, count'],
+  ['p99_response_ms', '99th percentile of online authorisation response time completed in the interval, ms (NaN if none)'],
+];
+
+const LATENCY_DOCS: ColumnDocs = [
+  ['carrier', 'carrier id (scenario `carriers[].id`)'],
+  ['band', '13.56MHz, 2.45GHz or optical'],
+  ['p', 'probability, 0.01 … 0.99'],
+  ['latency_ms', 'p-quantile of the tap latency of successful taps (first answerable poll/beacon to last frame), ms, from the log-histogram sketches merged over all replications (2 % relative resolution)'],
+];
+
 const SUMMARY_CI_DOCS: ColumnDocs = [
   ['metric', 'metric name (a summary.csv column; see the metric list below)'],
   ['n', 'replications with a finite value, count (NaN values are left out)'],
@@ -237,6 +315,8 @@ export const FILE_DOCS: Readonly<Record<string, { about: string; columns: Column
   'summary-ci.csv': { about: 'One row per metric: mean and 95% confidence interval over replications.', columns: SUMMARY_CI_DOCS },
   'transactions.csv': { about: 'One row per tap attempt; rows in replication order, then time order.', columns: TRANSACTION_DOCS },
   'gates.csv': { about: 'Time series per replication × interval × gateline.', columns: GATE_DOCS },
+  'backend.csv': { about: 'Backend time series per replication × interval (all hosts and stations together).', columns: BACKEND_DOCS },
+  'latency.csv': { about: 'Tap-latency distribution per carrier and band, over all replications.', columns: LATENCY_DOCS },
   'sweep.csv': {
     about: 'One row per sweep point (full factorial of the --vary values, first --vary varying slowest).',
     columns: [

@@ -44,6 +44,8 @@ export interface RunReportInput {
   readonly fingerprint?: string;
   readonly tables: readonly ReportTable[];
   readonly figures: readonly ReportFigure[];
+  /** Short notes shown above the figures (e.g. a figure left out and why). */
+  readonly figureNotes?: readonly string[];
   /**
    * 'inline' (default) embeds each SVG in the page; 'link' shows it with
    * `<img src="figures/<file>">`, so figures must be written beside index.html.
@@ -180,8 +182,10 @@ export function renderRunReport(input: RunReportInput): string {
     parts.push('<h2 id="tables">Summary</h2>');
     input.tables.forEach((t, i) => parts.push(renderTable(t, i)));
   }
-  if (input.figures.length > 0) {
+  const figureNotes = input.figureNotes ?? [];
+  if (input.figures.length > 0 || figureNotes.length > 0) {
     parts.push('<h2 id="figures">Figures</h2>');
+    for (const n of figureNotes) parts.push(`<p class="note">${esc(n)}</p>`);
     input.figures.forEach((f, i) => parts.push(renderFigure(f, i, mode)));
   }
   parts.push('<h2 id="run">Run metadata</h2>');
