@@ -8,6 +8,7 @@ import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
+import { compareFigures, writeExperimentReport } from '../report/experiment-figures.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
 import { metricNames } from './run-scenario.js';
 import { pairedDifference, summarize, type Summary } from './stats.js';
@@ -126,6 +127,16 @@ export async function runCompare(
       await w.writeFile('compare.csv', compareCsv(rows));
       await w.writeFile('compare-summary.csv', keyedSummaryCsv(['config'], metrics, summaryRows));
       await w.writeFile('columns.md', columnsMarkdown(['compare.csv', 'compare-summary.csv'], metrics));
+      await writeExperimentReport(w.path, {
+        title: `${base.scenario.name} — band comparison`,
+        intro: `The same scenario with 13.56 MHz, 2.45 GHz RCC and dual-band readers on common random numbers; paired differences with 95 % CIs. Numbers: compare.csv.`,
+        meta: [
+          { key: 'seed', value: String(base.scenario.seed) },
+          { key: 'replications per configuration', value: String(base.scenario.replications) },
+        ],
+        tables: [],
+        figures: compareFigures(rows),
+      });
     });
     return { rows, failures, compareJson };
   } finally {

@@ -9,6 +9,7 @@
 import { loadScenario, type Override } from '../scenario/load.js';
 import { columnsMarkdown, sizeCsv } from '../report/csv.js';
 import { writeFolderAtomic } from '../report/write.js';
+import { sizeFigure, writeExperimentReport } from '../report/experiment-figures.js';
 import { createPool, runInOrder, type OrderedProgress, type ReplicationPool } from './pool.js';
 import { oneSidedBound } from './stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';
@@ -143,6 +144,13 @@ export async function runSize(
       await w.writeFile('size.json', JSON.stringify(sizeJson, null, 2) + '\n');
       await w.writeFile('size.csv', sizeCsv(list));
       await w.writeFile('columns.md', columnsMarkdown(['size.csv'], []));
+      await writeExperimentReport(w.path, {
+        title: `${baseName} — sizing`,
+        intro: `Smallest ${range.path} in ${range.lo}…${range.hi} with ${slo.metric} ${slo.op} ${slo.threshold} at 95 % confidence: ${answer ?? 'none in the range'}. Numbers: size.csv.`,
+        meta: [{ key: 'seed', value: String(seed) }],
+        tables: [],
+        figures: [sizeFigure(range.path, { metric: slo.metric, op: slo.op, value: slo.threshold }, list, answer)],
+      });
     });
     return { answer, evaluations: list, failures };
   } finally {

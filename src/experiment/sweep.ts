@@ -10,6 +10,7 @@
 import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { writeFolderAtomic } from '../report/write.js';
+import { sweepFigures, writeExperimentReport } from '../report/experiment-figures.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from './pool.js';
@@ -185,6 +186,19 @@ export async function assembleSweep(
     await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
     await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
+    const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })));
+    await writeExperimentReport(w.path, {
+      title: `${manifest.scenario.name} — sweep`,
+      intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
+      meta: [
+        { key: 'seed', value: String(sweepJson.seed) },
+        { key: 'points × replications', value: String(sweepJson.jobs) },
+        { key: 'wall time', value: `${sweepJson.wallTimeS} s` },
+        { key: 'fingerprint', value: sweepJson.fingerprint },
+      ],
+      tables: [],
+      figures,
+    });
   });
   return sweepJson;
 }
