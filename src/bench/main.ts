@@ -15,6 +15,7 @@ import { runKernelBench } from './kernel-bench.js';
 import { runModelBench } from './model-bench.js';
 import { benchRender } from '../report/render-bench.js';
 import { benchBackendOnline } from '../backend/backend-bench.js';
+import { benchPool } from '../experiment/pool-bench.js';
 
 const OUT_DIR = join('results', 'bench');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -98,13 +99,23 @@ function backendSuite(scale: number): Row[] {
   return [{ suite: 'backend', case: 'online authorisations through network + FEP + host', value: r.requestsPerS, unit: 'requests/s', target: '', note: `${r.eventsPerRequest.toFixed(1)} kernel events/request` }];
 }
 
-const SUITES: Record<string, (scale: number) => Row[]> = {
+async function workersSuite(): Promise<Row[]> {
+  const r = await benchPool('scenarios/metro-station-am-peak.yaml', { replications: 8, rounds: 1 });
+  console.log(`  8 replications: 1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s`);
+  return [
+    { suite: 'workers', case: '8 replications of metro-station-am-peak, 1 vs 2 workers', value: r.speedup, unit: '× speedup', target: '≥ 1.8×', note: `1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s; outputs identical: ${r.identical ? 'yes' : 'NO'}` },
+    { suite: 'workers', case: 'pool start-up (2 threads)', value: r.startupMs, unit: 'ms', target: '≤ 200 ms', note: '' },
+  ];
+}
+
+const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   kernel: kernelSuite,
   models: modelsSuite,
   station: () => [scenarioRow('station', 'scenarios/metro-station-am-peak.yaml', '≤ 1 s')],
   city: () => [scenarioRow('city', 'scenarios/city-day.yaml', '≤ 60 s, ≤ 1.5 GB')],
   render: renderSuite,
   backend: backendSuite,
+  workers: workersSuite,
 };
 
 function markdown(rows: readonly Row[], machine: string): string {
@@ -118,7 +129,7 @@ function markdown(rows: readonly Row[], machine: string): string {
   return lines.join('\n') + '\n';
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const scaleArg = args.find((a) => a.startsWith('--scale='));
   const scale = scaleArg === undefined ? 1 : Number(scaleArg.slice('--scale='.length));
@@ -139,7 +150,7 @@ function main(): number {
   const started = performance.now();
   for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
     console.log(`${name}…`);
-    rows.push(...SUITES[name]!(scale));
+    rows.push(...(await SUITES[name]!(scale)));
   }
   const md = markdown(rows, machine);
   console.log('\n' + md);
@@ -162,4 +173,4 @@ function main(): number {
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();
