@@ -51,8 +51,11 @@ export interface GateHooks {
   authorise(passenger: Passenger, gate: Gate, outcome: TapOutcome, done: (result: AuthResult) => void): void;
   /** Every tap attempt, at its end. */
   onTap(passenger: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void;
-  /** The passenger starts walking through (the gate opened for them). */
-  onPassed(passenger: Passenger, gate: Gate): void;
+  /**
+   * The gate opens for the passenger at `atNs` (now or later in the current cycle): they pass.
+   * Called when the opening is decided, so that it costs no event of its own.
+   */
+  onPassed(passenger: Passenger, gate: Gate, atNs: number): void;
   /** The passenger gave up at this gate (taps exhausted or declined). */
   onGiveUp(passenger: Passenger, gate: Gate): void;
   /** Queue length of this gate changed (before the change takes effect: old level). */
@@ -200,7 +203,7 @@ export class Gate {
     if (m.model === 'serial') {
       const doneNs = decidedNs + m.serialHeadwayNs;
       this.busyNs += doneNs - this.kernel.nowNs;
-      this.kernel.scheduleAt(decidedNs, () => this.pass(p));
+      this.pass(p, decidedNs);
       this.kernel.scheduleAt(doneNs, () => this.release(doneNs));
       return;
     }
@@ -208,13 +211,13 @@ export class Gate {
     this.lastOpenNs = openNs;
     this.relockedAtNs = openNs + passageNs + Math.max(0, Math.round(sample(p.rng, m.relockS) * NS_PER_S));
     this.busyNs += openNs + passageNs - this.kernel.nowNs;
-    this.kernel.scheduleAt(openNs, () => this.pass(p));
+    this.pass(p, openNs);
     this.kernel.scheduleAt(openNs + passageNs, () => this.release(openNs + passageNs));
   }
 
-  private pass(p: Passenger): void {
+  private pass(p: Passenger, atNs: number): void {
     this.servingPassed = true;
-    this.hooks.onPassed(p, this);
+    this.hooks.onPassed(p, this, atNs);
   }
 
   /** The reader area is free from `readyNs`: serve the next passenger. */

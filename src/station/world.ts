@@ -115,14 +115,14 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     },
     authorise: (p, gate, _outcome, done) => authorise(p, gateContext.get(gate)!.stationIndex, done),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
-    onPassed: (p, gate) => {
+    onPassed: (p, gate, atNs) => {
       census.passed++;
       gate.passed++;
-      gatelineMetrics[gate.gatelineIndex]!.series.add(GL.passed, kernel.nowNs);
-      if (counted()) {
+      gatelineMetrics[gate.gatelineIndex]!.series.add(GL.passed, atNs);
+      if (atNs >= cfg.warmupNs) {
         metrics.passed++;
-        metrics.timeInSystem.add((kernel.nowNs - p.arrivedNs) / NS_PER_S);
-        metrics.tapToOpen.add((kernel.nowNs - p.tapStartNs) / NS_PER_S);
+        metrics.timeInSystem.add((atNs - p.arrivedNs) / NS_PER_S);
+        metrics.tapToOpen.add((atNs - p.tapStartNs) / NS_PER_S);
       }
     },
     onGiveUp: giveUp,

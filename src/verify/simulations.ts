@@ -240,7 +240,7 @@ export function gateMd1(perMinute: number, tapS: number, headwayS: number, warmu
 export function gateSaturatedPpm(mechanics: GateMechanics, tapS: number, passengers: number, skip = 100): number {
   const kernel = new Kernel();
   const passedAtNs: number[] = [];
-  const gate = new Gate(kernel, 0, 0, 0, mechanics, gateHooks(s(tapS), { onPassed: () => passedAtNs.push(kernel.nowNs) }));
+  const gate = new Gate(kernel, 0, 0, 0, mechanics, gateHooks(s(tapS), { onPassed: (_p, _g, atNs) => passedAtNs.push(atNs) }));
   const rng = streamFor(VERIFY_SEED, 0, 'verify:V18:passengers');
   for (let i = 0; i < skip + passengers; i++) gate.join(passenger(`p${i}`, rng));
   kernel.run();
