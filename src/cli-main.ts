@@ -10,7 +10,12 @@ import yargs from 'yargs';
 import { formatIssue, isScenarioError, ScenarioError, type ScenarioIssue } from './scenario/errors.js';
 import { loadScenario, parseSetArgs, type Override } from './scenario/load.js';
 import { scenarioJsonSchema } from './scenario/schema.js';
-import { checkOutDir } from './report/write.js';
+import { checkOutDir, writeFolderAtomic } from './report/write.js';
+import { loadRunFolder, NotARunFolderError, renderRunReport } from './report/run-report.js';
+import { runSummaryLines } from './report/run-summary.js';
+import { fieldMapFigures, UnknownReaderError } from './report/field-map.js';
+import { renderRunReport as renderReportHtml } from './report/html.js';
+import { verifyCommand } from './verify/command.js';
 import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
 import { defaultWorkers } from './experiment/pool.js';
 import { ExperimentInputError, parseShard, type Shard } from './experiment/shard.js';
@@ -49,6 +54,10 @@ interface Parsed {
   dirs?: string[];
   bands?: boolean;
   slo?: string;
+  dir?: string;
+  reader?: string;
+  case?: string[];
+  quick?: boolean;
 }
 
 export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): Promise<number> {
@@ -109,8 +118,25 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         .option('max-replications', { type: 'string', requiresArg: true, describe: 'cap on replications per value (default 30)' })
         .options(common),
     )
+    .command('report <dir>', 're-render figures/*.svg and index.html of a run folder from its CSV files (no re-run)', (y) =>
+      y.positional('dir', { type: 'string', describe: 'run folder (holds run.json)' }),
+    )
+    .command('field <scenario>', 'field maps of one reader across its gates (13.56 MHz field / Hmin, RCC LF field vs T1/T3/T2)', (y) =>
+      y
+        .positional('scenario', { type: 'string', describe: 'scenario file' })
+        .option('reader', { type: 'string', requiresArg: true, demandOption: true, describe: 'reader id (scenario readers[].id)' })
+        .option('out', { ...outOption, describe: 'output folder (default results/<name>/field-<reader>)' })
+        .option('set', setOption)
+        .option('force', forceOption),
+    )
+    .command('verify', 'model checks against the analytic cases of domain/VALIDATION.md; writes a report folder', (y) =>
+      y
+        .option('quick', { type: 'boolean', default: false, describe: 'fewer trials (faster, wider tolerances)' })
+        .option('out', { ...outOption, describe: 'report folder (default results/verify)' })
+        .option('case', { type: 'string', array: true, requiresArg: true, describe: 'only this case id, e.g. V5 (repeatable)' }),
+    )
     .command('schema', 'print the JSON Schema of scenario files')
-    .demandCommand(1, 'give a command: check, run, sweep, merge, compare, size or schema')
+    .demandCommand(1, 'give a command: check, run, sweep, merge, compare, size, report, field, verify or schema')
     .strict()
     .version(version)
     .help()
@@ -170,6 +196,12 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         return await withSignal(io, (signal) => compareCommand(args, io, signal));
       case 'size':
         return await withSignal(io, (signal) => sizeCommand(args, io, signal));
+      case 'report':
+        return await reportCommand(args, io);
+      case 'field':
+        return await fieldCommand(args, io);
+      case 'verify':
+        return await verifyCliCommand(args, io);
       default:
         io.stderr(`tapsim: unknown command "${command}"\n`);
         return 2;
@@ -177,6 +209,14 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
   } catch (error) {
     if (isScenarioError(error)) {
       for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
+      return 2;
+    }
+    if (error instanceof NotARunFolderError) {
+      io.stderr(`tapsim: report: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UnknownReaderError) {
+      io.stderr(`tapsim: --reader: ${error.message}\n`);
       return 2;
     }
     if (error instanceof ExperimentInputError) {
@@ -343,7 +383,14 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
   );
   const { runJson, failures } = outcome;
   if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${runJson.replications} replication(s), ${runJson.events} events; combine with "tapsim merge"\n`);
-  else io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
+  else {
+    io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
+    try {
+      io.stdout(runSummaryLines(await loadRunFolder(outDir)).join('\n') + '\n');
+    } catch (error) {
+      io.stderr(`tapsim: could not summarise the run folder: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
   for (const u of runJson.untilCi ?? []) io.stdout(`until-ci ${u.metric}: relative half-width ${u.achieved < 0 ? 'undefined' : u.achieved.toPrecision(3)} (target ${u.relativeHalfWidth})${u.met ? '' : ' NOT met (cap reached)'}\n`);
   for (const f of failures) io.stderr(`tapsim: replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
   return failures.length > 0 ? 1 : 0;
@@ -489,4 +536,64 @@ function formatRate(perS: number): string {
   if (perS >= 1e6) return `${(perS / 1e6).toFixed(2)}M`;
   if (perS >= 1e3) return `${(perS / 1e3).toFixed(1)}k`;
   return perS.toFixed(0);
+}
+
+async function reportCommand(args: Parsed, io: CliIo): Promise<number> {
+  const dirArg = args.dir as string;
+  const written = await renderRunReport(abs(io, dirArg));
+  const figures = written.filter((p) => p.startsWith('figures/')).length;
+  io.stdout(`wrote ${dirArg}/index.html and ${figures} figure(s) in ${dirArg}/figures/\n`);
+  return 0;
+}
+
+function slugOf(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'reader';
+}
+
+async function fieldCommand(args: Parsed, io: CliIo): Promise<number> {
+  const file = args.scenario as string;
+  const overrides = overridesFrom(args);
+  checkOutFlag(args);
+  const loaded = await loadScenario(abs(io, file), { overrides });
+  const { scenario } = loaded;
+  const readerId = args.reader as string;
+  const maps = fieldMapFigures(scenario, readerId); // throws UnknownReaderError (exit 2)
+  const outDir = abs(io, args.out ?? `results/${scenario.name}/field-${slugOf(readerId)}`);
+  const check = await checkOutDir(outDir, args.force === true);
+  if (!check.ok) throw flagError('--out', check.message);
+  const html = renderReportHtml({
+    title: `${scenario.name} — field maps of reader ${readerId}`,
+    intro: `Field maps of reader ${readerId} across its gates, from ${file}. Each gate has its own reader at the lane centre; a point shows the strongest reader's field.`,
+    meta: [
+      { key: 'Tool', value: `tapsim ${await toolVersion()}` },
+      { key: 'Scenario file', value: file },
+      { key: 'Scenario SHA-256', value: loaded.hash },
+      { key: 'Reader', value: readerId },
+    ],
+    tables: [],
+    figures: maps.figures,
+    figureNotes: maps.notes,
+    figureMode: 'inline',
+  }).replace(/<a class="file" href="figures\//g, '<a class="file" href="');
+  await writeFolderAtomic(outDir, async (w) => {
+    for (const f of maps.figures) await w.writeFile(f.file, f.svg.endsWith('\n') ? f.svg : `${f.svg}\n`);
+    await w.writeFile('index.html', html);
+    await w.writeFile('field.json', JSON.stringify({ tool: 'tapsim', version: await toolVersion(), scenario: { name: scenario.name, file, sha256: loaded.hash }, reader: readerId, figures: maps.figures.map((f) => f.file) }, null, 2) + '\n');
+  });
+  const shownDir = args.out ?? outDir.slice(abs(io, '.').length + 1);
+  io.stdout(`wrote ${shownDir}: ${maps.figures.map((f) => f.file).join(', ') || 'no map'} and index.html\n`);
+  for (const n of maps.notes) io.stdout(`note: ${n}\n`);
+  return 0;
+}
+
+async function verifyCliCommand(args: Parsed, io: CliIo): Promise<number> {
+  checkOutFlag(args);
+  return verifyCommand(
+    { out: (s) => io.stdout(`${s}\n`), err: (s) => io.stderr(`tapsim: ${s}\n`) },
+    {
+      outDir: abs(io, args.out ?? 'results/verify'),
+      quick: args.quick === true,
+      ...(args.case === undefined ? {} : { cases: args.case }),
+    },
+  );
 }

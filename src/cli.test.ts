@@ -52,12 +52,27 @@ describe('tapsim run', () => {
     const b = await cli(['run', 'small.yaml', '--out', 'b', '--quiet', '--replications', '2', '--seed', '42'], base);
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
-    expect(readdirSync(join(base, 'a')).sort()).toEqual(['columns.md', 'gates.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(base, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     const summaryA = readFileSync(join(base, 'a', 'summary.csv'));
     expect(summaryA.equals(readFileSync(join(base, 'b', 'summary.csv')))).toBe(true);
     const runA = JSON.parse(readFileSync(join(base, 'a', 'run.json'), 'utf8')) as Record<string, unknown>;
     const runB = JSON.parse(readFileSync(join(base, 'b', 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(runA['fingerprint']).toBe(runB['fingerprint']);
+    // The text summary after the "wrote" line (what npm start shows).
+    const summary = a.out.split('\n').filter((l) => l !== '');
+    expect(summary[0]).toMatch(/^wrote a: 2 replication/);
+    expect(summary.length).toBeLessThanOrEqual(13);
+    for (const re of [/passengers\s+\d+ arrived, \d+ passed/, /tap success\s+[\d.]+ %/, /wait p95\s+[\d.]+ s/, /worst gateline\s+S\/G/, /failed taps/, /wall time\s+[\d.]+ s/]) expect(a.out).toMatch(re);
+    // tapsim report re-renders index.html and the figures byte for byte.
+    const html = readFileSync(join(base, 'a', 'index.html'));
+    const figures = readdirSync(join(base, 'a', 'figures')).sort();
+    const svgs = figures.map((f) => readFileSync(join(base, 'a', 'figures', f)));
+    const rep = await cli(['report', 'a'], base);
+    expect(rep.code, rep.err).toBe(0);
+    expect(rep.out).toMatch(/^wrote a\/index\.html and \d+ figure\(s\)/);
+    expect(readFileSync(join(base, 'a', 'index.html')).equals(html)).toBe(true);
+    expect(readdirSync(join(base, 'a', 'figures')).sort()).toEqual(figures);
+    figures.forEach((f, i) => expect(readFileSync(join(base, 'a', 'figures', f)).equals(svgs[i] as Buffer), f).toBe(true));
     expect(runA['fingerprint']).toMatch(/^[0-9a-f]{64}$/);
     expect(runA).toMatchObject({ tool: 'tapsim', seed: 42, replications: 2, scenario: { name: 'small' } });
     expect((runA['scenario'] as Record<string, unknown>)['sha256']).toMatch(/^[0-9a-f]{64}$/);
@@ -122,6 +137,13 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     ['compare without --bands', SMALL, ['compare', 's.yaml', '--out', 'o'], /^compare: say what to compare: --bands/],
     ['merge of a folder that is not partial', null, ['merge', 'precious', '--out', 'o'], /precious is not a partial folder \(no partial\.json\)/],
     ['--resume without --out', SMALL, ['run', 's.yaml', '--resume'], /^--resume: needs --out DIR/],
+    ['report of a folder that is not a run folder', null, ['report', 'precious'], /^tapsim: report: .*precious is not a tapsim run folder \(no run\.json\)/],
+    ['report of a missing folder', null, ['report', 'nowhere'], /^tapsim: report: .*nowhere is not a tapsim run folder/],
+    ['field with an unknown reader', SMALL, ['field', 's.yaml', '--reader', 'nope', '--out', 'f'], /^tapsim: --reader: unknown reader "nope"; the scenario's readers are: r$/m],
+    ['field without --reader', SMALL, ['field', 's.yaml'], /Missing required argument: reader/],
+    ['field --out at an existing non-run folder', SMALL, ['field', 's.yaml', '--reader', 'r', '--out', 'precious'], /^--out: .*precious exists and is not a tapsim run folder/],
+    ['verify with an unknown case', null, ['verify', '--case', 'V999', '--out', 'v'], /unknown case V999/],
+    ['verify into a folder that is not a verify report', null, ['verify', '--quick', '--case', 'V1', '--out', 'precious'], /precious exists and is not a verify report folder/],
   ];
 
   it.each(cases)('%s', async (_label, text, args, pattern) => {
@@ -145,7 +167,31 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     writeFileSync(join(base, 'old', 'x.txt'), 'x');
     const r = await cli(['run', 's.yaml', '--out', 'old', '--force', '--quiet'], base);
     expect(r.code, r.err).toBe(0);
-    expect(readdirSync(join(base, 'old')).sort()).toEqual(['columns.md', 'gates.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(base, 'old')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+  });
+});
+
+describe('tapsim field and verify', () => {
+  it('field writes the reader\'s maps (SVG + index.html); a second call replaces the folder', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-field-'));
+    writeFileSync(join(base, 's.yaml'), SMALL);
+    for (let i = 0; i < 2; i++) {
+      const r = await cli(['field', 's.yaml', '--reader', 'r', '--out', 'f'], base);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/^wrote f: field-nfc-r\.svg and index\.html/);
+      expect(r.out).toMatch(/note: Reader r has no 2\.45 GHz RCC band/);
+    }
+    expect(readdirSync(join(base, 'f')).sort()).toEqual(['field-nfc-r.svg', 'field.json', 'index.html']);
+    expect(readFileSync(join(base, 'f', 'field-nfc-r.svg'), 'utf8')).toMatch(/<title[^>]*>13\.56 MHz field of reader r across its gates<\/title>/);
+  });
+
+  it('verify is registered: runs the chosen cases and writes its report', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-verify-'));
+    const r = await cli(['verify', '--quick', '--case', 'V1', '--out', 'v'], base);
+    expect([0, 1]).toContain(r.code);
+    expect(r.out).toMatch(/^case\s+quantity/);
+    expect(r.out).toMatch(/rows pass/);
+    expect(readdirSync(join(base, 'v'))).toContain('verify.csv');
   });
 });
 

@@ -13,7 +13,7 @@ describe('runScenario', () => {
     const loaded = await loadScenario(file);
     const a = await runScenario(loaded, { outDir: join(dir, 'a'), workers: 1, inThread: true });
     const b = await runScenario(loaded, { outDir: join(dir, 'b'), workers: 2 });
-    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['columns.md', 'gates.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     expect(a.runJson.fingerprint).toBe(b.runJson.fingerprint);
     expect(b.runJson.workers).toBe(2);
     const ca = csvFiles(join(dir, 'a'));
@@ -34,7 +34,7 @@ describe('runScenario', () => {
     const ci = readFileSync(join(dir, 'a', 'summary-ci.csv'), 'utf8').split('\n');
     expect(ci[0]).toBe('metric,n,mean,sd,ci95_half_width,ci95_lower,ci95_upper');
     const columns = readFileSync(join(dir, 'a', 'columns.md'), 'utf8');
-    for (const name of ['transactions.csv', 'gates.csv', 'summary-ci.csv']) {
+    for (const name of ['transactions.csv', 'gates.csv', 'backend.csv', 'latency.csv', 'summary-ci.csv']) {
       const header = readFileSync(join(dir, 'a', name), 'utf8').split('\n')[0]?.split(',') ?? [];
       for (const col of header) expect(columns, `${name} ${col}`).toContain(`| \`${col}\` |`);
     }

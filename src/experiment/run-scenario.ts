@@ -125,7 +125,7 @@ export class RunFolderBuilder {
       for (const row of transactionRows(result.replication, result.transactions)) await this.transactions.write(row);
     }
     for (const row of gateRows(result.replication, result.gatelines, this.scenario.duration)) await this.gates.write(row);
-    for (const row of backendRows(result.replication, result.backend)) await this.backend.write(row);
+    for (const row of backendRows(result.replication, result.backend, this.scenario.duration)) await this.backend.write(row);
     this.latency.add(result.sketches.tapLatency);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);

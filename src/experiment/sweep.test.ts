@@ -43,7 +43,7 @@ describe('tapsim sweep, shards, merge, resume', () => {
     const vary = ['--vary', `${GATES}=8,10`, '--vary', 'warmup=1 min,2 min'];
     const whole = await cli(['sweep', 'small.yaml', ...vary, '--out', 'whole', '--quiet', '--workers', '2'], dir);
     expect(whole.code, whole.err).toBe(0);
-    expect(readdirSync(join(dir, 'whole')).sort()).toEqual(['columns.md', 'scenario.resolved.json', 'sweep-summary.csv', 'sweep.csv', 'sweep.json']);
+    expect(readdirSync(join(dir, 'whole')).sort()).toEqual(['columns.md', 'figures', 'index.html', 'scenario.resolved.json', 'sweep-summary.csv', 'sweep.csv', 'sweep.json']);
     const sweepCsv = readFileSync(join(dir, 'whole', 'sweep.csv'), 'utf8').trim().split('\n');
     expect(sweepCsv).toHaveLength(5);
     expect(sweepCsv[0]).toMatch(new RegExp(`^point,${GATES.replace(/\./g, '\\.')},warmup,n,`));

@@ -1,7 +1,8 @@
 /**
  * The report as a person sees it: headless Chromium opens index.html from file:// and checks that
  * nothing failed to load, nothing logged an error and every figure has a size; then it saves a
- * screenshot (report.png) beside the report. Needs Debian's chromium at /usr/bin/chromium (CI
+ * screenshot (report.png) beside the report — for a sample report and for the index.html of a
+ * real small run folder (results/<run>/report.png; a temporary run folder here). Needs Debian's chromium at /usr/bin/chromium (CI
  * installs it); without it this test fails with a message saying so.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { renderRunReport, runReportFiles } from './html.js';
 import { sampleReport } from './sample-figures.js';
+import { smallRunFolder } from './report-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -110,4 +112,37 @@ describe('run report in a browser', () => {
     }
     console.log(`report screenshot: ${join(dir, 'report.png')}`);
   });
+
+  test('index.html of a real run folder opens from file://: every figure shown, no errors; report.png saved in the run folder', async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`browser test needs Chromium at ${CHROMIUM}, which is missing: install it with "apt-get install -y chromium"`);
+    const dir = await smallRunFolder('browser-run');
+    const userDataDir = mkdtempSync(join(tmpdir(), 'tapsim-chromium-'));
+    const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1000, height: 800 } });
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('console', (msg) => {
+        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+      });
+      tab.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+      tab.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? '?'})`));
+      await tab.goto(pathToFileURL(join(dir, 'index.html')).href, { waitUntil: 'load' });
+      const boxes = (await tab.evaluate(FIGURE_BOXES_JS)) as FigureBox[];
+      expect(errors).toEqual([]);
+      expect(boxes.length).toBeGreaterThanOrEqual(8);
+      for (const b of boxes) {
+        expect(b.kind, b.caption).toBe('img');
+        expect(b.loaded, `${b.caption} loaded`).toBe(true);
+        expect(b.width, `${b.caption} width`).toBeGreaterThan(100);
+        expect(b.height, `${b.caption} height`).toBeGreaterThan(50);
+      }
+      await tab.screenshot({ path: join(dir, 'report.png'), fullPage: true });
+      expect(existsSync(join(dir, 'report.png'))).toBe(true);
+      await tab.close();
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+    console.log(`run report screenshot: ${join(dir, 'report.png')}`);
+  }, 60_000);
 });

@@ -104,11 +104,11 @@ export const BACKEND_COLUMNS = [
   'replication', 't_start_s', 'offered_tps', 'served_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
 ] as const;
 
-/** Rows interval by interval for one replication's backend series. */
-export function* backendRows(replication: number, b: BackendSeries): Generator<string[]> {
+/** Rows interval by interval for one replication's backend series (intervals starting before `durationNs`). */
+export function* backendRows(replication: number, b: BackendSeries, durationNs: number): Generator<string[]> {
   const rep = formatNumber(replication);
   const n = b.offeredTps.length;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n && k * b.intervalNs < durationNs; k++) {
     yield [
       rep,
       formatNumber((k * b.intervalNs) / NS_PER_S),
@@ -300,6 +300,22 @@ const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^success_rate_/, 'share of tap attempts on that band (nfc 13.56 MHz, rcc 2.45 GHz, qr optical) with cause ok, 0–1 (NaN if none)'],
   [/^latency_p\d+_ms_/, 'tap latency percentile of successful taps for carrier_band, ms'],
   [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals, 0 = A … 5 = F'],
+  [/^passengers_exiting$/, 'passengers leaving through exit flows, count'],
+  [/^tap_to_open_p\d+_ms$/, 'tap-to-gate-open time percentile (start of the successful tap to the gate opening, authorisation included), ms'],
+  [/^throughput_peak_ppm_per_gate$/, 'passengers per minute per gate in the busiest interval of any gateline after warm-up'],
+  [/^auth_p\d+_ms$/, 'authorisation time percentile, ms'],
+  [/^auth_declined$/, 'transactions declined by the host, count'],
+  [/^host_online_requests$/, 'online authorisation requests reaching the hosts, count'],
+  [/^host_p99_ms$/, '99th percentile of the online response time, ms (NaN without online traffic)'],
+  [/^host_utilisation_peak$/, 'busiest interval\'s share of busy host servers, 0–1'],
+  [/^host_tps_peak$/, 'busiest interval\'s host completions, per second'],
+  [/^online_timeouts$/, 'online requests that timed out at the terminal, count'],
+  [/^online_retries$/, 'online requests retried by the terminal, count'],
+  [/^online_duplicates$/, 'duplicate online requests seen by the hosts, count'],
+  [/^offline_accepted$/, 'transactions accepted offline (terminal fallback), count'],
+  [/^offline_accepted_value_cents$/, 'value of the transactions accepted offline, cents'],
+  [/^deferred_backlog_max$/, 'largest backlog of deferred records not yet uploaded, count'],
+  [/^deferred_oldest_age_max_s$/, 'oldest age of a deferred record waiting for upload, s'],
 ];
 
 /** Description of a metric column (falls back to its unit suffix). */

@@ -56,8 +56,8 @@ export function summaryCsv(rows: readonly SummaryRow[]): string {
   return stringify([header, ...body], { record_delimiter: '\n' });
 }
 
-/** Files that mark a folder tapsim wrote (a run, sweep, comparison, sizing, or a partial/work folder). */
-export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'size.json', 'partial.json'] as const;
+/** Files that mark a folder tapsim wrote (a run, sweep, comparison, sizing, field maps, or a partial/work folder). */
+export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'size.json', 'partial.json', 'field.json'] as const;
 
 /** Result of checking a target folder before a run (nothing is written). */
 export type OutDirCheck = { ok: true; replaces: 'nothing' | 'empty-folder' | 'run-folder' | 'forced' } | { ok: false; message: string };
