@@ -386,7 +386,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
   else {
     io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
     try {
-      io.stdout(runSummaryLines(await loadRunFolder(outDir)).join('\n') + '\n');
+      io.stdout(runSummaryLines(await loadRunFolder(outDir), shown(io, args, outDir)).join('\n') + '\n');
     } catch (error) {
       io.stderr(`tapsim: could not summarise the run folder: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -15,7 +15,7 @@ function count(v: number): string {
 }
 
 /** Lines of the summary (no trailing newline on each). */
-export function runSummaryLines(data: RunFolderData): string[] {
+export function runSummaryLines(data: RunFolderData, folder = '.'): string[] {
   const ci = data.ci;
   const m = (name: string): number => ci.get(name)?.mean ?? NaN;
   const n = data.replications;
@@ -42,6 +42,6 @@ export function runSummaryLines(data: RunFolderData): string[] {
   if (m('host_online_requests') > 0) lines.push(`${pad('host p99')}${sig(m('host_p99_ms'))} ms over ${count(m('host_online_requests'))} online requests (peak utilisation ${sig(m('host_utilisation_peak') * 100)} %)`);
   const failed = data.runJson.failures.length;
   lines.push(`${pad('wall time')}${data.runJson.wallTimeS} s${failed > 0 ? `; ${failed} replication(s) FAILED` : ''}`);
-  lines.push(`${pad('report')}index.html (figures/ and CSV files beside it)`);
+  lines.push(`${pad('report')}${folder}/index.html (figures/ and CSV files beside it)`);
   return lines;
 }
