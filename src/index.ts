@@ -106,3 +106,9 @@ export { loadScenario } from './scenario/load.js';
 export type { ResolvedScenario } from './scenario/schema.js';
 export { runReplication, type ReplicationResult, type ReplicationRequest } from './experiment/replication.js';
 export { LogHistogram } from './observe/log-histogram.js';
+export { summarize, pairedDifference, oneSidedBound, type Summary } from './experiment/stats.js';
+export { gatesNeeded } from './station/sizing.js';
+
+// Reports: charts as SVG strings, and atomic folder writing (used by the notebooks)
+export { lineChart, sizingChart, barChart, cdfChart, forestPlot, contourMap, type LineSeries } from './report/charts.js';
+export { writeFolderAtomic } from './report/write.js';
