@@ -3,7 +3,7 @@
  * with a table and one figure per family, and `figures/<family>.svg`. The folder is written
  * atomically through report/write.ts (temporary folder beside the target, then renamed).
  */
-import { forestPlot, type ForestRow } from '../report/charts.js';
+import { forestPlot, lineChart, type ForestRow } from '../report/charts.js';
 import { csvText } from '../report/csv.js';
 import { renderRunReport, type ReportFigure, type ReportTable } from '../report/html.js';
 import { writeFolderAtomic } from '../report/write.js';
@@ -108,7 +108,39 @@ export function verifyFigures(rows: readonly VerifyRow[]): ReportFigure[] {
       }),
     });
   }
+  const throughput = gateThroughputFigure(rows);
+  if (throughput !== null) figures.push(throughput);
   return figures;
+}
+
+/** V18 as curves: gate throughput vs transaction time, FACTS §8.3 formulas and the simulated gate. */
+function gateThroughputFigure(rows: readonly VerifyRow[]): ReportFigure | null {
+  const series = (['serial', 'overlap'] as const).flatMap((model) => {
+    const points = rows
+      .filter((r) => r.caseId === 'V18' && r.quantity.startsWith(`${model} throughput`))
+      .map((r) => ({ tx: Number(/t_tx = ([0-9.]+) s/.exec(r.quantity)?.[1]), expected: r.expected, simulated: r.simulated }))
+      .filter((p) => Number.isFinite(p.tx))
+      .sort((a, b) => a.tx - b.tx);
+    if (points.length === 0) return [];
+    return [
+      { name: `${model}: formula`, points: points.map((p) => ({ x: p.tx, y: p.expected })) },
+      { name: `${model}: simulated gate`, points: points.map((p) => ({ x: p.tx, y: p.simulated })), markers: true },
+    ];
+  });
+  if (series.length === 0) return null;
+  return {
+    file: 'gate-throughput-vs-transaction-time.svg',
+    caption: 'V18: passengers per minute through one saturated gate against the card transaction time — serial model 60/(h0 + t_tx) with h0 = 1.4 s, overlap model 60/max(t_cycle, t_walk + t_tx) with t_cycle = 1.6 s, t_walk = 1.2 s [E] (FACTS §8.3) — and the simulated gate.',
+    svg: lineChart({
+      title: 'Gate throughput vs transaction time',
+      subtitle: 'FACTS §8.3 formulas (lines) and the simulated saturated gate (markers)',
+      id: 'verify-gate-throughput',
+      x: { label: 'Transaction time t_tx', unit: 's' },
+      y: { label: 'Throughput', unit: 'passengers/min' },
+      series,
+      legendTitle: 'Model',
+    }),
+  };
 }
 
 function familyTables(rows: readonly VerifyRow[]): ReportTable[] {
