@@ -96,10 +96,10 @@ describe('verify report', () => {
     expect(lines.length).toBe(rows.length + 1);
     expect(csv).toBe(verifyCsv(rows));
     const figures = (await readdir(join(out, 'figures'))).sort();
-    expect(figures).toEqual([...VERIFY_FAMILIES].map((f) => `${f}.svg`).sort());
+    expect(figures).toEqual([...[...VERIFY_FAMILIES].map((f) => `${f}.svg`), 'gate-throughput-vs-transaction-time.svg'].sort());
     const html = await readFile(join(out, 'index.html'), 'utf8');
     expect(html).toContain(`${rows.length} of ${rows.length} rows pass`);
-    expect((html.match(/<figure /g) ?? []).length).toBe(VERIFY_FAMILIES.length);
+    expect((html.match(/<figure /g) ?? []).length).toBe(VERIFY_FAMILIES.length + 1);
     // Rewriting replaces the folder in place (no temporary folders left behind).
     await writeVerifyReport(rows.slice(0, 5), out);
     expect((await readFile(join(out, 'verify.csv'), 'utf8')).trimEnd().split('\n').length).toBe(6);
