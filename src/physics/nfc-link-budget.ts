@@ -168,7 +168,12 @@ export function frameErrorRate(ber: number, bits: number): number {
  * uplink frame of `bits` bits — FACTS §1.2, §3.1–§3.3.
  */
 export function evaluateNfcLink(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number, bits: number): number {
-  const h = normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
+  return frameErrorFromField(p, normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad), bits);
+}
+
+/** As `evaluateNfcLink`, from the normal field per ampere-turn already computed at the carrier (A/m per A). */
+export function frameErrorFromField(p: PreparedNfcLink, fieldPerAmpereTurnPerM: number, bits: number): number {
+  const h = fieldPerAmpereTurnPerM;
   if (p.fieldScaleA * h < p.hminAPerM) return -1;
   const h2 = h * h;
   const snr = p.snrScaleM4 * h2 * h2;

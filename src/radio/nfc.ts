@@ -16,8 +16,7 @@ import {
   DEFAULT_GATE_READER_ANTENNA,
   DEFAULT_ID1_CARD_ANTENNA,
   DEFAULT_PHONE_ANTENNA,
-  bitErrorRate,
-  frameErrorRate,
+  frameErrorFromField,
   normalFieldPerAmpereTurnPerM,
   evaluateNfcLink,
   prepareNfcLink,
@@ -191,13 +190,7 @@ class TapLink implements FrameLink {
 
   /** As evaluateNfcLink (FACTS §1.2, §3): −1 unpowered, else the frame loss probability. */
   frameErrorProbability(tNs: TimeNs, bits: number): number {
-    const h = this.fieldAt(tNs);
-    const p = this.pre;
-    if (p.fieldScaleA * h < p.hminAPerM) return -1;
-    const h2 = h * h;
-    const snr = p.snrScaleM4 * h2 * h2;
-    if (snr > 200) return 0;
-    return frameErrorRate(bitErrorRate(snr, p.bpsk), bits);
+    return frameErrorFromField(this.pre, this.fieldAt(tNs), bits);
   }
 }
 
