@@ -1,10 +1,6 @@
+import { mmcReplication } from './mmc-run.js';
 import { describe, expect, test } from 'vitest';
-import { Kernel } from '../kernel/kernel.js';
-import { exponential } from '../random/distributions.js';
-import { streamFor } from '../random/stream.js';
-import { NS_PER_S } from '../units.js';
 import { erlangB, erlangC, erlangCWaitExceeds, serversForPWait } from './erlang-c.js';
-import { HostQueue } from './host.js';
 
 /** Two-sided 95 % Student t quantiles by degrees of freedom (1..10). */
 const T95 = [NaN, 12.706204736, 4.302652730, 3.182446305, 2.776445105, 2.570581836, 2.446911851, 2.364624252, 2.306004135, 2.262157163, 2.228138852];
@@ -68,30 +64,6 @@ describe('Erlang C analytic (VALIDATION V16)', () => {
   });
 });
 
-/** One replication of the host as M/M/c: returns P(wait) and mean wait (s) after warm-up. */
-function replicate(servers: number, arrivalRatePerS: number, serviceMeanS: number, warmup: number, customers: number, seed: number, rep: number): { pWait: number; wqS: number; meanQueue: number } {
-  const kernel = new Kernel();
-  const host = new HostQueue(
-    kernel,
-    { servers, serviceS: { kind: 'exponential', mean: serviceMeanS }, queueCapacity: 1e12, kneeUtilisation: 1, slowdownSlope: 0, utilisationWindowNs: 0 },
-    streamFor(seed, rep, 'host'),
-  );
-  const arrivals = streamFor(seed, rep, 'arrivals');
-  const meanGapNs = NS_PER_S / arrivalRatePerS;
-  let n = 0;
-  const noop = (): void => {};
-  const arrive = (): void => {
-    n++;
-    if (n === warmup + 1) host.resetStats();
-    host.submit(noop);
-    if (n < warmup + customers) kernel.schedule(exponential(arrivals, meanGapNs), arrive);
-  };
-  kernel.schedule(exponential(arrivals, meanGapNs), arrive);
-  kernel.run();
-  const st = host.stats();
-  return { pWait: st.pWait, wqS: st.meanWaitNs / NS_PER_S, meanQueue: st.meanQueue };
-}
-
 describe('host as M/M/c matches Erlang C (V16) within the 95 % CI over replications', () => {
   const servers = 10;
   const serviceMeanS = 0.01;
@@ -102,10 +74,10 @@ describe('host as M/M/c matches Erlang C (V16) within the 95 % CI over replicati
     test(`ρ = ${rho}, c = ${servers}`, () => {
       const lambda = (rho * servers) / serviceMeanS;
       const exact = erlangC(servers, lambda, serviceMeanS);
-      const runs = Array.from({ length: replications }, (_, r) => replicate(servers, lambda, serviceMeanS, warmup, customers, 20_240_607, r));
+      const runs = Array.from({ length: replications }, (_, r) => mmcReplication(servers, lambda, serviceMeanS, warmup, customers, 20_240_607, r));
       const pw = meanCi95(runs.map((x) => x.pWait));
       const wq = meanCi95(runs.map((x) => x.wqS));
-      const lq = meanCi95(runs.map((x) => x.meanQueue));
+      const lq = meanCi95(runs.map((x) => x.lq));
       console.log(
         `ρ=${rho} c=${servers} λ=${lambda}/s: P(wait) sim ${pw.mean.toFixed(5)} ± ${pw.half.toFixed(5)} vs ${exact.pWait.toFixed(5)}; ` +
           `Wq sim ${(wq.mean * 1e3).toFixed(4)} ± ${(wq.half * 1e3).toFixed(4)} ms vs ${(exact.wqS * 1e3).toFixed(4)} ms; ` +

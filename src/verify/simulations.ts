@@ -4,7 +4,7 @@
  * shadowedPathLossDb, HostQueue and Gate on the event kernel — with fixed seeds (streamFor), and
  * returns an estimate with a 95 % confidence interval.
  */
-import { HostQueue } from '../backend/host.js';
+import { mmcReplication, type MmcReplication } from '../backend/mmc-run.js';
 import { summarize, tQuantile } from '../experiment/stats.js';
 import { Kernel } from '../kernel/kernel.js';
 import { randomDistinctUids, resolveTypeA } from '../link/anticollision/type-a.js';
@@ -88,35 +88,9 @@ export function shadowedPathLossMonteCarlo(distanceM: number, p: LogDistancePara
   return m.estimate();
 }
 
-/** V16 per replication: P(wait), mean wait Wq (s) and time-average queue Lq of HostQueue as M/M/c. */
-export interface MmcReplication {
-  pWait: number;
-  wqS: number;
-  lq: number;
-}
-
-/** One replication of the host as M/M/c on the kernel (as in backend/erlang-c.test.ts). */
+/** One replication of the host as M/M/c (backend/mmc-run.ts), with the verify streams. */
 export function hostMmcReplication(servers: number, arrivalRatePerS: number, serviceMeanS: number, warmup: number, customers: number, replication: number): MmcReplication {
-  const kernel = new Kernel();
-  const host = new HostQueue(
-    kernel,
-    { servers, serviceS: { kind: 'exponential', mean: serviceMeanS }, queueCapacity: Number.MAX_SAFE_INTEGER, kneeUtilisation: 1, slowdownSlope: 0, utilisationWindowNs: 0 },
-    streamFor(VERIFY_SEED, replication, `verify:V16:c=${servers}:host`),
-  );
-  const arrivals = streamFor(VERIFY_SEED, replication, `verify:V16:c=${servers}:arrivals`);
-  const meanGapNs = NS_PER_S / arrivalRatePerS;
-  let n = 0;
-  const noop = (): void => {};
-  const arrive = (): void => {
-    n++;
-    if (n === warmup + 1) host.resetStats();
-    host.submit(noop);
-    if (n < warmup + customers) kernel.schedule(exponential(arrivals, meanGapNs), arrive);
-  };
-  kernel.schedule(exponential(arrivals, meanGapNs), arrive);
-  kernel.run();
-  const st = host.stats();
-  return { pWait: st.pWait, wqS: st.meanWaitNs / NS_PER_S, lq: st.meanQueue };
+  return mmcReplication(servers, arrivalRatePerS, serviceMeanS, warmup, customers, VERIFY_SEED, replication, `verify:V16:c=${servers}:`);
 }
 
 /** V16: `replications` independent replications; estimates with t-CIs over replications. */
