@@ -68,9 +68,11 @@ export function gestureDurationNs(t: TapTrajectory): TimeNs {
   return approachDurationNs(t) + t.holdNs + retreatNs;
 }
 
-/** Position of the carrier at `tNs` after gesture start (pure). */
-export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
-  const approachNs = approachDurationNs(t);
+/**
+ * Height of the carrier at `tNs` after gesture start, m (pure; what `positionAt` reports, without
+ * allocating). `approachNs` must be `approachDurationNs(t)` (callers evaluating many instants fold it once).
+ */
+export function heightAtM(t: TapTrajectory, tNs: TimeNs, approachNs: TimeNs = approachDurationNs(t)): number {
   let heightM: number;
   if (tNs <= approachNs) {
     heightM = t.startHeightM - (t.approachSpeedMPerS * tNs) / NS_PER_S;
@@ -79,7 +81,12 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
   } else {
     heightM = Math.min(t.startHeightM, t.dwellHeightM + (t.retreatSpeedMPerS * (tNs - approachNs - t.holdNs)) / NS_PER_S);
   }
-  return { heightM: Math.max(t.dwellHeightM, heightM), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
+  return Math.max(t.dwellHeightM, heightM);
+}
+
+/** Position of the carrier at `tNs` after gesture start (pure). */
+export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
+  return { heightM: heightAtM(t, tNs), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
 }
 
 /** Gesture defaults [E]: FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s), §4.1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */

@@ -9,8 +9,8 @@
  */
 import type { RandomStream } from '../random/stream.js';
 import { sample, type Distribution } from '../random/distributions.js';
-import { approachDurationNs, gestureDurationNs, positionAt, type TapTrajectory } from '../devices/tap-gesture.js';
-import { ms, type TimeNs } from '../units.js';
+import { approachDurationNs, gestureDurationNs, heightAtM, positionAt, type TapTrajectory } from '../devices/tap-gesture.js';
+import { ms, NS_PER_S, type TimeNs } from '../units.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
 import {
   DEFAULT_GATE_READER_ANTENNA,
@@ -169,19 +169,32 @@ export function nfcLinkAt(pre: PreparedNfcLink, traj: TapTrajectory, tNs: TimeNs
 class TapLink implements FrameLink {
   private lastHeightM = NaN;
   private lastFieldPerAmpereTurn = 0;
+  /** Gesture start → dwell height reached, ns (folded once per tap). */
+  readonly approachNs: TimeNs;
 
   constructor(
     private readonly pre: PreparedNfcLink,
     private readonly traj: TapTrajectory,
-  ) {}
+  ) {
+    this.approachNs = approachDurationNs(traj);
+  }
 
-  private fieldAt(tNs: TimeNs): number {
-    const pos = positionAt(this.traj, tNs);
-    if (pos.heightM !== this.lastHeightM) {
-      this.lastHeightM = pos.heightM;
-      this.lastFieldPerAmpereTurn = normalFieldPerAmpereTurnPerM(this.pre.radiusM, pos.heightM, pos.lateralOffsetM, pos.tiltRad);
+  /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — FACTS §3.1. */
+  fieldAtHeight(heightM: number): number {
+    if (heightM !== this.lastHeightM) {
+      this.lastHeightM = heightM;
+      this.lastFieldPerAmpereTurn = normalFieldPerAmpereTurnPerM(this.pre.radiusM, heightM, this.traj.lateralOffsetM, this.traj.tiltRad);
     }
     return this.lastFieldPerAmpereTurn;
+  }
+
+  private fieldAt(tNs: TimeNs): number {
+    return this.fieldAtHeight(heightAtM(this.traj, tNs, this.approachNs));
+  }
+
+  /** Powered at `heightM`: H_eff ≥ Hmin (FACTS §1.2). */
+  poweredAtHeight(heightM: number): boolean {
+    return this.pre.fieldScaleA * this.fieldAtHeight(heightM) >= this.pre.hminAPerM;
   }
 
   powered(tNs: TimeNs): boolean {
@@ -192,19 +205,61 @@ class TapLink implements FrameLink {
   frameErrorProbability(tNs: TimeNs, bits: number): number {
     return frameErrorFromField(this.pre, this.fieldAt(tNs), bits);
   }
+
+  /** ln(H_eff / Hmin) at `heightM`: ≥ 0 where powered (used only to place the next trial height). */
+  logMarginAtHeight(heightM: number): number {
+    return Math.log((this.pre.fieldScaleA * this.fieldAtHeight(heightM)) / this.pre.hminAPerM);
+  }
 }
 
+/** Crossing resolution in time: 0.5 ms, a tenth of the shortest 5.1 ms poll cycle (FACTS §1.2). */
+const CROSSING_RESOLUTION_NS = 500_000;
+
 /**
- * First instant in [lo, hi] where powered(t) flips to `target` (bisection to 0.5 ms — a tenth of
- * the shortest 5.1 ms poll cycle; monotone along approach and retreat).
+ * Field entry and exit of a gesture that is powered at its dwell height but not at its start height.
+ *
+ * Offset and tilt are fixed for the gesture, so "powered" depends on the height alone and the
+ * threshold is one height h* (taken as monotone along the approach and the retreat, as the
+ * model always has). h* is bracketed in height to within the distance the slower of the two
+ * motions covers in 0.5 ms, so both crossing times carry at most the 0.5 ms resolution; trial
+ * heights come from false position on ln(H_eff/Hmin) (Illinois variant, steps kept ≥ half the
+ * tolerance from the bracket ends), which needs a handful of field evaluations instead of two
+ * time bisections of ~10 each.
+ * Entry is the first instant the approach reaches the powered end of the bracket; exit the first
+ * instant the retreat reaches the unpowered end (as the time bisections returned: powered at
+ * entry, unpowered at exit).
  */
-function crossingNs(link: TapLink, lo: TimeNs, hi: TimeNs, target: boolean): TimeNs {
-  while (hi - lo > 500_000) {
-    const mid = Math.round((lo + hi) / 2);
-    if (link.powered(mid) === target) hi = mid;
-    else lo = mid;
+function fieldCrossingsNs(link: TapLink, traj: TapTrajectory, dwellEndNs: TimeNs, endNs: TimeNs): { entryNs: TimeNs; exitNs: TimeNs } {
+  const toleranceM = (Math.min(traj.approachSpeedMPerS, traj.retreatSpeedMPerS) * CROSSING_RESOLUTION_NS) / NS_PER_S;
+  let poweredM = traj.dwellHeightM;
+  let unpoweredM = traj.startHeightM;
+  let gPowered = link.logMarginAtHeight(poweredM);
+  let gUnpowered = link.logMarginAtHeight(unpoweredM);
+  let lastSide = 0; // +1 powered end moved last, −1 unpowered end
+  while (unpoweredM - poweredM > toleranceM) {
+    const span = unpoweredM - poweredM;
+    let h = poweredM + span / 2;
+    if (Number.isFinite(gPowered) && Number.isFinite(gUnpowered) && gPowered > gUnpowered) {
+      h = poweredM + (span * gPowered) / (gPowered - gUnpowered);
+    }
+    h = Math.min(Math.max(h, poweredM + toleranceM / 2), unpoweredM - toleranceM / 2);
+    const g = link.logMarginAtHeight(h);
+    if (link.poweredAtHeight(h)) {
+      poweredM = h;
+      gPowered = g;
+      if (lastSide === 1) gUnpowered /= 2; // Illinois: the stale end's weight halves
+      lastSide = 1;
+    } else {
+      unpoweredM = h;
+      gUnpowered = g;
+      if (lastSide === -1) gPowered /= 2;
+      lastSide = -1;
+    }
   }
-  return hi;
+  const approachNs = link.approachNs;
+  const entryNs = Math.min(approachNs, Math.max(0, Math.ceil(((traj.startHeightM - poweredM) / traj.approachSpeedMPerS) * NS_PER_S)));
+  const exitNs = Math.min(endNs, Math.max(dwellEndNs, Math.ceil(dwellEndNs + ((unpoweredM - traj.dwellHeightM) / traj.retreatSpeedMPerS) * NS_PER_S)));
+  return { entryNs, exitNs };
 }
 
 type ActivationResult = StepResult | 'collision';
@@ -290,11 +345,12 @@ export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: R
     offsetM: traj.lateralOffsetM,
   });
 
-  const approachNs = approachDurationNs(traj);
+  const approachNs = link.approachNs;
   const dwellEndNs = approachNs + traj.holdNs;
   if (!link.powered(approachNs)) return finish('out-of-range', 0, 0, true);
-  const entryNs = link.powered(0) ? 0 : crossingNs(link, 0, approachNs, true);
-  const exitNs = link.powered(endNs) ? endNs : crossingNs(link, dwellEndNs, endNs, false);
+  // Powered already at the start height (= the end height): in the field for the whole gesture.
+  const crossings = link.powered(0) ? { entryNs: 0, exitNs: endNs } : fieldCrossingsNs(link, traj, dwellEndNs, endNs);
+  const { entryNs, exitNs } = crossings;
 
   const native = c.flow.protocol === 'native';
   const xs = c.cardType === 'A' ? typeAActivationExchanges(c.uidBytes, c.isoDep.bitRateKbps, native ? { ...c.activation, rats: false } : c.activation) : typeBActivationExchanges(DEFAULT_TYPE_B_ACTIVATION);

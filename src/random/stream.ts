@@ -13,6 +13,14 @@ export interface RandomStream {
   nextU32(): number;
 }
 
+/** The output of splitmix32 for an already advanced state (the murmur3 finaliser). */
+function splitmixOutput(next: number): number {
+  let z = next;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
 /** splitmix32 step: returns [output, nextState] (Steele, Lea & Flood gamma 0x9e3779b9, murmur3 finaliser). */
 export function splitmix32(state: number): [number, number] {
   const next = (state + 0x9e3779b9) >>> 0;
@@ -42,16 +50,16 @@ export class Xoshiro128ss implements RandomStream {
 
   /** Seed the four state words from two splitmix32 sequences (64 bits of seed). */
   static fromSeeds(seedA: number, seedB: number): Xoshiro128ss {
-    let a = seedA >>> 0;
-    let b = seedB >>> 0;
-    const words: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const [out, next] = i % 2 === 0 ? splitmix32(a) : splitmix32(b);
-      if (i % 2 === 0) a = next;
-      else b = next;
-      words.push(out);
-    }
-    const [w0, w1, w2, w3] = words as [number, number, number, number];
+    // Words 0 and 2 from the splitmix32 sequence of seedA, words 1 and 3 from that of seedB
+    // (splitmix32 inlined: no tuple per step, this runs once per passenger).
+    const a1 = (seedA + 0x9e3779b9) >>> 0;
+    const a2 = (a1 + 0x9e3779b9) >>> 0;
+    const b1 = (seedB + 0x9e3779b9) >>> 0;
+    const b2 = (b1 + 0x9e3779b9) >>> 0;
+    const w0 = splitmixOutput(a1);
+    const w1 = splitmixOutput(b1);
+    const w2 = splitmixOutput(a2);
+    const w3 = splitmixOutput(b2);
     return (w0 | w1 | w2 | w3) === 0 ? new Xoshiro128ss(1, 0, 0, 0) : new Xoshiro128ss(w0, w1, w2, w3);
   }
 
@@ -82,16 +90,16 @@ export function hashString32(text: string, basis = 0x811c9dc5): number {
   return hash >>> 0;
 }
 
-/** Mix a list of 32-bit words into one (splitmix32 chained). */
-function mixWords(words: readonly number[]): number {
-  let state = 0;
-  for (const word of words) state = splitmix32((state ^ word) >>> 0)[0];
-  return state;
+/** One step of the splitmix32 chain that mixes words: output of splitmix32(state ^ word). */
+function mixStep(state: number, word: number): number {
+  return splitmixOutput((((state ^ word) >>> 0) + 0x9e3779b9) >>> 0);
 }
 
 /**
  * The stream of one entity in one replication. `entityKey` is a stable name such as
  * `"gate:S01/E1/G3"` or `"passenger:1234"`; equal arguments always give the same stream.
+ * Seeds: a = mix(seedLo, seedHi, replication, fnv(key)), b = mix(0x5bd1e995, seedLo, replication,
+ * fnv'(key), seedHi), each a splitmix32 chain from state 0 (unrolled: one call per passenger).
  */
 export function streamFor(masterSeed: number, replication: number, entityKey: string): RandomStream {
   if (!Number.isInteger(masterSeed) || !Number.isInteger(replication)) {
@@ -99,7 +107,16 @@ export function streamFor(masterSeed: number, replication: number, entityKey: st
   }
   const seedLo = masterSeed >>> 0;
   const seedHi = Math.floor(masterSeed / 4294967296) >>> 0;
-  const a = mixWords([seedLo, seedHi, replication >>> 0, hashString32(entityKey)]);
-  const b = mixWords([0x5bd1e995, seedLo, replication >>> 0, hashString32(entityKey, 0x3c6ef372), seedHi]);
+  const rep = replication >>> 0;
+  // Both FNV-1a hashes of the key in one pass.
+  let hashA = 0x811c9dc5;
+  let hashB = 0x3c6ef372;
+  for (let i = 0; i < entityKey.length; i++) {
+    const c = entityKey.charCodeAt(i);
+    hashA = Math.imul(hashA ^ c, 0x01000193);
+    hashB = Math.imul(hashB ^ c, 0x01000193);
+  }
+  const a = mixStep(mixStep(mixStep(mixStep(0, seedLo), seedHi), rep), hashA >>> 0);
+  const b = mixStep(mixStep(mixStep(mixStep(mixStep(0, 0x5bd1e995), seedLo), rep), hashB >>> 0), seedHi);
   return Xoshiro128ss.fromSeeds(a, b);
 }

@@ -15,7 +15,14 @@ export interface ChoosableGate {
 
 /** Index of the chosen gate among `gates`. `approach01` is where the passenger arrives along the line (0–1). */
 export function chooseGate(policy: GateChoicePolicy, gates: readonly ChoosableGate[], rng: RandomStream, approach01: number, lastLane: number): number {
-  const n = gates.length;
+  return chooseGateByLoad(policy, Float64Array.from(gates, (g) => g.load), 0, gates.length, rng, approach01, lastLane);
+}
+
+/**
+ * As `chooseGate`, with the gates' loads read from `loads[first … first + n)` (the world keeps them
+ * side by side in one array, so a choice touches one or two cache lines).
+ */
+export function chooseGateByLoad(policy: GateChoicePolicy, loads: Float64Array, first: number, n: number, rng: RandomStream, approach01: number, lastLane: number): number {
   const nearest = Math.min(n - 1, Math.floor(approach01 * n));
   switch (policy) {
     case 'random':
@@ -24,26 +31,26 @@ export function chooseGate(policy: GateChoicePolicy, gates: readonly ChoosableGa
       return nearest;
     case 'sticky':
       if (lastLane >= 0 && lastLane < n) return lastLane;
-      return shortest(gates, nearest);
+      return shortest(loads, first, n, nearest);
     case 'shortest-queue':
-      return shortest(gates, nearest);
+      return shortest(loads, first, n, nearest);
   }
 }
 
-function shortest(gates: readonly ChoosableGate[], nearest: number): number {
+function shortest(loads: Float64Array, first: number, n: number, nearest: number): number {
   let best = nearest;
-  let bestLoad = (gates[nearest] as ChoosableGate).load;
+  let bestLoad = loads[first + nearest] as number;
   // Scan outwards from the nearest gate so ties go to the closest one.
-  for (let d = 1; d < gates.length; d++) {
-    const left = gates[nearest - d];
-    if (left !== undefined && left.load < bestLoad) {
-      best = nearest - d;
-      bestLoad = left.load;
+  for (let d = 1; d < n; d++) {
+    const left = nearest - d;
+    if (left >= 0 && (loads[first + left] as number) < bestLoad) {
+      best = left;
+      bestLoad = loads[first + left] as number;
     }
-    const right = gates[nearest + d];
-    if (right !== undefined && right.load < bestLoad) {
-      best = nearest + d;
-      bestLoad = right.load;
+    const right = nearest + d;
+    if (right < n && (loads[first + right] as number) < bestLoad) {
+      best = right;
+      bestLoad = loads[first + right] as number;
     }
   }
   return best;

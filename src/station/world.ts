@@ -14,7 +14,7 @@ import { Fingerprint } from '../observe/fingerprint.js';
 import { LogHistogram } from '../observe/log-histogram.js';
 import { NS_PER_S } from '../units.js';
 import { nextArrivalWithMax } from './demand.js';
-import { chooseGate } from './gate-choice.js';
+import { chooseGateByLoad } from './gate-choice.js';
 import { Gate, type AuthResult, type GateHooks } from './gate.js';
 import type { Passenger } from './passenger.js';
 import { GatelineMetrics, GL, StationMetrics } from './station-metrics.js';
@@ -55,6 +55,14 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
   const gateContext = new Map<Gate, GateContext>();
   const lineLoads = new Float64Array(cfg.gatelines.length);
+  // Per-gate loads, the gates of one gateline contiguous from firstGateSlot[line].
+  const firstGateSlot = new Int32Array(cfg.gatelines.length);
+  let gateSlots = 0;
+  cfg.gatelines.forEach((line, li) => {
+    firstGateSlot[li] = gateSlots;
+    gateSlots += line.gates;
+  });
+  const gateLoads = new Float64Array(gateSlots);
   const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
     // QR codes are account-based and pass offline (FACTS §9.1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
@@ -85,6 +93,8 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     return { behind: behind === null ? null : cfg.carriers[behind.carrierIndex]!.bystander, neighbours, pitchM: line.pitchM };
   };
 
+  const noSurroundings: TapSurroundings = { behind: null, neighbours: [], pitchM: 0 };
+
   const giveUp = (p: Passenger, gate: Gate): void => {
     const line = gates[gate.gatelineIndex]!;
     if (cfg.fallback === 'other-gate' && p.fallback === 'none' && line.length > 1) {
@@ -111,7 +121,8 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     tap: (p, gate) => {
       const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
       const pair = p.fallback === 'qr' ? cfg.qrPairs[readerIndex]! : cfg.pairs[readerIndex]![p.carrierIndex]!;
-      return tapOnce(pair, p.rng, surroundings(gate));
+      // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
+      return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : noSurroundings);
     },
     authorise: (p, gate, _outcome, done) => authorise(p, gateContext.get(gate)!.stationIndex, done),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
@@ -164,7 +175,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     for (let lane = 0; lane < line.gates; lane++) {
-      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, lineLoads);
+      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, lineLoads, gateLoads, firstGateSlot[li]! + lane);
       gateContext.set(gate, { lineIndex: li, stationIndex: lineStation[li]! });
       row.push(gate);
     }
@@ -189,7 +200,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       if (attempt >= 0 && li === best) continue;
       const line = cfg.gatelines[li]!;
       const row = gates[li]!;
-      const lane = chooseGate(line.choice, row, p.rng, p.rng.next01(), p.lastGate);
+      const lane = chooseGateByLoad(line.choice, gateLoads, firstGateSlot[li]!, row.length, p.rng, p.rng.next01(), p.lastGate);
       const gate = row[lane]!;
       if (gate.queueLength < line.balkQueueLength) {
         p.lastGate = lane;
