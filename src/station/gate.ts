@@ -38,18 +38,12 @@ export interface GateMechanics {
   maxTaps: number;
 }
 
-export interface AuthResult {
-  approved: boolean;
-  /** Time from the end of the tap to the decision, ns. */
-  decisionNs: number;
-}
-
 /** What the gate asks of the world around it. */
 export interface GateHooks {
   /** One tap attempt starting now; pure apart from the passenger's stream. */
   tap(passenger: Passenger, gate: Gate): TapOutcome;
-  /** Authorise a completed transaction; call `done` (now or later) with the decision. */
-  authorise(passenger: Passenger, gate: Gate, outcome: TapOutcome, done: (result: AuthResult) => void): void;
+  /** Authorise a completed transaction; call `done` with the decision when it is made (now or later). */
+  authorise(passenger: Passenger, gate: Gate, outcome: TapOutcome, done: (approved: boolean) => void): void;
   /** Every tap attempt, at its end. */
   onTap(passenger: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void;
   /**
@@ -181,7 +175,7 @@ export class Gate {
       this.transacting = false;
       this.hooks.onTap(p, this, outcome, startNs);
       if (outcome.cause === 'ok' || outcome.cause === 'wrong-gate') {
-        this.hooks.authorise(p, this, outcome, (result) => this.decided(p, result));
+        this.hooks.authorise(p, this, outcome, (approved) => this.decided(p, approved));
       } else this.failed(p);
     });
   }
@@ -197,13 +191,11 @@ export class Gate {
     this.hooks.onGiveUp(p, this);
   }
 
-  private decided(p: Passenger, result: AuthResult): void {
-    const decidedNs = this.kernel.nowNs + result.decisionNs;
-    if (!result.approved) {
-      this.kernel.scheduleAt(decidedNs, () => {
-        this.release(this.kernel.nowNs);
-        this.hooks.onGiveUp(p, this);
-      });
+  private decided(p: Passenger, approved: boolean): void {
+    const decidedNs = this.kernel.nowNs;
+    if (!approved) {
+      this.release(decidedNs);
+      this.hooks.onGiveUp(p, this);
       return;
     }
     const m = this.mechanics;

@@ -15,7 +15,7 @@ import { LogHistogram } from '../observe/log-histogram.js';
 import { NS_PER_S } from '../units.js';
 import { nextArrivalWithMax } from './demand.js';
 import { chooseGateByLoad } from './gate-choice.js';
-import { Gate, type AuthResult, type GateHooks } from './gate.js';
+import { Gate, type GateHooks } from './gate.js';
 import type { Passenger } from './passenger.js';
 import { GatelineMetrics, GL, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
@@ -36,11 +36,6 @@ export interface WorldState {
   census: { arrived: number; walking: number; passed: number; abandoned: number };
 }
 
-interface GateContext {
-  lineIndex: number;
-  stationIndex: number;
-}
-
 export function buildWorldState(cfg: WorldConfig, seed: number, replication: number): WorldState {
   const kernel = new Kernel(4096);
   const backend = createBackend(kernel, cfg.backend, (key) => streamFor(seed, replication, `backend:${key}`), cfg.stationIds.length);
@@ -53,7 +48,6 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   const census = { arrived: 0, walking: 0, passed: 0, abandoned: 0 };
   const lineStation = new Array<number>(cfg.gatelines.length).fill(0);
   for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
-  const gateContext = new Map<Gate, GateContext>();
   const lineLoads = new Float64Array(cfg.gatelines.length);
   // Per-gate loads, the gates of one gateline contiguous from firstGateSlot[line].
   const firstGateSlot = new Int32Array(cfg.gatelines.length);
@@ -63,7 +57,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     gateSlots += line.gates;
   });
   const gateLoads = new Float64Array(gateSlots);
-  const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
+  const authorise = (p: Passenger, stationIndex: number, done: (approved: boolean) => void): void => {
     // QR codes are account-based and pass offline (FACTS §9.1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
     const valueCents = Math.max(0, Math.round(sample(p.rng, cfg.valueCents)));
@@ -71,7 +65,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     backend.authorise(stationIndex, { mode, valueCents, requestId: requestId++ }, (r) => {
       if (kernel.nowNs >= cfg.warmupNs) authorisation.add((kernel.nowNs - askedNs) / NS_PER_S);
       if (!r.approved && kernel.nowNs >= cfg.warmupNs) metrics.declinedByHost++;
-      done({ approved: r.approved, decisionNs: 0 });
+      done(r.approved);
     });
   };
   const gates: Gate[][] = [];
@@ -124,7 +118,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
       return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : noSurroundings);
     },
-    authorise: (p, gate, _outcome, done) => authorise(p, gateContext.get(gate)!.stationIndex, done),
+    authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, done),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
     onPassed: (p, gate, atNs) => {
       census.passed++;
@@ -176,7 +170,6 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     const row: Gate[] = [];
     for (let lane = 0; lane < line.gates; lane++) {
       const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, lineLoads, gateLoads, firstGateSlot[li]! + lane);
-      gateContext.set(gate, { lineIndex: li, stationIndex: lineStation[li]! });
       row.push(gate);
     }
     gates.push(row);

@@ -118,7 +118,7 @@ function gateHooks(tapNs: number, observe: Partial<Pick<GateHooks, 'onPassed' | 
   const tap = okTap(tapNs);
   return {
     tap: () => tap,
-    authorise: (_p, _g, _o, done) => done({ approved: true, decisionNs: 0 }),
+    authorise: (_p, _g, _o, done) => done(true),
     onTap: () => undefined,
     onPassed: observe.onPassed ?? (() => undefined),
     onGiveUp: () => {
