@@ -100,7 +100,7 @@ function backendSuite(scale: number): Row[] {
 }
 
 async function workersSuite(): Promise<Row[]> {
-  const r = await benchPool('scenarios/metro-station-am-peak.yaml', { replications: 8, rounds: 1 });
+  const r = await benchPool('scenarios/metro-station-am-peak.yaml', { replications: 8, rounds: 3 });
   console.log(`  8 replications: 1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s`);
   return [
     { suite: 'workers', case: '8 replications of metro-station-am-peak, 1 vs 2 workers', value: r.speedup, unit: '× speedup', target: '≥ 1.8×', note: `1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s; outputs identical: ${r.identical ? 'yes' : 'NO'}` },
