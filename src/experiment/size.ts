@@ -35,7 +35,7 @@ export function parseIntRange(text: string): { path: string; lo: number; hi: num
   if (m === null) return { error: `expected path=lo:hi with integers lo ≤ hi (got "${text}")` };
   const lo = Number(m[2]);
   const hi = Number(m[3]);
-  if (lo > hi) return { error: `lo ${lo} > hi ${hi}` };
+  if (lo > hi) return { error: `lo ${lo} > hi ${hi}: write the smaller value first (${m[1]}=${hi}:${lo})` };
   return { path: m[1] as string, lo, hi };
 }
 

@@ -84,8 +84,6 @@ export class Gate {
     readonly gatelineIndex: number,
     private readonly mechanics: GateMechanics,
     private readonly hooks: GateHooks,
-    /** Shared per-gateline load (waiting + in service), kept current by every gate of the line. */
-    private readonly lineLoads: Float64Array = new Float64Array(gatelineIndex + 1),
     /**
      * Shared per-gate load (waiting + in service) at `loadSlot`: the gates of a gateline sit side by
      * side, so choosing a gate reads one or two cache lines instead of every Gate object.
@@ -119,7 +117,6 @@ export class Gate {
   }
 
   join(passenger: Passenger): void {
-    this.lineLoads[this.gatelineIndex] = (this.lineLoads[this.gatelineIndex] as number) + 1;
     this.gateLoads[this.loadSlot] = (this.gateLoads[this.loadSlot] as number) + 1;
     passenger.queuedNs = this.kernel.nowNs;
     passenger.taps = 0;
@@ -223,7 +220,6 @@ export class Gate {
   /** The reader area is free from `readyNs`: serve the next passenger. */
   private release(readyNs: number): void {
     if (this.serving !== null) {
-      this.lineLoads[this.gatelineIndex] = (this.lineLoads[this.gatelineIndex] as number) - 1;
       this.gateLoads[this.loadSlot] = (this.gateLoads[this.loadSlot] as number) - 1;
     }
     this.serving = null;

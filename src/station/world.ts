@@ -48,7 +48,6 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   const census = { arrived: 0, walking: 0, passed: 0, abandoned: 0 };
   const lineStation = new Array<number>(cfg.gatelines.length).fill(0);
   for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
-  const lineLoads = new Float64Array(cfg.gatelines.length);
   // Per-gate loads, the gates of one gateline contiguous from firstGateSlot[line].
   const firstGateSlot = new Int32Array(cfg.gatelines.length);
   let gateSlots = 0;
@@ -169,7 +168,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     for (let lane = 0; lane < line.gates; lane++) {
-      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, lineLoads, gateLoads, firstGateSlot[li]! + lane);
+      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, gateLoads, firstGateSlot[li]! + lane);
       row.push(gate);
     }
     gates.push(row);
@@ -182,7 +181,10 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     let best = lineIndices[0]!;
     let bestLoad = Infinity;
     for (const li of lineIndices) {
-      const load = lineLoads[li]! / cfg.gatelines[li]!.gates;
+      const gatesOfLine = cfg.gatelines[li]!.gates;
+      let load = 0;
+      for (let k = firstGateSlot[li]!, end = k + gatesOfLine; k < end; k++) load += gateLoads[k]!;
+      load /= gatesOfLine;
       if (load < bestLoad) {
         bestLoad = load;
         best = li;
