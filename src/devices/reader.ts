@@ -6,7 +6,8 @@
 import { drawTrajectory, type TapGestureParams } from './tap-gesture.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
-import { simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';
+import { simulateNfcTap, type NfcTapContext, type NfcTapParams } from '../radio/nfc.js';
+import type { Exchange } from '../link/activation.js';
 import { chooseBand, simulateRccTap, type RccCandidate, type RccContext, type RccParams } from '../radio/rcc.js';
 import type { Band, TapOutcome } from '../radio/tap-outcome.js';
 import type { ApduFlow } from '../link/apdu-flows.js';
@@ -28,6 +29,8 @@ export interface TapPair {
   carrierBand: Band;
   gesture: TapGestureParams;
   nfc: NfcTapParams | null;
+  /** `nfcActivationExchanges(nfc.carrier)`, built once with the pair. */
+  nfcActivation: readonly Exchange[];
   rcc: RccParams | null;
   rccContext: RccContext;
   optical: ApduFlow | null;
@@ -53,11 +56,13 @@ export function bandFor(readerBands: readonly Band[], carrierBands: readonly Ban
   return chooseBand(readerBands, carrierBands, preference === '13.56MHz' ? 'prefer-13.56MHz' : 'prefer-2.45GHz');
 }
 
+const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
+
 /** One tap attempt, drawing everything from the passenger's stream. */
 export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurroundings): TapOutcome {
   const trajectory = drawTrajectory(rng, pair.gesture);
   if (pair.band === 'optical' && pair.optical !== null) return opticalTap(pair.optical, pair.opticalFailure, rng, trajectory.dwellHeightM);
-  if (pair.band === '13.56MHz' && pair.nfc !== null) return simulateNfcTap(pair.nfc, trajectory, rng, { otherCardsInField: 0 });
+  if (pair.band === '13.56MHz' && pair.nfc !== null) return simulateNfcTap(pair.nfc, trajectory, rng, NO_OTHER_CARDS, pair.nfcActivation);
   if (pair.band === '2.45GHz' && pair.rcc !== null) {
     const candidates: RccCandidate[] = [{ id: 'tapper', tapper: true, placement: 'hand', motion: { kind: 'gesture', trajectory, startNs: 0 } }];
     if (around.behind !== null && around.behind.bands.includes('2.45GHz')) {

@@ -34,9 +34,12 @@ export function fdtACycles(n: number, lastBit: 0 | 1): number {
 
 /** FWT = (256·16/fc)·2^FWI in cycles, FWI 0…14 — ISO/IEC 14443-4 §7.2; FACTS §1.3 (V3). */
 export function fwtCycles(fwi: number): number {
-  if (!Number.isInteger(fwi) || fwi < 0 || fwi > 14) throw new Error(`FWI must be an integer 0…14 (got ${fwi})`);
-  return 4096 * 2 ** fwi;
+  const cycles = FWT_CYCLES_BY_FWI[fwi];
+  if (cycles === undefined) throw new Error(`FWI must be an integer 0…14 (got ${fwi})`);
+  return cycles;
 }
+/** 4096·2^FWI for FWI 0…14, tabulated (looked up once per APDU). */
+const FWT_CYCLES_BY_FWI: readonly number[] = Array.from({ length: 15 }, (_, fwi) => 4096 * 2 ** fwi);
 /** FWT during activation (RATS→ATS) = 71680/fc — ISO/IEC 14443-4 §5.2; FACTS §1.3 (V3). */
 export const FWT_ACTIVATION_CYCLES = 71680;
 /** ΔFWT tolerance 49152/fc — EMVCo; FACTS §1.3. */

@@ -5,6 +5,7 @@ import {
   circularLoopRequiredAmpereTurnsA,
   circularLoopFieldAPerM,
   circularLoopNormalFieldAPerM,
+  circularLoopTiltedFieldAPerM,
   ellipticKE,
   rectangularLoopOnAxisFieldAPerM,
   rectangularLoopFieldAPerM,
@@ -95,6 +96,13 @@ describe('circular loop off axis (elliptic integrals)', () => {
     const num = numericCircular(0.5, 0.035, rho, z);
     expect(rel(exact.axialAPerM, num.axial)).toBeLessThan(1e-6);
     expect(rel(exact.radialAPerM, num.radial)).toBeLessThan(1e-6);
+  });
+  test.each(points)('tilted-plane field (no allocation path) matches numerical Biot–Savart at ρ = %s m, z = %s m', (rho, z) => {
+    const num = numericCircular(0.5, 0.035, rho, z);
+    for (const t of [0, 0.3, -0.8, Math.PI / 2]) {
+      const expected = num.axial * Math.cos(t) + num.radial * Math.sin(t);
+      expect(Math.abs(circularLoopTiltedFieldAPerM(0.5, 0.035, rho, z, Math.cos(t), Math.sin(t)) - expected)).toBeLessThan(1e-6 * Math.hypot(num.axial, num.radial));
+    }
   });
   test('on axis equals V9 and the radial part vanishes', () => {
     const f = circularLoopFieldAPerM(0.5, 0.035, 0, 0.04);

@@ -76,20 +76,44 @@ export function ellipticKE(m: number): { k: number; e: number } {
  * @param ampereTurnsA N·I (A) · @param radiusM a (m) · @param radialM ρ ≥ 0 (m) · @param axialM z (m)
  */
 export function circularLoopFieldAPerM(ampereTurnsA: number, radiusM: number, radialM: number, axialM: number): AxialRadialField {
+  return {
+    axialAPerM: circularLoopTiltedFieldAPerM(ampereTurnsA, radiusM, radialM, axialM, 1, 0),
+    radialAPerM: circularLoopTiltedFieldAPerM(ampereTurnsA, radiusM, radialM, axialM, 0, 1),
+  };
+}
+
+/**
+ * H_z·cos t + H_ρ·sin t of the same loop (`circularLoopNormalFieldAPerM` with cos t and sin t given):
+ * the 13.56 MHz model evaluates it several times per tap, so no object is made and the elliptic
+ * integrals (AGM, as `ellipticKE`) are computed inline. cosTilt/sinTilt = 1/0 → H_z, 0/1 → H_ρ.
+ */
+export function circularLoopTiltedFieldAPerM(ampereTurnsA: number, radiusM: number, radialM: number, axialM: number, cosTilt: number, sinTilt: number): number {
   const a = radiusM;
   const rho = Math.abs(radialM);
   const z = axialM;
-  if (rho < 1e-12 * a) return { axialAPerM: circularLoopOnAxisFieldAPerM(ampereTurnsA, a, z), radialAPerM: 0 };
+  if (rho < 1e-12 * a) return circularLoopOnAxisFieldAPerM(ampereTurnsA, a, z) * cosTilt + 0 * sinTilt;
   const r2 = rho * rho + z * z;
   const alpha2 = a * a + r2 - 2 * a * rho;
   const beta2 = a * a + r2 + 2 * a * rho;
   const beta = Math.sqrt(beta2);
-  const { k, e } = ellipticKE(1 - alpha2 / beta2);
+  const m = 1 - alpha2 / beta2;
+  let am = 1;
+  let bm = Math.sqrt(1 - m);
+  let sum = 0.5 * m;
+  let pow2 = 0.5;
+  for (let i = 0; i < 40; i++) {
+    const cm = 0.5 * (am - bm);
+    pow2 *= 2;
+    sum += pow2 * cm * cm;
+    const an = 0.5 * (am + bm);
+    bm = Math.sqrt(am * bm);
+    am = an;
+    if (Math.abs(cm) < 1e-16 * am) break;
+  }
+  const k = Math.PI / (2 * am);
+  const e = k * (1 - sum);
   const c = ampereTurnsA / (2 * Math.PI * alpha2 * beta);
-  return {
-    axialAPerM: c * ((a * a - r2) * e + alpha2 * k),
-    radialAPerM: ((c * z) / rho) * ((a * a + r2) * e - alpha2 * k),
-  };
+  return c * ((a * a - r2) * e + alpha2 * k) * cosTilt + ((c * z) / rho) * ((a * a + r2) * e - alpha2 * k) * sinTilt;
 }
 
 /**
@@ -158,6 +182,5 @@ export function normalFieldAPerM(field: FieldVector, tiltRad: number, tiltAxisRa
  * H_n = H_z·cos t + H_ρ·sin t — FACTS §3.1. Returns A/m.
  */
 export function circularLoopNormalFieldAPerM(ampereTurnsA: number, radiusM: number, radialM: number, axialM: number, tiltRad: number): number {
-  const f = circularLoopFieldAPerM(ampereTurnsA, radiusM, radialM, axialM);
-  return f.axialAPerM * Math.cos(tiltRad) + f.radialAPerM * Math.sin(tiltRad);
+  return circularLoopTiltedFieldAPerM(ampereTurnsA, radiusM, radialM, axialM, Math.cos(tiltRad), Math.sin(tiltRad));
 }

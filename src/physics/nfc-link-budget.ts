@@ -11,7 +11,7 @@
  * computation, a few multiplies and one erfc.
  */
 import { FC_HZ, MU0_H_PER_M } from '../units.js';
-import { circularLoopFieldAPerM } from './loop-field.js';
+import { circularLoopNormalFieldAPerM } from './loop-field.js';
 import { detuningAmplitudeRatio } from './coupling.js';
 
 /** Hmin by PICC antenna class, A/m — [S] FACTS §1.2 (classes 2, 4, 5 unsourced: pass Hmin directly). */
@@ -122,8 +122,7 @@ export function prepareNfcLink(reader: ReaderAntennaParams, carrier: CarrierAnte
  * FACTS §3.1 (H_n = H_z cos t + H_ρ sin t).
  */
 export function normalFieldPerAmpereTurnPerM(radiusM: number, heightM: number, offsetM: number, tiltRad: number): number {
-  const f = circularLoopFieldAPerM(1, radiusM, offsetM, heightM);
-  return Math.abs(f.axialAPerM * Math.cos(tiltRad) + f.radialAPerM * Math.sin(tiltRad));
+  return Math.abs(circularLoopNormalFieldAPerM(1, radiusM, offsetM, heightM, tiltRad));
 }
 
 /** Effective field at the carrier, A/m (compare with Hmin) — FACTS §1.2, §3.1, §4.2. */

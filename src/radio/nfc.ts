@@ -17,7 +17,6 @@ import {
   DEFAULT_ID1_CARD_ANTENNA,
   DEFAULT_PHONE_ANTENNA,
   frameErrorFromField,
-  normalFieldPerAmpereTurnPerM,
   evaluateNfcLink,
   prepareNfcLink,
   type CarrierAntennaParams,
@@ -36,6 +35,7 @@ import {
   type Exchange,
   type TypeAActivationOptions,
 } from '../link/activation.js';
+import { circularLoopTiltedFieldAPerM } from '../physics/loop-field.js';
 import { resolveTypeA, randomDistinctUids, type CollisionPolicy, type TypeACard } from '../link/anticollision/type-a.js';
 import { resolveTypeB } from '../link/anticollision/type-b.js';
 import { qpbocFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
@@ -171,19 +171,24 @@ class TapLink implements FrameLink {
   private lastFieldPerAmpereTurn = 0;
   /** Gesture start → dwell height reached, ns (folded once per tap). */
   readonly approachNs: TimeNs;
+  private readonly cosTilt: number;
+  private readonly sinTilt: number;
 
   constructor(
     private readonly pre: PreparedNfcLink,
     private readonly traj: TapTrajectory,
   ) {
     this.approachNs = approachDurationNs(traj);
+    this.cosTilt = Math.cos(traj.tiltRad);
+    this.sinTilt = Math.sin(traj.tiltRad);
   }
 
   /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — FACTS §3.1. */
   fieldAtHeight(heightM: number): number {
     if (heightM !== this.lastHeightM) {
       this.lastHeightM = heightM;
-      this.lastFieldPerAmpereTurn = normalFieldPerAmpereTurnPerM(this.pre.radiusM, heightM, this.traj.lateralOffsetM, this.traj.tiltRad);
+      // As normalFieldPerAmpereTurnPerM, with the tilt's cosine and sine folded once per tap.
+      this.lastFieldPerAmpereTurn = Math.abs(circularLoopTiltedFieldAPerM(1, this.pre.radiusM, this.traj.lateralOffsetM, heightM, this.cosTilt, this.sinTilt));
     }
     return this.lastFieldPerAmpereTurn;
   }
@@ -317,23 +322,20 @@ function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarr
   }
 }
 
+const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
+
+/** The activation exchanges of a carrier (fixed by its parameters: build them once per reader–carrier pair, not per tap). */
+export function nfcActivationExchanges(c: NfcCarrierParams): readonly Exchange[] {
+  if (c.cardType === 'B') return typeBActivationExchanges(DEFAULT_TYPE_B_ACTIVATION);
+  return typeAActivationExchanges(c.uidBytes, c.isoDep.bitRateKbps, c.flow.protocol === 'native' ? { ...c.activation, rats: false } : c.activation);
+}
+
 /**
- * Simulate one tap on the 13.56 MHz band.
- * @param params reader and carrier parameters (`defaultNfcTapParams(kind)`)
- * @param traj the gesture (times are ns since gesture start)
- * @param rng the tap's stream (handset draws, poll phase, frame errors, processing times)
- * @param context other cards in the field
- * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout; latency from the first poll
+ * The outcome of a tap from its session. durationNs: gesture start → end of the attempt (last
+ * frame, or the gesture's end when nothing completed); latency from `startNs` (the first poll).
  */
-export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: RandomStream, context: NfcTapContext = { otherCardsInField: 0 }): TapOutcome {
-  const { reader: r, carrier: c } = params;
-  if (c.flow.protocol === 'optical') throw new Error(`simulateNfcTap: flow '${c.flow.name}' is optical, not 13.56 MHz`);
-  const pre = prepareNfcLink(r.antenna, c.antenna, Math.max(0, sample(rng, c.couplingLossDb)), sample(rng, c.detuningHz));
-  const link = new TapLink(pre, traj);
-  const s: LinkSession = { tNs: 0, frames: 0, retransmissions: 0, collisions: 0 };
-  const endNs = gestureDurationNs(traj);
-  // durationNs: gesture start → end of the attempt (last frame, or the gesture's end when nothing completed).
-  const finish = (cause: TapCause, startNs: TimeNs, extraNs = 0, untilGestureEnd = false): TapOutcome => ({
+function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs: TimeNs, startNs: TimeNs, extraNs = 0, untilGestureEnd = false): TapOutcome {
+  return {
     cause,
     band: '13.56MHz',
     latencyNs: Math.max(0, s.tNs - startNs) + extraNs,
@@ -343,20 +345,48 @@ export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: R
     collisions: s.collisions,
     heightM: traj.dwellHeightM,
     offsetM: traj.lateralOffsetM,
-  });
+  };
+}
 
+/**
+ * Simulate one tap on the 13.56 MHz band.
+ * @param params reader and carrier parameters (`defaultNfcTapParams(kind)`)
+ * @param traj the gesture (times are ns since gesture start)
+ * @param rng the tap's stream (handset draws, poll phase, frame errors, processing times)
+ * @param context other cards in the field
+ * @param activation `nfcActivationExchanges(params.carrier)`, prepared once by callers that tap often
+ * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout; latency from the first poll
+ */
+export function simulateNfcTap(
+  params: NfcTapParams,
+  traj: TapTrajectory,
+  rng: RandomStream,
+  context: NfcTapContext = NO_OTHER_CARDS,
+  activation: readonly Exchange[] = nfcActivationExchanges(params.carrier),
+): TapOutcome {
+  const { reader: r, carrier: c } = params;
+  if (c.flow.protocol === 'optical') throw new Error(`simulateNfcTap: flow '${c.flow.name}' is optical, not 13.56 MHz`);
+  const pre = prepareNfcLink(r.antenna, c.antenna, Math.max(0, sample(rng, c.couplingLossDb)), sample(rng, c.detuningHz));
+  const link = new TapLink(pre, traj);
+  const s: LinkSession = { tNs: 0, frames: 0, retransmissions: 0, collisions: 0 };
+  const endNs = gestureDurationNs(traj);
   const approachNs = link.approachNs;
   const dwellEndNs = approachNs + traj.holdNs;
-  if (!link.powered(approachNs)) return finish('out-of-range', 0, 0, true);
+  if (!link.powered(approachNs)) return nfcOutcome('out-of-range', s, traj, endNs, 0, 0, true);
   // Powered already at the start height (= the end height): in the field for the whole gesture.
   const crossings = link.powered(0) ? { entryNs: 0, exitNs: endNs } : fieldCrossingsNs(link, traj, dwellEndNs, endNs);
   const { entryNs, exitNs } = crossings;
 
   const native = c.flow.protocol === 'native';
-  const xs = c.cardType === 'A' ? typeAActivationExchanges(c.uidBytes, c.isoDep.bitRateKbps, native ? { ...c.activation, rats: false } : c.activation) : typeBActivationExchanges(DEFAULT_TYPE_B_ACTIVATION);
-  const uids = context.otherCardsInField > 0 ? randomDistinctUids(rng, context.otherCardsInField + 1, c.uidBytes) : [];
-  const self: TypeACard = { uid: uids[0] ?? new Uint8Array(c.uidBytes) };
-  const others: TypeACard[] = uids.slice(1).map((uid) => ({ uid }));
+  const xs = activation;
+  // Cards sharing the field (UIDs drawn only when there are any).
+  let self: TypeACard | null = null;
+  let others: TypeACard[] = [];
+  if (context.otherCardsInField > 0) {
+    const uids = randomDistinctUids(rng, context.otherCardsInField + 1, c.uidBytes);
+    self = { uid: uids[0] as Uint8Array };
+    others = uids.slice(1).map((uid) => ({ uid }));
+  }
 
   // FACTS §1.2: polls every period with a 5.1 ms field-on guard; the first one after entry has a random phase.
   const periodNs = ms(r.pollingPeriodMs);
@@ -366,10 +396,10 @@ export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: R
   // Never activated: frame errors if any poll failed on them, else the carrier left (tear).
   let failure: TapCause = 'tear';
   for (;;) {
-    if (pollNs > exitNs) return finish(failure, firstPollNs, 0, true);
+    if (pollNs > exitNs) return nfcOutcome(failure, s, traj, endNs, firstPollNs, 0, true);
     s.tNs = pollNs + POLL_GUARD_TIME_NS;
-    const res = activate(s, link, rng, c, r, xs, others, self);
-    if (res === 'collision') return finish('collision', firstPollNs);
+    const res = self === null ? runAll(s, link, rng, xs, c.isoDep.maxRetransmissions) : activate(s, link, rng, c, r, xs, others, self);
+    if (res === 'collision') return nfcOutcome('collision', s, traj, endNs, firstPollNs);
     if (res === 'ok') break;
     if (res !== 'tear') failure = res;
     pollNs += periodNs * Math.max(1, Math.ceil((s.tNs - pollNs) / periodNs));
@@ -383,8 +413,8 @@ export function simulateNfcTap(params: NfcTapParams, traj: TapTrajectory, rng: R
     const res = native
       ? runExchange(s, link, rng, typeAFrameBits(step.commandBytes), typeAFrameBits(step.responseBytes), ETU_CYCLES[106], p.fdtCycles, p.pcdTurnaroundCycles, procNs, p.maxRetransmissions)
       : isoDepApdu(s, link, rng, step.commandBytes, step.responseBytes, procNs, p);
-    if (res !== 'ok') return finish(res, firstPollNs);
-    if (s.tNs > deadlineNs) return finish('timeout', firstPollNs);
+    if (res !== 'ok') return nfcOutcome(res, s, traj, endNs, firstPollNs);
+    if (s.tNs > deadlineNs) return nfcOutcome('timeout', s, traj, endNs, firstPollNs);
   }
-  return finish('ok', firstPollNs, ms(Math.max(0, sample(rng, c.flow.afterLastFrameMs))));
+  return nfcOutcome('ok', s, traj, endNs, firstPollNs, ms(Math.max(0, sample(rng, c.flow.afterLastFrameMs))));
 }

@@ -9,7 +9,7 @@ import { bandFor } from '../devices/reader.js';
 import type { GateMechanics } from '../station/gate.js';
 import type { GateChoicePolicy } from '../station/gate-choice.js';
 import type { RateTable } from '../station/demand.js';
-import { asTypeB, defaultNfcTapParams, type NfcCarrierKind, type NfcTapParams } from '../radio/nfc.js';
+import { asTypeB, defaultNfcTapParams, nfcActivationExchanges, type NfcCarrierKind, type NfcTapParams } from '../radio/nfc.js';
 import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccParams } from '../radio/rcc.js';
 import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
 import type { Band } from '../radio/tap-outcome.js';
@@ -197,11 +197,13 @@ function rccPair(reader: ResolvedReader, carrier: ResolvedCarrier): RccParams | 
 
 function tapPair(reader: ResolvedReader, carrier: ResolvedCarrier): TapPair {
   const band = bandFor(reader.bands as readonly Band[], carrier.bands as readonly Band[], reader.dualBandPreference);
+  const nfc = band === '13.56MHz' ? nfcPair(reader, carrier) : null;
   return {
     band,
     carrierBand: (carrier.bands[0] ?? 'optical') as Band,
     gesture: carrier.gesture,
-    nfc: band === '13.56MHz' ? nfcPair(reader, carrier) : null,
+    nfc,
+    nfcActivation: nfc === null ? [] : nfcActivationExchanges(nfc.carrier),
     rcc: band === '2.45GHz' ? rccPair(reader, carrier) : null,
     rccContext: DEFAULT_RCC_CONTEXT,
     optical: band === 'optical' ? qrOpticalFlow() : null,

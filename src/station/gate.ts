@@ -42,7 +42,10 @@ export interface GateMechanics {
 export interface GateHooks {
   /** One tap attempt starting now; pure apart from the passenger's stream. */
   tap(passenger: Passenger, gate: Gate): TapOutcome;
-  /** Authorise a completed transaction; call `done` with the decision when it is made (now or later). */
+  /**
+   * Authorise a completed transaction; call `done` with the decision when it is made (now or later).
+   * `done` is the same function for every call from one gate (callers may keep per-gate wrappers).
+   */
   authorise(passenger: Passenger, gate: Gate, outcome: TapOutcome, done: (approved: boolean) => void): void;
   /** Every tap attempt, at its end. */
   onTap(passenger: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void;
@@ -71,6 +74,17 @@ export class Gate {
   /** End of the last passage plus re-lock: the earliest next opening. */
   private relockedAtNs = -Infinity;
   private levelSinceNs = 0;
+  /** The tap in progress (one at a time per gate): its outcome and start. */
+  private tapOutcome: TapOutcome | null = null;
+  private tapStartNs = 0;
+  /** When the reader area frees after the current passage (the scheduled release). */
+  private releaseAtNs = 0;
+  // Event handlers bound once per gate, so that a passenger's taps, decisions and passages
+  // schedule no new closures (the gate holds the state they need: one passenger at a time).
+  private readonly tapServingHandler = (): void => this.tap(this.serving as Passenger);
+  private readonly tapEndHandler = (): void => this.tapEnded();
+  private readonly decidedHandler = (approved: boolean): void => this.decided(this.serving as Passenger, approved);
+  private readonly releaseHandler = (): void => this.release(this.releaseAtNs);
   /** True from tap start to the end of the last frame (for neighbours' interference). */
   transacting = false;
   busyNs = 0;
@@ -157,7 +171,7 @@ export class Gate {
     const startNs = Math.max(this.kernel.nowNs, this.readyAtNs);
     // A free reader: the tap starts now, within this event (one kernel event fewer per passenger).
     if (startNs === this.kernel.nowNs) this.tap(p);
-    else this.kernel.scheduleAt(startNs, () => this.tap(p));
+    else this.kernel.scheduleAt(startNs, this.tapServingHandler);
   }
 
   private tap(p: Passenger): void {
@@ -168,20 +182,28 @@ export class Gate {
     p.taps++;
     p.totalTaps++;
     this.busyNs += outcome.durationNs;
-    this.kernel.schedule(outcome.durationNs, () => {
-      this.transacting = false;
-      this.hooks.onTap(p, this, outcome, startNs);
-      if (outcome.cause === 'ok' || outcome.cause === 'wrong-gate') {
-        this.hooks.authorise(p, this, outcome, (approved) => this.decided(p, approved));
-      } else this.failed(p);
-    });
+    this.tapOutcome = outcome;
+    this.tapStartNs = startNs;
+    this.kernel.schedule(outcome.durationNs, this.tapEndHandler);
+  }
+
+  /** The last frame of the tap in progress has ended. */
+  private tapEnded(): void {
+    const p = this.serving as Passenger;
+    const outcome = this.tapOutcome as TapOutcome;
+    this.tapOutcome = null;
+    this.transacting = false;
+    this.hooks.onTap(p, this, outcome, this.tapStartNs);
+    if (outcome.cause === 'ok' || outcome.cause === 'wrong-gate') {
+      this.hooks.authorise(p, this, outcome, this.decidedHandler);
+    } else this.failed(p);
   }
 
   private failed(p: Passenger): void {
     if (p.taps < this.mechanics.maxTaps) {
       const delayNs = Math.max(0, Math.round(sample(p.rng, this.mechanics.representDelayS) * NS_PER_S));
       this.busyNs += delayNs;
-      this.kernel.schedule(delayNs, () => this.tap(p));
+      this.kernel.schedule(delayNs, this.tapServingHandler);
       return;
     }
     this.release(this.kernel.nowNs);
@@ -201,7 +223,8 @@ export class Gate {
       const doneNs = decidedNs + m.serialHeadwayNs;
       this.busyNs += doneNs - this.kernel.nowNs;
       this.pass(p, decidedNs);
-      this.kernel.scheduleAt(doneNs, () => this.release(doneNs));
+      this.releaseAtNs = doneNs;
+      this.kernel.scheduleAt(doneNs, this.releaseHandler);
       return;
     }
     const openNs = Math.max(decidedNs + m.openNs, this.lastOpenNs + m.minCycleNs, this.relockedAtNs);
@@ -209,7 +232,8 @@ export class Gate {
     this.relockedAtNs = openNs + passageNs + Math.max(0, Math.round(sample(p.rng, m.relockS) * NS_PER_S));
     this.busyNs += openNs + passageNs - this.kernel.nowNs;
     this.pass(p, openNs);
-    this.kernel.scheduleAt(openNs + passageNs, () => this.release(openNs + passageNs));
+    this.releaseAtNs = openNs + passageNs;
+    this.kernel.scheduleAt(this.releaseAtNs, this.releaseHandler);
   }
 
   private pass(p: Passenger, atNs: number): void {

@@ -19,7 +19,7 @@ import { Gate, type GateHooks } from './gate.js';
 import type { Passenger } from './passenger.js';
 import { GatelineMetrics, GL, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
-import { createBackend, type Backend } from '../backend/backend.js';
+import { createBackend, type AuthResult, type Backend } from '../backend/backend.js';
 
 
 export interface WorldState {
@@ -56,16 +56,20 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     gateSlots += line.gates;
   });
   const gateLoads = new Float64Array(gateSlots);
-  const authorise = (p: Passenger, stationIndex: number, done: (approved: boolean) => void): void => {
+  const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
     // QR codes are account-based and pass offline (FACTS §9.1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
     const valueCents = Math.max(0, Math.round(sample(p.rng, cfg.valueCents)));
-    const askedNs = kernel.nowNs;
-    backend.authorise(stationIndex, { mode, valueCents, requestId: requestId++ }, (r) => {
-      if (kernel.nowNs >= cfg.warmupNs) authorisation.add((kernel.nowNs - askedNs) / NS_PER_S);
-      if (!r.approved && kernel.nowNs >= cfg.warmupNs) metrics.declinedByHost++;
-      done(r.approved);
-    });
+    backend.authorise(stationIndex, { mode, valueCents, requestId: requestId++ }, done);
+  };
+  /** Per gate: the backend's answer → metrics → the gate's decision (made once per gate, not per request). */
+  const authorisedAt: Array<((result: AuthResult) => void) | undefined> = [];
+  const authorisedHandler = (decide: (approved: boolean) => void) => (r: AuthResult): void => {
+    if (kernel.nowNs >= cfg.warmupNs) {
+      authorisation.add(r.responseNs / NS_PER_S);
+      if (!r.approved) metrics.declinedByHost++;
+    }
+    decide(r.approved);
   };
   const gates: Gate[][] = [];
 
@@ -117,7 +121,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
       return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : noSurroundings);
     },
-    authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, done),
+    authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, (authorisedAt[firstGateSlot[gate.gatelineIndex]! + gate.lane] ??= authorisedHandler(done))),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
     onPassed: (p, gate, atNs) => {
       census.passed++;
