@@ -2,7 +2,8 @@
  * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
  * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
  * replication of the metro AM peak), city (one replication of the city day, in a child process for
- * its peak RSS), render (figures), backend. Prints a table and writes results/bench/bench.csv
+ * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); opt-in:
+ * scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and writes results/bench/bench.csv
  * (with machine info), results/bench/kernel.csv and results/bench/bench.md; --update-readme
  * copies the table into README.md between the bench markers.
  */
@@ -15,7 +16,7 @@ import { runKernelBench } from './kernel-bench.js';
 import { runModelBench } from './model-bench.js';
 import { benchRender } from '../report/render-bench.js';
 import { benchBackendOnline } from '../backend/backend-bench.js';
-import { benchPool } from '../experiment/pool-bench.js';
+import { benchPool, benchScaling } from '../experiment/pool-bench.js';
 
 const OUT_DIR = join('results', 'bench');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -103,10 +104,28 @@ async function workersSuite(): Promise<Row[]> {
   const r = await benchPool('scenarios/metro-station-am-peak.yaml', { replications: 8, rounds: 3 });
   console.log(`  8 replications: 1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s`);
   return [
-    { suite: 'workers', case: '8 replications of metro-station-am-peak, 1 vs 2 workers', value: r.speedup, unit: '× speedup', target: '≥ 1.8×', note: `1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s, 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s; outputs identical: ${r.identical ? 'yes' : 'NO'}` },
+    { suite: 'workers', case: '8 replications of metro-station-am-peak, 1 vs 2 workers', value: r.speedup, unit: '× speedup', target: '≥ 1.8×', note: `1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s (using ${r.oneWorkerCpuPerWall.toFixed(2)} CPU-s per s: V8 compiler/GC threads on the second core), 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s; outputs identical: ${r.identical ? 'yes' : 'NO'}` },
     { suite: 'workers', case: 'pool start-up (2 threads)', value: r.startupMs, unit: 'ms', target: '≤ 200 ms', note: '' },
   ];
 }
+
+/** Opt-in (`npm run bench -- scaling`): 1, 2, 4 … all cores on 4 replications per core of the metro peak. */
+async function scalingSuite(scale: number): Promise<Row[]> {
+  const cores = os.availableParallelism();
+  const replications = Math.max(8, Math.round(4 * cores * scale));
+  const points = await benchScaling('scenarios/metro-station-am-peak.yaml', { replications, maxWorkers: cores, rounds: 2 });
+  return points.map((p) => ({
+    suite: 'scaling',
+    case: `${replications} replications of metro-station-am-peak, ${p.workers} worker${p.workers === 1 ? '' : 's'}`,
+    value: p.speedup,
+    unit: '× speedup',
+    target: '',
+    note: `${(p.ms / 1000).toFixed(2)} s, ${p.cpuPerWall.toFixed(2)} CPU-s per s, efficiency ${Math.round((100 * p.speedup) / p.workers)} %; outputs identical: ${p.identical ? 'yes' : 'NO'}`,
+  }));
+}
+
+/** Suites run when none is named. */
+const DEFAULT_SUITES = ['kernel', 'models', 'station', 'city', 'render', 'backend', 'workers'];
 
 const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   kernel: kernelSuite,
@@ -116,6 +135,7 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   render: renderSuite,
   backend: backendSuite,
   workers: workersSuite,
+  scaling: scalingSuite,
 };
 
 function markdown(rows: readonly Row[], machine: string): string {
@@ -148,7 +168,7 @@ async function main(): Promise<number> {
   console.log(`machine: ${machine}\n`);
   const rows: Row[] = [];
   const started = performance.now();
-  for (const name of names.length > 0 ? names : Object.keys(SUITES)) {
+  for (const name of names.length > 0 ? names : DEFAULT_SUITES) {
     console.log(`${name}…`);
     rows.push(...(await SUITES[name]!(scale)));
   }
