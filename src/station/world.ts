@@ -42,7 +42,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   const authorisation = new LogHistogram();
   let requestId = 0;
   const metrics = new StationMetrics(cfg.warmupNs);
-  const gatelineMetrics = cfg.gatelines.map(() => new GatelineMetrics(cfg.intervalNs, cfg.durationNs));
+  const gatelineMetrics = GatelineMetrics.forGatelines(cfg.gatelines.length, cfg.intervalNs, cfg.durationNs);
   const fingerprint = new Fingerprint();
   const transactions = cfg.transactions ? new TransactionLog() : null;
   const census = { arrived: 0, walking: 0, passed: 0, abandoned: 0 };
@@ -56,6 +56,11 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     gateSlots += line.gates;
   });
   const gateLoads = new Float64Array(gateSlots);
+  // What gate choice reads of each gateline, in small side-by-side arrays (hot) rather than from
+  // the gateline configuration objects (one cold cache line each).
+  const lineGateCount = Int32Array.from(cfg.gatelines, (l) => l.gates);
+  const lineBalkQueueLength = Float64Array.from(cfg.gatelines, (l) => l.balkQueueLength);
+  const lineChoice = cfg.gatelines.map((l) => l.choice);
   const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
     // QR codes are account-based and pass offline (FACTS §9.1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
@@ -185,7 +190,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     let best = lineIndices[0]!;
     let bestLoad = Infinity;
     for (const li of lineIndices) {
-      const gatesOfLine = cfg.gatelines[li]!.gates;
+      const gatesOfLine = lineGateCount[li]!;
       let load = 0;
       for (let k = firstGateSlot[li]!, end = k + gatesOfLine; k < end; k++) load += gateLoads[k]!;
       load /= gatesOfLine;
@@ -197,11 +202,10 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     for (let attempt = -1; attempt < lineIndices.length; attempt++) {
       const li = attempt < 0 ? best : lineIndices[attempt]!;
       if (attempt >= 0 && li === best) continue;
-      const line = cfg.gatelines[li]!;
       const row = gates[li]!;
-      const lane = chooseGateByLoad(line.choice, gateLoads, firstGateSlot[li]!, row.length, p.rng, p.rng.next01(), p.lastGate);
+      const lane = chooseGateByLoad(lineChoice[li]!, gateLoads, firstGateSlot[li]!, row.length, p.rng, p.rng.next01(), p.lastGate);
       const gate = row[lane]!;
-      if (gate.queueLength < line.balkQueueLength) {
+      if (gate.queueLength < lineBalkQueueLength[li]!) {
         p.lastGate = lane;
         gatelineMetrics[li]!.series.add(GL.arrivals, kernel.nowNs);
         gate.join(p);
