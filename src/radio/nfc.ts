@@ -378,7 +378,6 @@ export function simulateNfcTap(
   const { entryNs, exitNs } = crossings;
 
   const native = c.flow.protocol === 'native';
-  const xs = activation;
   // Cards sharing the field (UIDs drawn only when there are any).
   let self: TypeACard | null = null;
   let others: TypeACard[] = [];
@@ -398,7 +397,7 @@ export function simulateNfcTap(
   for (;;) {
     if (pollNs > exitNs) return nfcOutcome(failure, s, traj, endNs, firstPollNs, 0, true);
     s.tNs = pollNs + POLL_GUARD_TIME_NS;
-    const res = self === null ? runAll(s, link, rng, xs, c.isoDep.maxRetransmissions) : activate(s, link, rng, c, r, xs, others, self);
+    const res = self === null ? runAll(s, link, rng, activation, c.isoDep.maxRetransmissions) : activate(s, link, rng, c, r, activation, others, self);
     if (res === 'collision') return nfcOutcome('collision', s, traj, endNs, firstPollNs);
     if (res === 'ok') break;
     if (res !== 'tear') failure = res;

@@ -92,6 +92,7 @@ export class Gate {
 
   constructor(
     private readonly kernel: Kernel,
+    /** Position of the gate among all gates of its world (0-based). */
     readonly index: number,
     /** Position of the gate within its gateline (0-based). */
     readonly lane: number,

@@ -126,7 +126,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
       return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : noSurroundings);
     },
-    authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, (authorisedAt[firstGateSlot[gate.gatelineIndex]! + gate.lane] ??= authorisedHandler(done))),
+    authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, (authorisedAt[gate.index] ??= authorisedHandler(done))),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
     onPassed: (p, gate, atNs) => {
       census.passed++;
@@ -177,7 +177,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     for (let lane = 0; lane < line.gates; lane++) {
-      const gate = new Gate(kernel, gates.length, lane, li, line.mechanics, hooks, gateLoads, firstGateSlot[li]! + lane);
+      const gate = new Gate(kernel, firstGateSlot[li]! + lane, lane, li, line.mechanics, hooks, gateLoads, firstGateSlot[li]! + lane);
       row.push(gate);
     }
     gates.push(row);
