@@ -1,3 +1,5 @@
+import { decimalPlace } from '../random/stream.js';
+
 /**
  * A running fingerprint of a trace: two independent 32-bit multiplicative hashes over numbers
  * and strings, 16 hex digits. Cheap enough to fold every tap of a city day; equal traces give
@@ -19,6 +21,17 @@ export class Fingerprint {
   string(text: string): void {
     for (let i = 0; i < text.length; i++) this.word(text.charCodeAt(i));
     this.word(text.length);
+  }
+
+  /** As `string(prefix + String(n))` for an integer n ≥ 0, without building the string. */
+  numberedKey(prefix: string, n: number): void {
+    for (let i = 0; i < prefix.length; i++) this.word(prefix.charCodeAt(i));
+    let digits = 0;
+    for (let place = decimalPlace(n); place >= 1; place /= 10) {
+      this.word(48 + (Math.floor(n / place) % 10));
+      digits++;
+    }
+    this.word(prefix.length + digits);
   }
 
   private word(w: number): void {

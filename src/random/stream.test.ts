@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitmix32, streamFor, Xoshiro128ss } from './stream.js';
+import { splitmix32, streamFor, streamForNumberedKey, Xoshiro128ss } from './stream.js';
 
 describe('xoshiro128**', () => {
   test('matches the C reference implementation from state {1, 2, 3, 4}', () => {
@@ -42,6 +42,19 @@ describe('splitmix32', () => {
 });
 
 describe('streamFor', () => {
+  const NUMBERS = [0, 7, 9, 10, 99, 100, 12345, 1_000_000, 2 ** 31, 8_999_999_999_999_999 - 1];
+  test('streamForNumberedKey(prefix, n) is streamFor(prefix + String(n)); reuse reseeds to the same numbers', () => {
+    const draw = (rng: { nextU32(): number }) => Array.from({ length: 6 }, () => rng.nextU32());
+    const reused = streamFor(1, 0, 'other');
+    for (const n of NUMBERS) {
+      const expected = draw(streamFor(42, 3, `CBD-7/N#${n}`));
+      expect(draw(streamForNumberedKey(42, 3, 'CBD-7/N#', n))).toEqual(expected);
+      expect(draw(streamForNumberedKey(42, 3, 'CBD-7/N#', n, reused))).toEqual(expected);
+      expect(draw(streamFor(42, 3, `CBD-7/N#${n}`, reused))).toEqual(expected);
+    }
+    expect(() => streamForNumberedKey(1, 0, 'p', -1)).toThrow(/safe integer/);
+    expect(() => streamForNumberedKey(1, 0, 'p', 1.5)).toThrow(/safe integer/);
+  });
   test('same key reproduces, different keys, replications and seeds differ', () => {
     const draw = (seed: number, rep: number, key: string) => {
       const rng = streamFor(seed, rep, key);

@@ -52,6 +52,14 @@ export class Xoshiro128ss implements RandomStream {
 
   /** Seed the four state words from two splitmix32 sequences (64 bits of seed). */
   static fromSeeds(seedA: number, seedB: number): Xoshiro128ss {
+    return new Xoshiro128ss(1, 0, 0, 0).reseed(seedA, seedB);
+  }
+
+  /**
+   * Restart this generator as `fromSeeds(seedA, seedB)` would create it (lets a caller that makes
+   * a stream per passenger reuse the object of a passenger who has left).
+   */
+  reseed(seedA: number, seedB: number): this {
     // Words 0 and 2 from the splitmix32 sequence of seedA, words 1 and 3 from that of seedB
     // (splitmix32 inlined: no tuple per step, this runs once per passenger).
     const a1 = (seedA + 0x9e3779b9) >>> 0;
@@ -62,7 +70,12 @@ export class Xoshiro128ss implements RandomStream {
     const w1 = splitmixOutput(b1);
     const w2 = splitmixOutput(a2);
     const w3 = splitmixOutput(b2);
-    return (w0 | w1 | w2 | w3) === 0 ? new Xoshiro128ss(1, 0, 0, 0) : new Xoshiro128ss(w0, w1, w2, w3);
+    const zero = (w0 | w1 | w2 | w3) === 0;
+    this.s0 = zero ? 1 : w0 | 0;
+    this.s1 = w1 | 0;
+    this.s2 = w2 | 0;
+    this.s3 = w3 | 0;
+    return this;
   }
 
   nextU32(): number {
@@ -102,14 +115,9 @@ function mixStep(state: number, word: number): number {
  * `"gate:S01/E1/G3"` or `"passenger:1234"`; equal arguments always give the same stream.
  * Seeds: a = mix(seedLo, seedHi, replication, fnv(key)), b = mix(0x5bd1e995, seedLo, replication,
  * fnv'(key), seedHi), each a splitmix32 chain from state 0 (unrolled: one call per passenger).
+ * `reuse`: reseed this generator instead of making a new one (same numbers either way).
  */
-export function streamFor(masterSeed: number, replication: number, entityKey: string): RandomStream {
-  if (!Number.isInteger(masterSeed) || !Number.isInteger(replication)) {
-    throw new Error(`streamFor: seed and replication must be integers (got ${masterSeed}, ${replication})`);
-  }
-  const seedLo = masterSeed >>> 0;
-  const seedHi = Math.floor(masterSeed / 4294967296) >>> 0;
-  const rep = replication >>> 0;
+export function streamFor(masterSeed: number, replication: number, entityKey: string, reuse?: Xoshiro128ss): Xoshiro128ss {
   // Both FNV-1a hashes of the key in one pass.
   let hashA = 0x811c9dc5;
   let hashB = 0x3c6ef372;
@@ -118,7 +126,45 @@ export function streamFor(masterSeed: number, replication: number, entityKey: st
     hashA = Math.imul(hashA ^ c, 0x01000193);
     hashB = Math.imul(hashB ^ c, 0x01000193);
   }
+  return streamFromKeyHashes(masterSeed, replication, hashA, hashB, reuse);
+}
+
+/**
+ * `streamFor(masterSeed, replication, keyPrefix + String(keyNumber))` without building the key:
+ * the hashes run over the prefix, then the decimal digits of `keyNumber` (an integer ≥ 0).
+ */
+export function streamForNumberedKey(masterSeed: number, replication: number, keyPrefix: string, keyNumber: number, reuse?: Xoshiro128ss): Xoshiro128ss {
+  let hashA = 0x811c9dc5;
+  let hashB = 0x3c6ef372;
+  for (let i = 0; i < keyPrefix.length; i++) {
+    const c = keyPrefix.charCodeAt(i);
+    hashA = Math.imul(hashA ^ c, 0x01000193);
+    hashB = Math.imul(hashB ^ c, 0x01000193);
+  }
+  for (let place = decimalPlace(keyNumber); place >= 1; place /= 10) {
+    const c = 48 + (Math.floor(keyNumber / place) % 10);
+    hashA = Math.imul(hashA ^ c, 0x01000193);
+    hashB = Math.imul(hashB ^ c, 0x01000193);
+  }
+  return streamFromKeyHashes(masterSeed, replication, hashA, hashB, reuse);
+}
+
+/** The largest power of ten ≤ n (1 for n < 10): the place of an integer's leading decimal digit. */
+export function decimalPlace(n: number): number {
+  if (!Number.isInteger(n) || n < 0 || n > Number.MAX_SAFE_INTEGER) throw new RangeError(`key number must be a safe integer ≥ 0, got ${n}`);
+  let place = 1;
+  while (place * 10 <= n) place *= 10;
+  return place;
+}
+
+function streamFromKeyHashes(masterSeed: number, replication: number, hashA: number, hashB: number, reuse: Xoshiro128ss | undefined): Xoshiro128ss {
+  if (!Number.isInteger(masterSeed) || !Number.isInteger(replication)) {
+    throw new Error(`streamFor: seed and replication must be integers (got ${masterSeed}, ${replication})`);
+  }
+  const seedLo = masterSeed >>> 0;
+  const seedHi = Math.floor(masterSeed / 4294967296) >>> 0;
+  const rep = replication >>> 0;
   const a = mixStep(mixStep(mixStep(mixStep(0, seedLo), seedHi), rep), hashA >>> 0);
   const b = mixStep(mixStep(mixStep(mixStep(mixStep(0, 0x5bd1e995), seedLo), rep), hashB >>> 0), seedHi);
-  return Xoshiro128ss.fromSeeds(a, b);
+  return reuse === undefined ? Xoshiro128ss.fromSeeds(a, b) : reuse.reseed(a, b);
 }

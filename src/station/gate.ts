@@ -56,6 +56,8 @@ export interface GateHooks {
   onPassed(passenger: Passenger, gate: Gate, atNs: number): void;
   /** The passenger gave up at this gate (taps exhausted or declined). */
   onGiveUp(passenger: Passenger, gate: Gate): void;
+  /** A passenger who passed has cleared the gate: the gate holds no reference to them any more. */
+  onCleared?(passenger: Passenger, gate: Gate): void;
   /** Queue length of this gate changed (before the change takes effect: old level). */
   onQueueLevel(gate: Gate, oldLength: number, sinceNs: number): void;
   /** The gate started serving a passenger who waited since `queuedNs`. */
@@ -244,12 +246,15 @@ export class Gate {
 
   /** The reader area is free from `readyNs`: serve the next passenger. */
   private release(readyNs: number): void {
-    if (this.serving !== null) {
+    const p = this.serving;
+    const passed = this.servingPassed;
+    if (p !== null) {
       this.gateLoads[this.loadSlot] = (this.gateLoads[this.loadSlot] as number) - 1;
     }
     this.serving = null;
     this.servingPassed = false;
     this.readyAtNs = readyNs;
+    if (p !== null && passed) this.hooks.onCleared?.(p, this);
     this.startNext();
   }
 }

@@ -6,7 +6,7 @@
  */
 import { Kernel } from '../kernel/kernel.js';
 import { sample } from '../random/distributions.js';
-import { streamFor, type RandomStream } from '../random/stream.js';
+import { streamFor, streamForNumberedKey, Xoshiro128ss } from '../random/stream.js';
 import { tapOnce, type TapSurroundings } from '../devices/reader.js';
 import type { TapOutcome } from '../radio/tap-outcome.js';
 import type { WorldConfig } from '../scenario/build.js';
@@ -21,6 +21,18 @@ import { GatelineMetrics, GL, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
 import { createBackend, type AuthResult, type Backend } from '../backend/backend.js';
 
+
+/** A passenger as the world keeps them: reusable, with its own stream and walk handler. */
+interface WorldPassenger extends Passenger {
+  rng: Xoshiro128ss;
+  /** The key is keyPrefix + keyNumber, built only where a string is needed (the transaction log). */
+  keyPrefix: string;
+  keyNumber: number;
+  /** Gatelines that accept each carrier, for this passenger's flow. */
+  lines: ReadonlyArray<readonly number[]>;
+  /** Arrival at the gateline after the walk (bound once per object). */
+  walked: () => void;
+}
 
 export interface WorldState {
   kernel: Kernel;
@@ -78,6 +90,14 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   };
   const gates: Gate[][] = [];
 
+  /**
+   * Passengers who have left (passed or given up), kept for reuse with their random stream and
+   * walk handler: a city keeps ≈ 10⁴ passengers in flight, and reusing the ones that just left
+   * keeps them in cache instead of allocating fresh objects that the GC then copies and promotes.
+   */
+  const pool: WorldPassenger[] = [];
+  const leave = (p: Passenger): void => void pool.push(p as WorldPassenger);
+
   const counted = (): boolean => kernel.nowNs >= cfg.warmupNs;
 
   const surroundings = (gate: Gate): TapSurroundings => {
@@ -117,6 +137,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     }
     if (counted()) metrics.serviceDesk++;
     census.abandoned++;
+    leave(p);
   };
 
   const hooks: GateHooks = {
@@ -139,6 +160,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       }
     },
     onGiveUp: giveUp,
+    onCleared: leave,
     onQueueLevel: (gate, oldLength, sinceNs) => {
       const gm = gatelineMetrics[gate.gatelineIndex]!;
       gm.series.addArea(GL.queueAreaPersonNs, sinceNs, kernel.nowNs, oldLength);
@@ -168,7 +190,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
       }
     }
     fingerprint.number(startNs);
-    fingerprint.string(p.key);
+    fingerprint.numberedKey((p as WorldPassenger).keyPrefix, (p as WorldPassenger).keyNumber); // = string(p.key)
     fingerprint.string(outcome.cause);
     fingerprint.number(outcome.durationNs);
     transactions?.add(startNs, p.key, p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome, cfg.readerIds[cfg.gatelines[gate.gatelineIndex]!.readerIndex]!, `${cfg.gatelines[gate.gatelineIndex]!.key}/G${gate.lane + 1}`);
@@ -214,6 +236,29 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     }
     census.abandoned++;
     if (counted()) metrics.balked++;
+    leave(p);
+  };
+
+  const newPassenger = (): WorldPassenger => {
+    const p: WorldPassenger = {
+      keyPrefix: '',
+      keyNumber: 0,
+      get key(): string {
+        return this.keyPrefix + String(this.keyNumber);
+      },
+      carrierIndex: 0,
+      rng: new Xoshiro128ss(1, 0, 0, 0),
+      arrivedNs: 0,
+      queuedNs: 0,
+      taps: 0,
+      totalTaps: 0,
+      fallback: 'none',
+      lastGate: -1,
+      tapStartNs: 0,
+      lines: [],
+      walked: () => arriveAtGateline(p, p.lines),
+    };
+    return p;
   };
 
   /** One passenger flow (entries or exits) through an entrance's gatelines in `direction`. */
@@ -238,12 +283,22 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     const arrive = (): void => {
       const group = Math.max(1, Math.round(sample(arrivals, groupSize)));
       for (let k = 0; k < group; k++) {
-        const key = prefix + String(sequence++);
-        const rng: RandomStream = streamFor(seed, replication, key);
+        const p = pool.pop() ?? newPassenger();
+        const rng = streamForNumberedKey(seed, replication, prefix, sequence, p.rng);
         const u = rng.next01();
         let carrierIndex = 0;
         while (carrierIndex < entrance.carrierCdf.length - 1 && u >= entrance.carrierCdf[carrierIndex]!) carrierIndex++;
-        const p: Passenger = { key, carrierIndex, rng, arrivedNs: kernel.nowNs, queuedNs: 0, taps: 0, totalTaps: 0, fallback: 'none', lastGate: -1, tapStartNs: 0 };
+        p.keyPrefix = prefix;
+        p.keyNumber = sequence++;
+        p.carrierIndex = carrierIndex;
+        p.arrivedNs = kernel.nowNs;
+        p.queuedNs = 0;
+        p.taps = 0;
+        p.totalTaps = 0;
+        p.fallback = 'none';
+        p.lastGate = -1;
+        p.tapStartNs = 0;
+        p.lines = linesByCarrier;
         census.arrived++;
         census.walking++;
         if (counted()) {
@@ -251,7 +306,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
           if (flow === 'exit') metrics.exits++;
         }
         const walkNs = Math.max(0, Math.round(sample(rng, entrance.walkS) * NS_PER_S));
-        kernel.schedule(walkNs, () => arriveAtGateline(p, linesByCarrier));
+        kernel.schedule(walkNs, p.walked);
       }
       next();
     };
