@@ -55,6 +55,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   let requestId = 0;
   const metrics = new StationMetrics(cfg.warmupNs);
   const gatelineMetrics = GatelineMetrics.forGatelines(cfg.gatelines.length, cfg.intervalNs, cfg.durationNs);
+  const lineSeries = gatelineMetrics.map((m) => m.series);
   const fingerprint = new Fingerprint();
   const transactions = cfg.transactions ? new TransactionLog() : null;
   const census = { arrived: 0, walking: 0, passed: 0, abandoned: 0 };
@@ -152,7 +153,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     onPassed: (p, gate, atNs) => {
       census.passed++;
       gate.passed++;
-      gatelineMetrics[gate.gatelineIndex]!.series.add(GL.passed, atNs);
+      lineSeries[gate.gatelineIndex]!.add(GL.passed, atNs);
       if (atNs >= cfg.warmupNs) {
         metrics.passed++;
         metrics.timeInSystem.add((atNs - p.arrivedNs) / NS_PER_S);
@@ -162,9 +163,9 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     onGiveUp: giveUp,
     onCleared: leave,
     onQueueLevel: (gate, oldLength, sinceNs) => {
-      const gm = gatelineMetrics[gate.gatelineIndex]!;
-      gm.series.addArea(GL.queueAreaPersonNs, sinceNs, kernel.nowNs, oldLength);
-      gm.series.max(GL.queueMax, kernel.nowNs, gate.queueLength);
+      const series = lineSeries[gate.gatelineIndex]!;
+      series.addArea(GL.queueAreaPersonNs, sinceNs, kernel.nowNs, oldLength);
+      series.max(GL.queueMax, kernel.nowNs, gate.queueLength);
     },
     onServiceStart: (p, gate) => {
       if (p.totalTaps > 0) return; // only the first service counts as the wait
@@ -176,10 +177,10 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
 
   function recordTap(p: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void {
     const carrier = cfg.carriers[p.carrierIndex]!;
-    const gm = gatelineMetrics[gate.gatelineIndex]!;
-    gm.series.add(GL.taps, kernel.nowNs);
+    const series = lineSeries[gate.gatelineIndex]!;
+    series.add(GL.taps, kernel.nowNs);
     const ok = outcome.cause === 'ok' || outcome.cause === 'wrong-gate';
-    if (!ok) gm.series.add(GL.failedTaps, kernel.nowNs);
+    if (!ok) series.add(GL.failedTaps, kernel.nowNs);
     if (counted()) {
       metrics.tap(outcome.band, outcome.cause, outcome.collisions);
       metrics.carrierTap(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.cause === 'ok');
@@ -204,6 +205,8 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     }
     gates.push(row);
   });
+  /** All gates by slot (firstGateSlot[line] + lane): one flat array for the hot lookups. */
+  const gateAt: Gate[] = gates.flat();
 
   const arriveAtGateline = (p: Passenger, linesByCarrier: ReadonlyArray<readonly number[]>): void => {
     census.walking--;
@@ -224,12 +227,11 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     for (let attempt = -1; attempt < lineIndices.length; attempt++) {
       const li = attempt < 0 ? best : lineIndices[attempt]!;
       if (attempt >= 0 && li === best) continue;
-      const row = gates[li]!;
-      const lane = chooseGateByLoad(lineChoice[li]!, gateLoads, firstGateSlot[li]!, row.length, p.rng, p.rng.next01(), p.lastGate);
-      const gate = row[lane]!;
+      const lane = chooseGateByLoad(lineChoice[li]!, gateLoads, firstGateSlot[li]!, lineGateCount[li]!, p.rng, p.rng.next01(), p.lastGate);
+      const gate = gateAt[firstGateSlot[li]! + lane]!;
       if (gate.queueLength < lineBalkQueueLength[li]!) {
         p.lastGate = lane;
-        gatelineMetrics[li]!.series.add(GL.arrivals, kernel.nowNs);
+        lineSeries[li]!.add(GL.arrivals, kernel.nowNs);
         gate.join(p);
         return;
       }
