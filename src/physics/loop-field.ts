@@ -84,8 +84,8 @@ export function circularLoopFieldAPerM(ampereTurnsA: number, radiusM: number, ra
 
 /**
  * H_z·cos t + H_ρ·sin t of the same loop (`circularLoopNormalFieldAPerM` with cos t and sin t given):
- * the 13.56 MHz model evaluates it several times per tap, so no object is made and the elliptic
- * integrals (AGM, as `ellipticKE`) are computed inline. cosTilt/sinTilt = 1/0 → H_z, 0/1 → H_ρ.
+ * the 13.56 MHz model evaluates it several times per tap, so it returns one number instead of
+ * objects. cosTilt/sinTilt = 1/0 → H_z, 0/1 → H_ρ.
  */
 export function circularLoopTiltedFieldAPerM(ampereTurnsA: number, radiusM: number, radialM: number, axialM: number, cosTilt: number, sinTilt: number): number {
   const a = radiusM;
@@ -96,22 +96,7 @@ export function circularLoopTiltedFieldAPerM(ampereTurnsA: number, radiusM: numb
   const alpha2 = a * a + r2 - 2 * a * rho;
   const beta2 = a * a + r2 + 2 * a * rho;
   const beta = Math.sqrt(beta2);
-  const m = 1 - alpha2 / beta2;
-  let am = 1;
-  let bm = Math.sqrt(1 - m);
-  let sum = 0.5 * m;
-  let pow2 = 0.5;
-  for (let i = 0; i < 40; i++) {
-    const cm = 0.5 * (am - bm);
-    pow2 *= 2;
-    sum += pow2 * cm * cm;
-    const an = 0.5 * (am + bm);
-    bm = Math.sqrt(am * bm);
-    am = an;
-    if (Math.abs(cm) < 1e-16 * am) break;
-  }
-  const k = Math.PI / (2 * am);
-  const e = k * (1 - sum);
+  const { k, e } = ellipticKE(1 - alpha2 / beta2); // small enough to inline: no object is made
   const c = ampereTurnsA / (2 * Math.PI * alpha2 * beta);
   return c * ((a * a - r2) * e + alpha2 * k) * cosTilt + ((c * z) / rho) * ((a * a + r2) * e - alpha2 * k) * sinTilt;
 }
