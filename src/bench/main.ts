@@ -2,10 +2,10 @@
  * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
  * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
  * replication of the metro AM peak), city (one replication of the city day, in a child process for
- * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); opt-in:
- * scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and writes results/bench/bench.csv
- * (with machine info), results/bench/kernel.csv and results/bench/bench.md; --update-readme
- * copies the table into README.md between the bench markers.
+ * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); only when
+ * named: scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and
+ * writes results/bench/bench.csv (with machine info), results/bench/kernel.csv and
+ * results/bench/bench.md; --update-readme copies the table into README.md between the bench markers.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -124,9 +124,6 @@ async function scalingSuite(scale: number): Promise<Row[]> {
   }));
 }
 
-/** Suites run when none is named. */
-const DEFAULT_SUITES = ['kernel', 'models', 'station', 'city', 'render', 'backend', 'workers'];
-
 const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   kernel: kernelSuite,
   models: modelsSuite,
@@ -137,6 +134,9 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   workers: workersSuite,
   scaling: scalingSuite,
 };
+
+/** Suites run only when named (the others run when none is). */
+const OPT_IN = new Set(['scaling']);
 
 function markdown(rows: readonly Row[], machine: string): string {
   const lines = [
@@ -161,14 +161,14 @@ async function main(): Promise<number> {
   const names = args.filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !(n in SUITES));
   if (unknown.length > 0 || unknownFlags.length > 0) {
-    console.error(`bench: unknown ${[...unknown, ...unknownFlags].join(', ')}; suites: ${Object.keys(SUITES).join(', ')}; flags: --scale=x, --update-readme`);
+    console.error(`bench: unknown ${[...unknown, ...unknownFlags].join(', ')}; suites: ${Object.keys(SUITES).map((n) => (OPT_IN.has(n) ? `${n} (only when named)` : n)).join(', ')}; flags: --scale=x, --update-readme`);
     return 2;
   }
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
   console.log(`machine: ${machine}\n`);
   const rows: Row[] = [];
   const started = performance.now();
-  for (const name of names.length > 0 ? names : DEFAULT_SUITES) {
+  for (const name of names.length > 0 ? names : Object.keys(SUITES).filter((n) => !OPT_IN.has(n))) {
     console.log(`${name}…`);
     rows.push(...(await SUITES[name]!(scale)));
   }

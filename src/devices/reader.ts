@@ -6,7 +6,7 @@
 import { drawTrajectory, type TapGestureParams } from './tap-gesture.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
-import { simulateNfcTap, type NfcTapContext, type NfcTapParams } from '../radio/nfc.js';
+import { NO_OTHER_CARDS, simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';
 import type { Exchange } from '../link/activation.js';
 import { chooseBand, simulateRccTap, type RccCandidate, type RccContext, type RccParams } from '../radio/rcc.js';
 import type { Band, TapOutcome } from '../radio/tap-outcome.js';
@@ -55,8 +55,6 @@ export function bandFor(readerBands: readonly Band[], carrierBands: readonly Ban
   if (carrierBands.includes('optical')) return 'optical';
   return chooseBand(readerBands, carrierBands, preference === '13.56MHz' ? 'prefer-13.56MHz' : 'prefer-2.45GHz');
 }
-
-const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
 
 /** One tap attempt, drawing everything from the passenger's stream. */
 export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurroundings): TapOutcome {

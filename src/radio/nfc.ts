@@ -322,7 +322,8 @@ function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarr
   }
 }
 
-const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
+/** No other card in the field (the default context). */
+export const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
 
 /** The activation exchanges of a carrier (fixed by its parameters: build them once per reader–carrier pair, not per tap). */
 export function nfcActivationExchanges(c: NfcCarrierParams): readonly Exchange[] {

@@ -27,7 +27,6 @@ export class GatelineMetrics {
   readonly series: IntervalSeries;
   readonly coarseWait: IntervalSeries;
   private readonly coarse: LogHistogram;
-  queueLevel = 0;
 
   constructor(intervalNs: number, durationNs: number, shared?: { series: IntervalSeries; coarseWait: IntervalSeries; coarse: LogHistogram }) {
     this.coarse = shared?.coarse ?? new LogHistogram(COARSE_WAIT_SPEC);
