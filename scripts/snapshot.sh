@@ -2,7 +2,7 @@
 # Behaviour snapshot: the fingerprint and the SHA-256 of every CSV, SVG and index.html (wall time,
 # workers and invocation fields removed) of every shipped scenario and of compare, sweep, size,
 # field and verify --quick. Run it on the commit before a refactor and after; `diff` the two files.
-#   scripts/snapshot.sh OUT.txt [--quick]    (--quick: city-day shortened to 2 h)
+#   scripts/snapshot.sh OUT.txt [--quick]    (--quick: city-day shortened to 6 h (one hour of service))
 # Needs a build (npm run build). Writes only to a temporary folder and OUT.txt.
 set -euo pipefail
 out=${1:?usage: scripts/snapshot.sh OUT.txt [--quick]}
@@ -29,7 +29,7 @@ hash_folder() { # label dir
 for f in scenarios/*.yaml; do
   name=$(basename "$f" .yaml)
   extra=()
-  if [ "$name" = city-day ] && [ "$quick" = --quick ]; then extra=(--set "duration=2 h"); fi
+  if [ "$name" = city-day ] && [ "$quick" = --quick ]; then extra=(--set "duration=6 h"); fi
   reps=2; [ "$name" = city-day ] && reps=1
   $cli run "$f" --out "$tmp/$name" --quiet --replications $reps --workers 2 "${extra[@]}" >/dev/null
   hash_folder "run:$name" "$tmp/$name"
