@@ -4,7 +4,7 @@
  * src/cli.ts is the only caller that touches process.argv and process.exitCode. Bad input prints
  * each issue as `file:line:col path: message`, never a stack trace, and writes nothing.
  */
-import { isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import cliProgress from 'cli-progress';
 import yargs from 'yargs';
 import { formatIssue, isScenarioError, ScenarioError, type ScenarioIssue } from './scenario/errors.js';
@@ -359,9 +359,10 @@ async function resumeHint(argv: readonly string[], io: CliIo, state: CommandStat
   if (state.keepsJobs !== true) return 'Nothing was kept: give --out DIR to keep finished replications for --resume.\n';
   let kept = 0;
   try {
-    if (await pathExists(state.outDir)) kept = (await finishedJobs(state.outDir)).size;
+    if (!(await pathExists(join(state.outDir, 'partial.json')))) return '';
+    kept = (await finishedJobs(state.outDir)).size;
   } catch {
-    kept = 0;
+    return '';
   }
   const shownDir = state.outDir.startsWith(abs(io, '.') + sep) ? state.outDir.slice(abs(io, '.').length + 1) : state.outDir;
   const words = argv.filter((w) => w !== '--force' && w !== '--no-resume');

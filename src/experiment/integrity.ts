@@ -147,7 +147,7 @@ export function identityProblems(actual: Partial<JobIdentity>, expected: Experim
   if (actual.seed !== expected.seed) problems.push(`it belongs to seed ${String(actual.seed)}, not ${expected.seed}`);
   if (expected.point !== undefined && actual.point !== expected.point) problems.push(`it holds point ${String(actual.point)}, not ${expected.point}`);
   if (expected.replication !== undefined && actual.replication !== expected.replication) problems.push(`it holds replication ${String(actual.replication)}, not ${expected.replication}`);
-  if (expected.pointSha256 !== undefined && actual.pointSha256 !== expected.pointSha256) problems.push('it belongs to another point scenario (--vary values or --set)');
+  if (expected.pointSha256 !== undefined && actual.pointSha256 !== expected.pointSha256 && actual.scenarioSha256 === expected.scenarioSha256) problems.push('it belongs to another point scenario (--vary values or --set)');
   const actualShard = actual.shard ?? null;
   if (options.anyShard === true) {
     if (actualShard !== null && options.jobIndex !== undefined && options.jobIndex % actualShard.count !== actualShard.index) problems.push(`${shardText(actualShard)} does not hold this job`);

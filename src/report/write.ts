@@ -399,7 +399,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await renameOrExplain(temp, path, path, 'write');
   } catch (error) {
     await fs.rm(temp, { recursive: false, force: true }).catch(() => {});
-    throw error;
+    throw isFileSystemError(error) ? error.replacing(temp, path) : error;
   }
 }
 
