@@ -7,8 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli-main.js';
+import { createPool } from './experiment/pool.js';
 import { defaultRunDir } from './experiment/run-scenario.js';
 import { buildIdOf, buildInfo } from './experiment/version.js';
 import { cleanStaleTemps } from './report/write.js';
@@ -28,17 +29,22 @@ stations:
 `;
 const RUN = ['run', 's.yaml', '--quiet', '--workers', '1'];
 let base = '';
+const pool = createPool({ workers: 1, inThread: true });
 
 async function cli(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: base });
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: base, pool });
   return { code, out, err };
 }
 
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'tapsim-folders-'));
   writeFileSync(join(base, 's.yaml'), SMALL);
+});
+
+afterAll(async () => {
+  await pool.close();
 });
 
 describe('result folders', () => {

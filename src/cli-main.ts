@@ -17,7 +17,7 @@ import { fieldMapFigures, UnknownReaderError } from './report/field-map.js';
 import { renderRunReport as renderReportHtml } from './report/html.js';
 import { verifyCommand } from './verify/command.js';
 import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
-import { defaultWorkers } from './experiment/pool.js';
+import { defaultWorkers, type ReplicationPool } from './experiment/pool.js';
 import { ExperimentInputError, finishedJobs, parseShard, type Shard } from './experiment/shard.js';
 import { faultyFileSystem, needsFileSystem, parseTestFaults, type TestFaults } from './experiment/test-faults.js';
 import { loadPoints, parseVary, runSweep, type VarySpec } from './experiment/sweep.js';
@@ -38,6 +38,8 @@ export interface CliIo {
   fs?: FileSystem;
   /** TEST-ONLY fault hooks (experiment/test-faults.ts; default: the TAPSIM_TEST_FAULTS environment variable). */
   testFaults?: TestFaults;
+  /** A pool that run and sweep use instead of starting threads (tests share one; not closed here). */
+  pool?: ReplicationPool;
 }
 
 /** A command stopped by a signal (or by the test-only fault hook, as SIGINT). */
@@ -92,6 +94,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
     cwd: ioIn.cwd ?? process.cwd(),
     ...(ioIn.signal === undefined ? {} : { signal: ioIn.signal }),
     ...(ioIn.testFaults === undefined ? {} : { testFaults: ioIn.testFaults }),
+    ...(ioIn.pool === undefined ? {} : { pool: ioIn.pool }),
   };
   const version = await toolVersion();
   const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;
@@ -486,6 +489,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: C
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
       ...(keepJobs ? { keepJobs: true } : {}),
+      ...(io.pool === undefined ? {} : { pool: io.pool }),
       ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}),
       ...failingReplications(io),
       ...(untilCi === undefined ? {} : { untilCi }),
@@ -549,6 +553,7 @@ async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal, state:
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
       ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}),
+      ...(io.pool === undefined ? {} : { pool: io.pool }),
       ...failingReplications(io),
       ...(onProgress === undefined ? {} : { onProgress }),
     }),

@@ -20,8 +20,12 @@ export interface TestFaults {
    * "test fault: paused after job <count>" on stderr and wait (up to 60 s) for a real signal.
    */
   afterJobs?: { count: number; action: 'abort' | 'pause' };
-  /** When the `afterFiles`-th file is created inside the temporary output folder: `abort` (as Ctrl-C), or `kill` (SIGKILL itself). */
-  finalWrite?: { afterFiles: number; action: 'abort' | 'kill' };
+  /**
+   * When the `afterFiles`-th file is created inside the temporary output folder: `abort` (as
+   * Ctrl-C), `kill` (SIGKILL itself), or `pause` — print "test fault: paused in the final write"
+   * and wait (up to 60 s) for a real signal (at the first whole-file write from there on).
+   */
+  finalWrite?: { afterFiles: number; action: 'abort' | 'kill' | 'pause' };
 }
 
 /** TAPSIM_TEST_FAULTS → faults; an error sentence for text that is not such an object. */
@@ -36,8 +40,8 @@ export function parseTestFaults(text: string | undefined): TestFaults | { error:
   const f = v as TestFaults;
   const okList = f.failReplications === undefined || (Array.isArray(f.failReplications) && f.failReplications.every((r) => Number.isInteger(r) && r >= 0));
   const okAfter = f.afterJobs === undefined || (Number.isInteger(f.afterJobs.count) && f.afterJobs.count >= 1 && ['abort', 'pause'].includes(f.afterJobs.action));
-  const okFinal = f.finalWrite === undefined || (Number.isInteger(f.finalWrite.afterFiles) && f.finalWrite.afterFiles >= 1 && ['abort', 'kill'].includes(f.finalWrite.action));
-  if (typeof v !== 'object' || v === null || !okList || !okAfter || !okFinal) return { error: `TAPSIM_TEST_FAULTS: expected {"failReplications":[…],"afterJobs":{"count":k,"action":"abort|pause"},"finalWrite":{"afterFiles":n,"action":"abort|kill"}} (got ${text}); it is a test-only hook: unset it` };
+  const okFinal = f.finalWrite === undefined || (Number.isInteger(f.finalWrite.afterFiles) && f.finalWrite.afterFiles >= 1 && ['abort', 'kill', 'pause'].includes(f.finalWrite.action));
+  if (typeof v !== 'object' || v === null || !okList || !okAfter || !okFinal) return { error: `TAPSIM_TEST_FAULTS: expected {"failReplications":[…],"afterJobs":{"count":k,"action":"abort|pause"},"finalWrite":{"afterFiles":n,"action":"abort|kill|pause"}} (got ${text}); it is a test-only hook: unset it` };
   return f;
 }
 
@@ -57,12 +61,30 @@ function insideTempFolder(path: string): boolean {
 export function faultyFileSystem(base: FileSystem, faults: TestFaults, hooks: { stop: () => void; signal: AbortSignal; note: (line: string) => void }): FileSystem {
   let jobs = 0;
   let files = 0;
-  const created = (path: string): void => {
+  let pausePending = false;
+  const pause = async (what: string): Promise<void> => {
+    hooks.note(`test fault: paused ${what}`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 60_000);
+      hooks.signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      }, { once: true });
+    });
+  };
+  /** A file is being created at `path`; `canWait`: the caller can await a pause. */
+  const created = async (path: string, canWait: boolean): Promise<void> => {
     if (faults.finalWrite === undefined || !insideTempFolder(path)) return;
     files++;
-    if (files !== faults.finalWrite.afterFiles) return;
-    if (faults.finalWrite.action === 'kill') process.kill(process.pid, 'SIGKILL');
-    else hooks.stop();
+    if (files === faults.finalWrite.afterFiles) {
+      if (faults.finalWrite.action === 'kill') process.kill(process.pid, 'SIGKILL');
+      else if (faults.finalWrite.action === 'abort') hooks.stop();
+      else pausePending = true;
+    }
+    if (pausePending && canWait) {
+      pausePending = false;
+      await pause('in the final write');
+    }
   };
   return {
     mkdir: (path, options) => base.mkdir(path, options),
@@ -71,11 +93,11 @@ export function faultyFileSystem(base: FileSystem, faults: TestFaults, hooks: { 
     rm: (path, options) => base.rm(path, options),
     stat: (path) => base.stat(path),
     async writeFile(path, content) {
-      created(path);
+      await created(path, true);
       await base.writeFile(path, content);
     },
     createWriteStream(path) {
-      created(path);
+      void created(path, false);
       return base.createWriteStream(path);
     },
     async rename(from, to) {
@@ -87,14 +109,7 @@ export function faultyFileSystem(base: FileSystem, faults: TestFaults, hooks: { 
         hooks.stop();
         return;
       }
-      hooks.note(`test fault: paused after job ${jobs}`);
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 60_000);
-        hooks.signal.addEventListener('abort', () => {
-          clearTimeout(timer);
-          resolve();
-        }, { once: true });
-      });
+      await pause(`after job ${jobs}`);
     },
   };
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli-main.js';
 import { loadScenario } from '../scenario/load.js';
 import { createPool } from '../experiment/pool.js';
@@ -121,10 +121,15 @@ function failingFs(under: string, code: Code, budget = 0): FileSystem {
   };
 }
 
+const pool = createPool({ workers: 1, inThread: true });
+afterAll(async () => {
+  await pool.close();
+});
+
 async function cli(args: string[], cwd: string, fs?: FileSystem): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, ...(fs === undefined ? {} : { fs }) });
+  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, pool, ...(fs === undefined ? {} : { fs }) });
   return { code, out, err };
 }
 
@@ -206,9 +211,7 @@ describe('file-system errors: exit 2, the path, the cause and the fix (row 7)', 
   it('merge: a read-only --out, an unreadable job file', async () => {
     const base = setup();
     const loaded = await loadScenario(join(base, 's.yaml'));
-    const pool = createPool({ workers: 1, inThread: true });
     for (let i = 0; i < 2; i++) await runScenario(loaded, { outDir: join(base, `p${i}`), pool, shard: { index: i, count: 2 } });
-    await pool.close();
     const ro = await cli(['merge', 'p0', 'p1', '--out', 'ro/m'], base, failingFs(join(base, 'ro'), 'EROFS'));
     expect(ro.code).toBe(2);
     expectSentence(ro.err, /^tapsim: cannot (create|write)[^:]* ro\/m: the file system is read-only \(EROFS\)/);
