@@ -176,6 +176,9 @@ describe('chaos: stopped runs and sweeps resume to the uninterrupted result', ()
     const runJson = JSON.parse(readFileSync(join(base, 'fail', 'run.json'), 'utf8')) as { failures: Array<{ replication: number; seed: number }> };
     expect(runJson.failures.map((f) => [f.replication, f.seed])).toEqual([[1, 7]]);
     expect(readFileSync(join(base, 'fail', 'summary.csv'), 'utf8').trim().split('\n').map((l) => l.split(',')[0])).toEqual(['replication', '0', '2', '3']);
+    const again = await cli([...RUN, '--out', 'fail', '--resume']);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/fail holds this run, finished with 1 failed replication\(s\); its jobs are gone: use --force instead of --resume/);
     const s = await cli([...SWEEP, '--out', 'sw-fail'], { failReplications: [0] });
     expect(s.code).toBe(1);
     expect(s.err).toMatch(/point 0 replication 0 \(seed 7\) failed: test fault/);

@@ -88,6 +88,10 @@ describe('result folders', () => {
     expect(again.code, again.err).toBe(0);
     expect(again.out).toMatch(/^p already holds this finished run: 2 replication\(s\), fingerprint [0-9a-f]{16}; nothing to run/);
     expect(readFileSync(join(base, 'p', 'run.json')).equals(runJson)).toBe(true);
+    const shard = await cli([...RUN, '--out', 'p', '--resume', '--shard', '1/2']);
+    expect(shard.code).toBe(2);
+    expect(shard.err).toMatch(/--resume: p holds a finished result \(run\.json\), not an unfinished run: give another --out, or --force instead of --resume/);
+    expect(readFileSync(join(base, 'p', 'run.json')).equals(runJson)).toBe(true);
     const other = await cli([...RUN, '--out', 'p', '--resume', '--seed', '9']);
     expect(other.code).toBe(2);
     expect(other.err).toMatch(/--resume: p holds another finished run .*seed 7; this one is .*seed 9\): give another --out, or --force instead of --resume/);

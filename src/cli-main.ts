@@ -359,7 +359,7 @@ function shellWord(word: string): string {
  */
 async function resumeHint(argv: readonly string[], io: CliIo, state: CommandState, when: string): Promise<string> {
   if (state.outDir === undefined) return '';
-  if (state.keepsJobs !== true) return 'Nothing was kept: give --out DIR to keep finished replications for --resume.\n';
+  if (state.keepsJobs !== true) return `Nothing was kept: ${argv.some((w) => w.startsWith('--until-ci')) ? '--until-ci runs cannot resume' : 'give --out DIR to keep finished replications for --resume'}.\n`;
   let kept = 0;
   try {
     if (!(await pathExists(join(state.outDir, 'partial.json')))) return '';

@@ -255,11 +255,8 @@ async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions,
       if (done.scenarioSha256 !== loaded.hash || done.seed !== scenario.seed) {
         throw new ExperimentInputError('--resume', `${options.outDir} holds another finished run (scenario sha256 ${done.scenarioSha256.slice(0, 12)}, seed ${done.seed}; this one is ${loaded.hash.slice(0, 12)}, seed ${scenario.seed}): give another --out, or --force instead of --resume to replace it`);
       }
-      if (done.failures === 0) {
-        const runJson = done.json as unknown as RunJson;
-        return { outDir: options.outDir, runJson, failures: [], partial: false, alreadyComplete: true };
-      }
-      // Finished with failures: its jobs are gone, so the run starts over.
+      if (done.failures > 0) throw new ExperimentInputError('--resume', `${options.outDir} holds this run, finished with ${done.failures} failed replication(s); its jobs are gone: use --force instead of --resume to run it again`);
+      return { outDir: options.outDir, runJson: done.json as unknown as RunJson, failures: [], partial: false, alreadyComplete: true };
     }
   }
   const work = await runWorkFolder({

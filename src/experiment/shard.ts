@@ -9,7 +9,7 @@
  * point or build, or an edited or cut file, is refused by name instead of merged.
  */
 import { join } from 'node:path';
-import { emptyFolder, listFiles, readText, readTextOptional, writeFileAtomic } from '../report/write.js';
+import { emptyFolder, listFiles, readText, readTextOptional, resultMarkerIn, writeFileAtomic } from '../report/write.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import type { ResultDetail } from './messages.js';
@@ -280,6 +280,10 @@ export async function runWorkFolder(plan: WorkPlan): Promise<WorkOutcome> {
     if ((existing.version !== tool.version || existing.build !== tool.build) && plan.allowVersionMix !== true) {
       throw new ExperimentInputError('--resume', `${plan.dir} was started by tapsim ${existing.version} build ${existing.build}; this is ${tool.version} build ${tool.build}: finish it with that build, or add --allow-version-mix`);
     }
+  }
+  if (plan.resume && existing === undefined) {
+    const marker = await resultMarkerIn(plan.dir);
+    if (marker !== undefined) throw new ExperimentInputError('--resume', `${plan.dir} holds a finished result (${marker}), not an unfinished run: give another --out, or --force instead of --resume to replace it`);
   }
   const resuming = plan.resume && existing !== undefined;
   if (!resuming) await emptyFolder(plan.dir);

@@ -127,7 +127,8 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
         if (done.scenarioSha256 !== loaded.hash || done.seed !== loaded.scenario.seed || !sameVary) {
           throw new ExperimentInputError('--resume', `${options.outDir} holds another finished sweep (scenario, seed or --vary differ): give another --out, or --force instead of --resume to replace it`);
         }
-        if (done.failures === 0) return { outDir: options.outDir, partial: false, sweepJson: done.json as unknown as SweepJson, failures: [], jobsRun: 0, alreadyComplete: true };
+        if (done.failures > 0) throw new ExperimentInputError('--resume', `${options.outDir} holds this sweep, finished with ${done.failures} failed job(s); its jobs are gone: use --force instead of --resume to run it again`);
+        return { outDir: options.outDir, partial: false, sweepJson: done.json as unknown as SweepJson, failures: [], jobsRun: 0, alreadyComplete: true };
       }
     }
     const work = await runWorkFolder({

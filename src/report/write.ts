@@ -70,6 +70,17 @@ export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'si
 /** Markers of a finished result folder (every marker but partial.json). */
 const RESULT_MARKERS = RUN_FOLDER_MARKERS.filter((m) => m !== 'partial.json');
 
+/** The result marker (run.json, sweep.json, …) in `dir`, if it holds a finished tapsim result. */
+export async function resultMarkerIn(dir: string): Promise<string | undefined> {
+  let entries: string[];
+  try {
+    entries = await currentFileSystem().readdir(dir);
+  } catch {
+    return undefined;
+  }
+  return RESULT_MARKERS.find((m) => entries.includes(m));
+}
+
 /** Result of checking a target folder before a run (nothing is written). */
 export type OutDirCheck = { ok: true; replaces: 'nothing' | 'empty-folder' | 'run-folder' | 'work-folder' | 'forced' } | { ok: false; message: string };
 
