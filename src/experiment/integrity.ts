@@ -69,8 +69,44 @@ export function jobFileText(identity: JobIdentity, data: unknown): string {
   return `{"format":${JSON.stringify(JOB_FORMAT)},"identity":${i},"sha256":"${hashOf(i, d)}","data":${d}}\n`;
 }
 
-/** Parse a job file and check its hash (not yet its identity: see identityProblems). */
+const JOB_PREFIX = `{"format":${JSON.stringify(JOB_FORMAT)},"identity":`;
+const HASH_KEY = ',"sha256":"';
+const DATA_KEY = '","data":';
+
+/**
+ * A job file exactly as jobFileText wrote it: its identity and data texts, when the layout is
+ * jobFileText's and they hash to the recorded hash (then no value can differ), else undefined.
+ */
+function asWritten(text: string): { identity: string; data: string } | undefined {
+  if (!text.startsWith(JOB_PREFIX)) return undefined;
+  const at = text.indexOf(HASH_KEY, JOB_PREFIX.length);
+  if (at < 0) return undefined;
+  const hash = text.slice(at + HASH_KEY.length, at + HASH_KEY.length + 64);
+  const dataAt = at + HASH_KEY.length + 64;
+  if (!/^[0-9a-f]{64}$/.test(hash) || !text.startsWith(DATA_KEY, dataAt)) return undefined;
+  const end = text.endsWith('}\n') ? text.length - 2 : text.endsWith('}') ? text.length - 1 : -1;
+  if (end < dataAt + DATA_KEY.length) return undefined;
+  const identity = text.slice(JOB_PREFIX.length, at);
+  const data = text.slice(dataAt + DATA_KEY.length, end);
+  return hashOf(identity, data) === hash ? { identity, data } : undefined;
+}
+
+/**
+ * Parse a job file and check its hash (not yet its identity: see identityProblems). A file as
+ * written is checked on its text (fast); any other layout (re-indented, keys moved) is parsed
+ * and its values re-serialised, so whitespace does not matter but a changed value does.
+ */
 export function parseJobFile(text: string): Checked<{ identity: JobIdentity; data: unknown }> {
+  const written = asWritten(text);
+  if (written !== undefined) {
+    try {
+      const identity = parseJsonExact(written.identity);
+      const data = parseJsonExact(written.data);
+      if (isRecord(identity) && isRecord(data)) return { ok: true, value: { identity: identity as unknown as JobIdentity, data } };
+    } catch {
+      // fall through to the full check
+    }
+  }
   const parsed = parse(text);
   if (!parsed.ok) return parsed;
   const v = parsed.value;

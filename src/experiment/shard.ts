@@ -142,7 +142,15 @@ export function parseJobFileName(name: string): JobRef | undefined {
 }
 
 export async function writeJob(dir: string, identity: JobIdentity, result: ReplicationResult): Promise<void> {
-  await writeFileAtomic(join(dir, JOBS_DIR, jobFileName(identity)), jobFileText(identity, result));
+  let text: string;
+  try {
+    text = jobFileText(identity, result);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // A JavaScript string holds at most 2^29 characters: a transaction log of millions of taps does not fit.
+    throw new ExperimentInputError('--out', `the result of replication ${identity.replication} is too large to keep as a job file (over 512 MB of JSON, mostly its transaction log): set outputs.transactions: false or shorten the duration; or run it without --out, --shard and --resume (a default folder streams its CSV files and keeps no jobs)`);
+  }
+  await writeFileAtomic(join(dir, JOBS_DIR, jobFileName(identity)), text);
 }
 
 /** A work folder whose job files are read back, with its (checked) manifest. */
