@@ -141,6 +141,11 @@ describe('result folders', () => {
       [names.otherHost, 'made by tapsim'],
     ].sort());
     expect(readdirSync(dir).sort()).toEqual([names.alive, names.otherHost, names.unrelated, 'out'].sort());
+    // A default folder never reuses a name: with `siblings`, stale folders of other names go too.
+    const sibling = `.20260101-000000-s7.tmp-${host}-${dead}-22222222`;
+    mkdirSync(join(dir, sibling));
+    expect((await cleanStaleTemps(join(dir, 'out'))).removed).toEqual([]);
+    expect((await cleanStaleTemps(join(dir, 'out'), { siblings: true })).removed).toEqual([join(dir, sibling)]);
     // A complete result left by a process killed while renaming it into place is kept when the target is missing.
     mkdirSync(join(dir, `.gone.tmp-${host}-${dead}-11111111`));
     writeFileSync(join(dir, `.gone.tmp-${host}-${dead}-11111111`, 'run.json'), '{}');

@@ -411,14 +411,14 @@ async function resolveOutDir(args: Parsed, io: CliIo, file: string, name: string
   }
   const check = await checkOutDir(outDir, args.force === true, { keepResults: true, resume: args.resume === true });
   if (!check.ok) throw flagError('--out', check.message);
-  await noteStaleTemps(io, outDir);
+  await noteStaleTemps(io, outDir, args.out === undefined);
   return outDir;
 }
 
-async function noteStaleTemps(io: CliIo, outDir: string): Promise<void> {
+async function noteStaleTemps(io: CliIo, outDir: string, siblings = false): Promise<void> {
   const base = abs(io, '.') + sep;
   const rel = (p: string): string => (p.startsWith(base) ? p.slice(base.length) : p);
-  const stale = await cleanStaleTemps(outDir);
+  const stale = await cleanStaleTemps(outDir, { siblings });
   for (const p of stale.removed) io.stderr(`tapsim: removed ${rel(p)}, left by an interrupted run\n`);
   for (const k of stale.kept) io.stderr(`tapsim: note: kept ${rel(k.path)}: ${k.reason}\n`);
 }

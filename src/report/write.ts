@@ -312,23 +312,20 @@ function tempOwner(rest: string): { host: string; pid: number } | undefined {
 
 /**
  * Remove the temporary folders and files that interrupted runs left for `dir`:
- * `.<name>.tmp-*` beside it, and `.*.tmp-*` inside it and its jobs/ folder. One whose process is
- * still running on this host, or that was made on another host, is kept and named; so is a complete
- * folder (it holds a result marker) when `dir` itself is missing — a run killed while renaming it
- * into place.
+ * `.<name>.tmp-*` beside it, and `.*.tmp-*` inside it and its jobs/ folder; with `siblings`, also
+ * this version's temporary folders of other names beside it (default folders under results/ never
+ * reuse a name). One whose process is still running on this host, or that was made on another
+ * host, is kept and named; so is a complete folder (it holds a result marker) whose target is
+ * missing — a run killed while renaming it into place.
  */
-export async function cleanStaleTemps(dir: string): Promise<StaleTemps> {
+export async function cleanStaleTemps(dir: string, options: { siblings?: boolean } = {}): Promise<StaleTemps> {
   const fs = currentFileSystem();
   const target = resolve(dir);
   const out: StaleTemps = { removed: [], kept: [] };
   const host = hostname().replace(/[^A-Za-z0-9_]+/g, '_').slice(0, 40) || 'host';
-  let targetExists = true;
-  try {
-    await fs.stat(target);
-  } catch {
-    targetExists = false;
-  }
-  const sweep = async (folder: string, match: (name: string) => string | undefined, isFolder: boolean): Promise<void> => {
+  const exists = async (path: string): Promise<boolean> => fs.stat(path).then(() => true, () => false);
+  /** `match(name)`: the owner part of a temporary name, and the folder it was building (for folders beside the target). */
+  const sweep = async (folder: string, match: (name: string) => { rest: string; target?: string } | undefined): Promise<void> => {
     let names: string[];
     try {
       names = await fs.readdir(folder);
@@ -336,10 +333,10 @@ export async function cleanStaleTemps(dir: string): Promise<StaleTemps> {
       return;
     }
     for (const name of names.sort()) {
-      const rest = match(name);
-      if (rest === undefined) continue;
+      const m = match(name);
+      if (m === undefined) continue;
       const path = join(folder, name);
-      const owner = tempOwner(rest);
+      const owner = tempOwner(m.rest);
       if (owner !== undefined && owner.host !== host) {
         out.kept.push({ path, reason: `made by tapsim on host ${owner.host} (pid ${owner.pid}); delete it once that run has ended` });
         continue;
@@ -349,10 +346,10 @@ export async function cleanStaleTemps(dir: string): Promise<StaleTemps> {
         continue;
       }
       if (owner !== undefined && owner.pid === process.pid) continue;
-      if (isFolder && !targetExists && !name.endsWith('.old')) {
+      if (m.target !== undefined && !name.endsWith('.old') && !(await exists(join(folder, m.target)))) {
         const entries = await fs.readdir(path).catch(() => [] as string[]);
-        if (RESULT_MARKERS.some((m) => entries.includes(m))) {
-          out.kept.push({ path, reason: `a complete result of a run stopped while moving it into place: rename it to ${basename(target)}, or delete it` });
+        if (RESULT_MARKERS.some((marker) => entries.includes(marker))) {
+          out.kept.push({ path, reason: `a complete result of a run stopped while moving it into place: rename it to ${m.target}, or delete it` });
           continue;
         }
       }
@@ -362,15 +359,21 @@ export async function cleanStaleTemps(dir: string): Promise<StaleTemps> {
   };
   // Names tapsim makes: tempName's, and those of earlier versions (mkdtemp's 6 characters, a UUID).
   const ours = (rest: string): boolean => tempOwner(rest) !== undefined || /^[A-Za-z0-9]{6}(\.old)?$/.test(rest) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(rest);
-  const prefix = `.${basename(target)}.tmp-`;
-  await sweep(dirname(target), (n) => (n.startsWith(prefix) && ours(n.slice(prefix.length)) ? n.slice(prefix.length) : undefined), true);
-  const inner = (n: string): string | undefined => {
+  const base = basename(target);
+  const prefix = `.${base}.tmp-`;
+  await sweep(dirname(target), (n) => {
+    if (n.startsWith(prefix) && ours(n.slice(prefix.length))) return { rest: n.slice(prefix.length), target: base };
+    if (options.siblings !== true) return undefined;
+    const m = /^\.(.+)\.tmp-(.+)$/.exec(n);
+    return m !== null && tempOwner(m[2] as string) !== undefined ? { rest: m[2] as string, target: m[1] as string } : undefined;
+  });
+  const inner = (n: string): { rest: string } | undefined => {
     const m = /^\..+?\.tmp-(.+)$/.exec(n);
-    return m === null || !ours(m[1] as string) ? undefined : (m[1] as string);
+    return m === null || !ours(m[1] as string) ? undefined : { rest: m[1] as string };
   };
-  if (targetExists) {
-    await sweep(target, inner, false);
-    await sweep(join(target, 'jobs'), inner, false);
+  if (await exists(target)) {
+    await sweep(target, inner);
+    await sweep(join(target, 'jobs'), inner);
   }
   return out;
 }
