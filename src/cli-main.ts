@@ -1,24 +1,25 @@
 /**
  * The command line as a function: `main(argv, io)` parses, runs and returns the exit code
- * (0 ok, 1 a run failed, 2 bad input). src/cli.ts is the only caller that touches process.argv
- * and process.exitCode. Bad input prints each issue as `file:line:col path: message`, never a
- * stack trace, and writes nothing.
+ * (0 ok, 1 a run failed, 2 bad input or a file-system error, 130 Ctrl-C / SIGINT, 143 SIGTERM).
+ * src/cli.ts is the only caller that touches process.argv and process.exitCode. Bad input prints
+ * each issue as `file:line:col path: message`, never a stack trace, and writes nothing.
  */
-import { isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve, sep } from 'node:path';
 import cliProgress from 'cli-progress';
 import yargs from 'yargs';
 import { formatIssue, isScenarioError, ScenarioError, type ScenarioIssue } from './scenario/errors.js';
 import { loadScenario, parseSetArgs, type Override } from './scenario/load.js';
 import { scenarioJsonSchema } from './scenario/schema.js';
-import { checkOutDir, writeFolderAtomic } from './report/write.js';
+import { checkOutDir, cleanStaleTemps, currentFileSystem, isFileSystemError, pathExists, withFileSystem, writeFolderAtomic, type FileSystem } from './report/write.js';
 import { loadRunFolder, NotARunFolderError, renderRunReport } from './report/run-report.js';
 import { runSummaryLines } from './report/run-summary.js';
 import { fieldMapFigures, UnknownReaderError } from './report/field-map.js';
 import { renderRunReport as renderReportHtml } from './report/html.js';
 import { verifyCommand } from './verify/command.js';
 import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
-import { defaultWorkers } from './experiment/pool.js';
-import { ExperimentInputError, parseShard, type Shard } from './experiment/shard.js';
+import { defaultWorkers, type ReplicationPool } from './experiment/pool.js';
+import { ExperimentInputError, finishedJobs, parseShard, type Shard } from './experiment/shard.js';
+import { faultyFileSystem, needsFileSystem, parseTestFaults, type TestFaults } from './experiment/test-faults.js';
 import { loadPoints, parseVary, runSweep, type VarySpec } from './experiment/sweep.js';
 import { mergeFolders } from './experiment/merge.js';
 import { bandConfigs, compareTable, runCompare } from './experiment/compare.js';
@@ -31,8 +32,28 @@ export interface CliIo {
   progressStream?: NodeJS.WritableStream;
   /** Base folder for relative paths and results/ (default process.cwd()). */
   cwd?: string;
-  /** Cancels a command (default: Ctrl-C / SIGINT while the command runs). */
+  /** Cancels a command (default: Ctrl-C / SIGINT or SIGTERM while the command runs). */
   signal?: AbortSignal;
+  /** File system for every file the command writes or reads back (default Node's; tests inject failures). */
+  fs?: FileSystem;
+  /** TEST-ONLY fault hooks (experiment/test-faults.ts; default: the TAPSIM_TEST_FAULTS environment variable). */
+  testFaults?: TestFaults;
+  /** A pool that run and sweep use instead of starting threads (tests share one; not closed here). */
+  pool?: ReplicationPool;
+}
+
+/** A command stopped by a signal (or by the test-only fault hook, as SIGINT). */
+class Interrupted extends Error {
+  constructor(readonly signalName: 'SIGINT' | 'SIGTERM') {
+    super(`interrupted by ${signalName}`);
+    this.name = 'AbortError';
+  }
+}
+
+/** What a run or sweep command knew when it failed: where its finished jobs are kept. */
+interface CommandState {
+  outDir?: string;
+  keepsJobs?: boolean;
 }
 
 interface Parsed {
@@ -45,6 +66,7 @@ interface Parsed {
   set?: string[];
   quiet?: boolean;
   force?: boolean;
+  allowVersionMix?: boolean;
   workers?: string;
   untilCi?: string[];
   maxReplications?: string;
@@ -61,19 +83,26 @@ interface Parsed {
 }
 
 export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): Promise<number> {
+  if (ioIn.fs !== undefined) {
+    const { fs, ...rest } = ioIn;
+    return withFileSystem(fs, () => main(argv, rest));
+  }
   const io: CliIo = {
     stdout: ioIn.stdout ?? ((t) => process.stdout.write(t)),
     stderr: ioIn.stderr ?? ((t) => process.stderr.write(t)),
     progressStream: ioIn.progressStream ?? process.stderr,
     cwd: ioIn.cwd ?? process.cwd(),
     ...(ioIn.signal === undefined ? {} : { signal: ioIn.signal }),
+    ...(ioIn.testFaults === undefined ? {} : { testFaults: ioIn.testFaults }),
+    ...(ioIn.pool === undefined ? {} : { pool: ioIn.pool }),
   };
   const version = await toolVersion();
   const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;
   const workersOption = { type: 'string', describe: `worker threads (default: available cores, here ${defaultWorkers()})`, requiresArg: true } as const;
   const outOption = { type: 'string', describe: 'output folder (default results/<name>/…)', requiresArg: true } as const;
   const quietOption = { type: 'boolean', describe: 'no progress bar', default: false } as const;
-  const forceOption = { type: 'boolean', describe: 'allow --out to replace a folder that is not a tapsim folder', default: false } as const;
+  const forceOption = { type: 'boolean', describe: 'allow --out to replace an existing folder (an earlier run, an unfinished one, or any other)', default: false } as const;
+  const versionMixOption = { type: 'boolean', describe: 'accept partial results written by another tapsim version or build', default: false } as const;
   const common = { set: setOption, seed: { type: 'string', describe: 'master seed, integer ≥ 0 (overrides the scenario)', requiresArg: true }, replications: { type: 'string', describe: 'replications, 1..10000 (overrides the scenario)', requiresArg: true }, workers: workersOption, out: outOption, quiet: quietOption, force: forceOption } as const;
   const parser = yargs([...argv])
     .scriptName('tapsim')
@@ -94,7 +123,8 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N, 0-based) into a partial folder; combine with tapsim merge' })
         .option('resume', { type: 'boolean', default: false, describe: 'keep per-replication results in <out>/jobs/ and skip those already there' })
         .option('quiet', quietOption)
-        .option('force', forceOption),
+        .option('force', forceOption)
+        .option('allow-version-mix', { ...versionMixOption, describe: 'with --resume: finish a folder started by another tapsim version or build' }),
     )
     .command('sweep <scenario>', 'full-factorial sweep with common random numbers; writes sweep.csv', (y) =>
       y
@@ -102,10 +132,11 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         .option('vary', { type: 'string', array: true, requiresArg: true, demandOption: true, describe: 'path=a,b,c or path=start:stop:step (repeat for a full factorial); paths as in --set' })
         .options(common)
         .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N) into a partial folder' })
-        .option('resume', { type: 'boolean', default: false, describe: 'skip jobs already finished in --out' }),
+        .option('resume', { type: 'boolean', default: false, describe: 'skip jobs already finished in --out' })
+        .option('allow-version-mix', { ...versionMixOption, describe: 'with --resume: finish a folder started by another tapsim version or build' }),
     )
     .command('merge <dirs..>', 'combine partial folders (--shard) into the unsharded result', (y) =>
-      y.positional('dirs', { type: 'string', array: true, describe: 'partial folders' }).option('out', { ...outOption, demandOption: true, describe: 'output folder' }).option('force', forceOption),
+      y.positional('dirs', { type: 'string', array: true, describe: 'partial folders' }).option('out', { ...outOption, demandOption: true, describe: 'output folder' }).option('force', forceOption).option('allow-version-mix', versionMixOption),
     )
     .command('compare <scenario>', 'paired comparison with common random numbers', (y) =>
       y.positional('scenario', { type: 'string', describe: 'scenario file' }).option('bands', { type: 'boolean', default: false, describe: 'compare every reader on 13.56MHz only, 2.45GHz RCC only, and dual' }).options(common),
@@ -166,6 +197,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
   }
 
   const command = String(args._[0]);
+  const state: CommandState = {};
   try {
     switch (command) {
       case 'schema':
@@ -187,11 +219,11 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
         return code;
       }
       case 'run':
-        return await withSignal(io, (signal) => runCommand(args, io, signal));
+        return await withSignal(io, (signal) => runCommand(args, io, signal, state));
       case 'sweep':
-        return await withSignal(io, (signal) => sweepCommand(args, io, signal));
+        return await withSignal(io, (signal) => sweepCommand(args, io, signal, state));
       case 'merge':
-        return await mergeCommand(args, io);
+        return await withSignal(io, (signal) => mergeCommand(args, io, signal));
       case 'compare':
         return await withSignal(io, (signal) => compareCommand(args, io, signal));
       case 'size':
@@ -220,12 +252,18 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
       return 2;
     }
     if (error instanceof ExperimentInputError) {
-      io.stderr(`tapsim: ${error.flag}: ${error.message}\n`);
+      const base = abs(io, '.') + sep;
+      io.stderr(`tapsim: ${error.flag.split(base).join('')}: ${error.message.split(base).join('')}\n`);
       return 2;
     }
-    if (isAbort(error)) {
-      io.stderr(`tapsim: interrupted; the output folder was not written (finished jobs of a sweep, or of a run with --resume, stay in <out>/jobs/: rerun with --resume)\n`);
-      return 130;
+    if (isFileSystemError(error)) {
+      io.stderr(`tapsim: ${error.replacing(abs(io, '.') + sep, '').message}\n${await resumeHint(argv, io, state, 'once that is fixed, ')}`);
+      return 2;
+    }
+    if (error instanceof Interrupted || isAbort(error)) {
+      const name = error instanceof Interrupted ? error.signalName : 'SIGINT';
+      io.stderr(`tapsim: interrupted (${name}); the output folder was not written.\n${await resumeHint(argv, io, state, '')}`);
+      return name === 'SIGTERM' ? 143 : 130;
     }
     io.stderr(`tapsim: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (process.env['TAPSIM_DEBUG'] === '1' && error instanceof Error && error.stack !== undefined) io.stderr(error.stack + '\n');
@@ -270,17 +308,70 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || (error as { code?: unknown }).code === 'ABORT_ERR');
 }
 
-/** Run `body` with an AbortSignal: the caller's, or one that Ctrl-C (SIGINT) aborts while it runs. */
+/**
+ * Run `body` with an AbortSignal that Ctrl-C (SIGINT) or SIGTERM aborts while it runs (and the
+ * caller's, if given); an abort comes out as Interrupted, naming the signal. The test-only fault
+ * hooks (test-faults.ts) are installed here, on the file-system seam.
+ */
 async function withSignal(io: CliIo, body: (signal: AbortSignal) => Promise<number>): Promise<number> {
-  if (io.signal !== undefined) return body(io.signal);
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort(new DOMException('interrupted', 'AbortError'));
-  process.once('SIGINT', onSigint);
+  let fired: 'SIGINT' | 'SIGTERM' | undefined;
+  const stop = (name: 'SIGINT' | 'SIGTERM') => (): void => {
+    fired ??= name;
+    controller.abort(new Interrupted(name));
+  };
+  const onSigint = stop('SIGINT');
+  const onSigterm = stop('SIGTERM');
+  const signal = io.signal === undefined ? controller.signal : AbortSignal.any([io.signal, controller.signal]);
+  if (io.signal === undefined) {
+    process.once('SIGINT', onSigint);
+    process.once('SIGTERM', onSigterm);
+  }
+  const faults = io.testFaults ?? parseTestFaults(process.env['TAPSIM_TEST_FAULTS']);
+  if ('error' in faults) throw flagError('TAPSIM_TEST_FAULTS', faults.error);
   try {
-    return await body(controller.signal);
+    const run = (): Promise<number> => body(signal);
+    if (!needsFileSystem(faults)) return await run();
+    return await withFileSystem(faultyFileSystem(currentFileSystem(), faults, { stop: onSigint, signal, note: (line) => io.stderr(`tapsim: ${line}\n`) }), run);
+  } catch (error) {
+    if (signal.aborted && isAbort(error)) throw new Interrupted(fired ?? 'SIGINT');
+    throw error;
   } finally {
     process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGTERM', onSigterm);
   }
+}
+
+/** The test-only faults of this call that act in the worker (failing replications). */
+function failingReplications(io: CliIo): { failReplications?: number[] } {
+  const faults = io.testFaults ?? parseTestFaults(process.env['TAPSIM_TEST_FAULTS']);
+  return 'error' in faults || faults.failReplications === undefined ? {} : { failReplications: faults.failReplications };
+}
+
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_.,/:=+@%^-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * After a run or sweep stopped (a signal, a file-system error): how many finished jobs its
+ * folder keeps and the exact command that resumes it (the same command with --resume, without
+ * --force, with --out when the folder was a default one); or that nothing was kept.
+ */
+async function resumeHint(argv: readonly string[], io: CliIo, state: CommandState, when: string): Promise<string> {
+  if (state.outDir === undefined) return '';
+  if (state.keepsJobs !== true) return `Nothing was kept: ${argv.some((w) => w.startsWith('--until-ci')) ? '--until-ci runs cannot resume' : 'give --out DIR to keep finished replications for --resume'}.\n`;
+  let kept = 0;
+  try {
+    if (!(await pathExists(join(state.outDir, 'partial.json')))) return '';
+    kept = (await finishedJobs(state.outDir)).size;
+  } catch {
+    return '';
+  }
+  const shownDir = state.outDir.startsWith(abs(io, '.') + sep) ? state.outDir.slice(abs(io, '.').length + 1) : state.outDir;
+  const words = argv.filter((w) => w !== '--force' && w !== '--no-resume');
+  if (!words.includes('--out') && !words.some((w) => w.startsWith('--out='))) words.push('--out', shownDir);
+  if (!words.includes('--resume')) words.push('--resume');
+  return `${kept} finished job(s) are kept in ${shownDir}/jobs/; ${when}resume with:\n  tapsim ${words.map(shellWord).join(' ')}\n`;
 }
 
 function parseWorkers(args: Parsed): number | undefined {
@@ -304,15 +395,32 @@ function checkOutFlag(args: Parsed): void {
   if (args.out.split(/[\\/]/).includes('..') && args.force !== true) throw flagError('--out', `"${args.out}" contains "..": give the folder without "..", or add --force`);
 }
 
+/**
+ * The output folder of a run, sweep, comparison or sizing: --out, or a default folder under
+ * results/ that never collides (a numbered sibling when the stamped name exists). An existing
+ * --out folder needs --force (or --resume for an unfinished one). Stale temporary folders of
+ * earlier runs into the same place are removed (or named) here.
+ */
 async function resolveOutDir(args: Parsed, io: CliIo, file: string, name: string, seed: number, prefix: string): Promise<string> {
-  const outDir = abs(io, args.out ?? defaultRunDir(name, seed, new Date(), prefix));
+  let outDir = abs(io, args.out ?? defaultRunDir(name, seed, new Date(), prefix));
   if (args.out === undefined) {
     const resultsRoot = abs(io, 'results') + sep;
     if (!outDir.startsWith(resultsRoot)) throw new ScenarioError([{ file, line: 0, col: 0, path: 'name', message: 'scenario name would write outside results/' }]);
+    const stamped = outDir;
+    for (let n = 2; await pathExists(outDir); n++) outDir = `${stamped}-${n}`;
   }
-  const check = await checkOutDir(outDir, args.force === true);
+  const check = await checkOutDir(outDir, args.force === true, { keepResults: true, resume: args.resume === true });
   if (!check.ok) throw flagError('--out', check.message);
+  await noteStaleTemps(io, outDir, args.out === undefined);
   return outDir;
+}
+
+async function noteStaleTemps(io: CliIo, outDir: string, siblings = false): Promise<void> {
+  const base = abs(io, '.') + sep;
+  const rel = (p: string): string => (p.startsWith(base) ? p.slice(base.length) : p);
+  const stale = await cleanStaleTemps(outDir, { siblings });
+  for (const p of stale.removed) io.stderr(`tapsim: removed ${rel(p)}, left by an interrupted run\n`);
+  for (const k of stale.kept) io.stderr(`tapsim: note: kept ${rel(k.path)}: ${k.reason}\n`);
 }
 
 function shown(io: CliIo, args: Parsed, outDir: string): string {
@@ -355,7 +463,7 @@ function parseCount(flag: string, text: string | undefined, min: number, max: nu
   return n;
 }
 
-async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: CommandState): Promise<number> {
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
@@ -368,6 +476,10 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
   const loaded = await loadScenario(abs(io, file), { overrides });
   const { scenario } = loaded;
   const outDir = await resolveOutDir(args, io, file, scenario.name, scenario.seed, '');
+  // With --out, every finished replication is kept in <out>/jobs/ until the folder is complete.
+  const keepJobs = args.out !== undefined && untilCi === undefined;
+  state.outDir = outDir;
+  state.keepsJobs = keepJobs || shard !== undefined || args.resume === true;
   const outcome = await withBar(args, io, 'replications', (onProgress) =>
     runScenario(loaded, {
       outDir,
@@ -376,12 +488,20 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
       ...(workers === undefined ? {} : { workers }),
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
+      ...(keepJobs ? { keepJobs: true } : {}),
+      ...(io.pool === undefined ? {} : { pool: io.pool }),
+      ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}),
+      ...failingReplications(io),
       ...(untilCi === undefined ? {} : { untilCi }),
       ...(maxReplications === undefined ? {} : { maxReplications }),
       ...(onProgress === undefined ? {} : { onProgress }),
     }),
   );
   const { runJson, failures } = outcome;
+  if (outcome.alreadyComplete === true) {
+    io.stdout(`${shown(io, args, outDir)} already holds this finished run: ${runJson.replications} replication(s), fingerprint ${runJson.fingerprint.slice(0, 16)}; nothing to run (use --force instead of --resume to run it again)\n`);
+    return 0;
+  }
   if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${runJson.replications} replication(s), ${runJson.events} events; combine with "tapsim merge"\n`);
   else {
     io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
@@ -409,7 +529,7 @@ function parseVaryFlags(args: Parsed): VarySpec[] {
   return specs;
 }
 
-async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
+async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: CommandState): Promise<number> {
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
@@ -420,6 +540,8 @@ async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promi
   const loaded = await loadScenario(abs(io, file), { overrides });
   const points = await loadPoints(abs(io, file), overrides, vary);
   const outDir = await resolveOutDir(args, io, file, loaded.scenario.name, loaded.scenario.seed, 'sweep-');
+  state.outDir = outDir;
+  state.keepsJobs = true;
   const outcome = await withBar(args, io, 'jobs', (onProgress) =>
     runSweep(loaded, {
       outDir,
@@ -430,28 +552,36 @@ async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promi
       ...(workers === undefined ? {} : { workers }),
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
+      ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}),
+      ...(io.pool === undefined ? {} : { pool: io.pool }),
+      ...failingReplications(io),
       ...(onProgress === undefined ? {} : { onProgress }),
     }),
   );
+  if (outcome.alreadyComplete === true) {
+    io.stdout(`${shown(io, args, outDir)} already holds this finished sweep: ${outcome.sweepJson?.jobs ?? 0} job(s), fingerprint ${(outcome.sweepJson?.fingerprint ?? '').slice(0, 16)}; nothing to run (use --force instead of --resume to run it again)\n`);
+    return 0;
+  }
   if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${outcome.jobsRun} job(s) run; combine with "tapsim merge"\n`);
   else io.stdout(`wrote ${shown(io, args, outDir)}: ${points.length} point(s), ${outcome.sweepJson?.jobs ?? 0} job(s) (${outcome.jobsRun} run now), fingerprint ${(outcome.sweepJson?.fingerprint ?? '').slice(0, 16)}\n`);
   for (const f of outcome.failures) io.stderr(`tapsim: point ${f.point} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
   return outcome.failures.length > 0 ? 1 : 0;
 }
 
-async function mergeCommand(args: Parsed, io: CliIo): Promise<number> {
+async function mergeCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise<number> {
   checkOutFlag(args);
   const dirs = (args.dirs ?? []).map((d) => abs(io, d));
   const outDir = abs(io, args.out as string);
-  const check = await checkOutDir(outDir, args.force === true);
+  const check = await checkOutDir(outDir, args.force === true, { keepResults: true });
   if (!check.ok) throw flagError('--out', check.message);
+  await noteStaleTemps(io, outDir);
   const rel = (error: ExperimentInputError): ExperimentInputError => {
     const base = abs(io, '.') + sep;
     return new ExperimentInputError(error.flag.startsWith(base) ? error.flag.slice(base.length) : error.flag, error.message.split(base).join(''));
   };
   let outcome;
   try {
-    outcome = await mergeFolders(dirs, outDir);
+    outcome = await mergeFolders(dirs, outDir, { signal, ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}) });
   } catch (error) {
     if (error instanceof ExperimentInputError) throw rel(error);
     throw error;

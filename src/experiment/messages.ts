@@ -15,6 +15,8 @@ export interface WorkerTask {
   replication: number;
   seed: number;
   detail: ResultDetail;
+  /** Test-only fault hook (test-faults.ts): throw instead of running. */
+  failForTest?: boolean;
   /** Progress port (transferred), or null for none. */
   port: MessagePort | null;
   /** Minimum wall time between progress messages, ms. */

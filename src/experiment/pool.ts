@@ -33,6 +33,8 @@ export interface PoolTask {
   replication: number;
   seed: number;
   detail: ResultDetail;
+  /** Test-only fault hook (test-faults.ts): the replication throws instead of running. */
+  failForTest?: boolean;
 }
 
 export interface TaskProgress {

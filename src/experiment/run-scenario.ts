@@ -10,11 +10,15 @@
  * the failure (replication, seed, message) goes to run.json. An abort (Ctrl-C) removes the
  * temporary folder: nothing half-written.
  *
- * With `shard` or `resume` the run keeps one file per finished replication in <out>/jobs/
- * (shard.ts): a shard writes only its partial folder; an unsharded resumed run skips finished
- * replications and then assembles the same folder as a plain run.
+ * With `shard`, `resume` or `keepJobs` the run keeps one file per finished replication in
+ * <out>/jobs/ (shard.ts): a shard writes only its partial folder; an unsharded run skips
+ * replications already finished there (--resume) and then assembles the same folder as a plain
+ * run. `--resume` on a folder that already holds this finished run runs nothing.
+ *
+ * run.json is the last file written into the temporary folder: a folder holding run.json is
+ * complete, even one left behind by a killed process.
  */
-import { toolVersion } from './version.js';
+import { buildInfo, toolVersion, type BuildInfo } from './version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
@@ -23,7 +27,7 @@ import { renderRunReport } from '../report/run-report.js';
 import type { ReplicationResult } from './replication.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
 import { relativeHalfWidth, summarize, type Summary } from './stats.js';
-import { ExperimentInputError, finishedJobs, jobFileName, readJob, runWorkFolder, type Shard } from './shard.js';
+import { ExperimentInputError, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
 
@@ -56,6 +60,12 @@ export interface RunScenarioOptions {
   maxReplications?: number;
   shard?: Shard;
   resume?: boolean;
+  /** Keep every finished replication in <out>/jobs/ while running, so an interrupted run can --resume (the CLI sets it with --out). */
+  keepJobs?: boolean;
+  /** Resume a folder started by another version or build. */
+  allowVersionMix?: boolean;
+  /** Test-only fault hook (test-faults.ts): these replications throw in the worker. */
+  failReplications?: readonly number[];
 }
 
 export interface ReplicationFailure {
@@ -70,11 +80,17 @@ export interface RunOutcome {
   failures: readonly ReplicationFailure[];
   /** True when only a partial (sharded) folder was written. */
   partial: boolean;
+  /** --resume found the finished run already there: nothing was run or written. */
+  alreadyComplete?: boolean;
 }
 
 export interface RunJson {
   tool: 'tapsim';
   version: string;
+  /** Build id (git commit, or a hash of dist/), Node version and installed dependency versions. */
+  build: string;
+  node: string;
+  dependencies: BuildInfo['dependencies'];
   scenario: { name: string; file: string | null; sha256: string };
   seed: number;
   replications: number;
@@ -89,8 +105,8 @@ export interface RunJson {
 
 export { toolVersion };
 
-function task(scenario: ResolvedScenario, replication: number): PoolTask {
-  return { scenario, replication, seed: scenario.seed, detail: 'full' };
+function task(scenario: ResolvedScenario, replication: number, fail: ReadonlySet<number>): PoolTask {
+  return { scenario, replication, seed: scenario.seed, detail: 'full', ...(fail.has(replication) ? { failForTest: true } : {}) };
 }
 
 /** Streams results (in replication order) into the files of a run folder. */
@@ -136,7 +152,7 @@ export class RunFolderBuilder {
     this.failures.push(failure);
   }
 
-  async finish(loaded: LoadedScenario, meta: { scenarioFile: string | null; workers: number; wallTimeS: number; untilCi?: RunJson['untilCi'] }): Promise<RunJson> {
+  async finish(loaded: Pick<LoadedScenario, 'scenario' | 'hash'>, meta: { scenarioFile: string | null; workers: number; wallTimeS: number; untilCi?: RunJson['untilCi'] }): Promise<RunJson> {
     await this.transactions?.end();
     await this.gates.end();
     await this.backend.end();
@@ -144,7 +160,7 @@ export class RunFolderBuilder {
     const names = metricNames(this.rows);
     const runJson: RunJson = {
       tool: 'tapsim',
-      version: await toolVersion(),
+      ...(await buildInfo()),
       scenario: { name: scenario.name, file: meta.scenarioFile, sha256: loaded.hash },
       seed: scenario.seed,
       replications: this.rows.length + this.failures.length,
@@ -155,15 +171,17 @@ export class RunFolderBuilder {
       failures: [...this.failures].sort((a, b) => a.replication - b.replication),
       ...(meta.untilCi === undefined ? {} : { untilCi: meta.untilCi }),
     };
-    await this.w.writeFile('run.json', JSON.stringify(runJson, null, 2) + '\n');
+    const runJsonText = JSON.stringify(runJson, null, 2) + '\n';
     await this.w.writeFile('scenario.resolved.json', canonicalJson(scenario, 2) + '\n');
     await this.w.writeFile('summary.csv', summaryCsv(this.rows));
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
     await this.w.writeFile('latency.csv', this.latency.csv());
     const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
     await this.w.writeFile('columns.md', columnsMarkdown(files, names));
-    // The report reads only the folder's own files, so `tapsim report` re-renders it identically.
-    await renderRunReport(this.w.path);
+    // The report reads only the folder's own files (run.json given here, as it is written last),
+    // so `tapsim report` re-renders it identically.
+    await renderRunReport(this.w.path, { runJson: runJsonText });
+    await this.w.writeFile('run.json', runJsonText);
     return runJson;
   }
 }
@@ -181,7 +199,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   const started = now();
   const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
-    if (options.shard !== undefined || options.resume === true) return await runPersisted(loaded, options, pool, now, started);
+    if (options.shard !== undefined || options.resume === true || (options.keepJobs === true && (options.untilCi ?? []).length === 0)) return await runPersisted(loaded, options, pool, now, started);
     return await runStreaming(loaded, options, pool, now, started);
   } finally {
     if (options.pool === undefined) await pool.close();
@@ -192,13 +210,14 @@ async function runStreaming(loaded: LoadedScenario, options: RunScenarioOptions,
   const { scenario } = loaded;
   const initial = scenario.replications;
   const cap = Math.max(initial, options.maxReplications ?? 1000);
+  const fail = new Set(options.failReplications ?? []);
   const runJson = await writeFolderAtomic(options.outDir, async (w) => {
     const builder = await RunFolderBuilder.open(w, scenario);
     let total = 0;
     let batch = initial;
     let untilCi: RunJson['untilCi'];
     for (;;) {
-      const tasks = Array.from({ length: batch }, (_, i) => task(scenario, total + i));
+      const tasks = Array.from({ length: batch }, (_, i) => task(scenario, total + i, fail));
       const base = total;
       const eventsBase = builder.events;
       await runInOrder(pool, tasks, {
@@ -223,13 +242,23 @@ async function runStreaming(loaded: LoadedScenario, options: RunScenarioOptions,
       batch = Math.min(initial, cap - total);
     }
     return builder.finish(loaded, { scenarioFile: options.scenarioFile ?? null, workers: pool.workers, wallTimeS: (now() - started) / 1000, ...(untilCi === undefined ? {} : { untilCi: untilCi.map((u) => ({ ...u, achieved: Number.isFinite(u.achieved) ? u.achieved : -1 })) }) });
-  });
+  }, options.signal === undefined ? {} : { signal: options.signal });
   return { outDir: options.outDir, runJson, failures: runJson.failures, partial: false };
 }
 
 async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions, pool: ReplicationPool, now: () => number, started: number): Promise<RunOutcome> {
   const { scenario } = loaded;
   if (options.untilCi !== undefined && options.untilCi.length > 0) throw new ExperimentInputError('--until-ci', 'cannot be combined with --shard or --resume: the number of replications must be known up front');
+  if (options.resume === true && options.shard === undefined) {
+    const done = await readFinishedResult(options.outDir, 'run.json');
+    if (done !== undefined) {
+      if (done.scenarioSha256 !== loaded.hash || done.seed !== scenario.seed) {
+        throw new ExperimentInputError('--resume', `${options.outDir} holds another finished run (scenario sha256 ${done.scenarioSha256.slice(0, 12)}, seed ${done.seed}; this one is ${loaded.hash.slice(0, 12)}, seed ${scenario.seed}): give another --out, or --force instead of --resume to replace it`);
+      }
+      if (done.failures > 0) throw new ExperimentInputError('--resume', `${options.outDir} holds this run, finished with ${done.failures} failed replication(s); its jobs are gone: use --force instead of --resume to run it again`);
+      return { outDir: options.outDir, runJson: done.json as unknown as RunJson, failures: [], partial: false, alreadyComplete: true };
+    }
+  }
   const work = await runWorkFolder({
     dir: options.outDir,
     kind: 'run',
@@ -241,6 +270,8 @@ async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions,
     pool,
     ...(options.shard === undefined ? {} : { shard: options.shard }),
     resume: options.resume === true,
+    ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}),
+    ...(options.failReplications === undefined ? {} : { failReplications: options.failReplications }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     wallTimeS: () => (now() - started) / 1000,
@@ -248,39 +279,46 @@ async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions,
   const failures: ReplicationFailure[] = work.failures.map((f) => ({ replication: f.replication, seed: f.seed, message: f.message }));
   if (work.partial) {
     const runJson: RunJson = {
-      tool: 'tapsim', version: await toolVersion(), scenario: { name: scenario.name, file: options.scenarioFile ?? null, sha256: loaded.hash },
+      tool: 'tapsim', ...(await buildInfo()), scenario: { name: scenario.name, file: options.scenarioFile ?? null, sha256: loaded.hash },
       seed: scenario.seed, replications: work.jobsRun, workers: pool.workers, wallTimeS: Math.round(((now() - started) / 1000) * 1000) / 1000,
       events: work.events, fingerprint: '', failures,
     };
     return { outDir: options.outDir, runJson, failures, partial: true };
   }
-  const runJson = await assembleRun(loaded, [options.outDir], { scenarioFile: options.scenarioFile ?? null, workers: pool.workers, wallTimeS: (now() - started) / 1000, failures });
+  const runJson = await assembleRun(loaded, [work.source], {
+    scenarioFile: options.scenarioFile ?? null,
+    workers: pool.workers,
+    wallTimeS: (now() - started) / 1000,
+    failures,
+    readOptions: { flag: '--resume', fix: `delete it and run again with --resume`, ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}) },
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
   return { outDir: options.outDir, runJson, failures, partial: false };
 }
 
-/** Build the run folder `meta.outDir` (default sources[0]) from the job files found in the work folders `sources`, in replication order. */
+/** Build the run folder `meta.outDir` (default the first source's folder) from the job files of the work folders `sources`, in replication order; each job file is checked (readJob). */
 export async function assembleRun(
-  loaded: LoadedScenario,
-  sources: readonly string[],
-  meta: { scenarioFile: string | null; workers: number; wallTimeS: number; failures: readonly ReplicationFailure[]; outDir?: string },
+  loaded: Pick<LoadedScenario, 'scenario' | 'hash'>,
+  sources: readonly JobSource[],
+  meta: { scenarioFile: string | null; workers: number; wallTimeS: number; failures: readonly ReplicationFailure[]; outDir?: string; readOptions?: ReadJobOptions; signal?: AbortSignal },
 ): Promise<RunJson> {
-  const where = new Map<string, string>();
-  for (const dir of sources) for (const name of await finishedJobs(dir)) if (!where.has(name)) where.set(name, dir);
+  const where = await locateJobs(sources);
   const failed = new Map(meta.failures.map((f) => [f.replication, f]));
-  const outDir = meta.outDir ?? (sources[0] as string);
+  const outDir = meta.outDir ?? (sources[0] as JobSource).dir;
   return writeFolderAtomic(outDir, async (w) => {
     const builder = await RunFolderBuilder.open(w, loaded.scenario);
     for (let r = 0; r < loaded.scenario.replications; r++) {
       const job = { point: 0, replication: r };
-      const dir = where.get(jobFileName(job));
-      if (dir !== undefined) await builder.add((await readJob(dir, job)).result);
+      const source = where.get(jobFileName(job));
+      meta.signal?.throwIfAborted();
+      if (source !== undefined) await builder.add(await readJob(source, job, meta.readOptions));
       else {
         const f = failed.get(r);
         builder.fail(f ?? { replication: r, seed: loaded.scenario.seed, message: 'no result' });
       }
     }
     return builder.finish(loaded, { scenarioFile: meta.scenarioFile, workers: meta.workers, wallTimeS: meta.wallTimeS });
-  });
+  }, meta.signal === undefined ? {} : { signal: meta.signal });
 }
 
 /** Default run folder: results/<scenario-name>/<UTC time>-s<seed>. */

@@ -4,16 +4,19 @@
  * deterministic, balanced, independent of worker count. A work folder holds `partial.json` (the
  * manifest: what experiment, which shard) and `jobs/p<point>-r<replication>.json`, one file per
  * finished job, each written atomically, so `--resume` skips finished jobs and `tapsim merge`
- * rebuilds exactly the folder an unsharded run writes.
+ * rebuilds exactly the folder an unsharded run writes. Every file carries the experiment's identity
+ * and a content hash (integrity.ts); `readJob` checks both, so a job from another seed, shard,
+ * point or build, or an edited or cut file, is refused by name instead of merged.
  */
 import { join } from 'node:path';
-import { listFiles, parseJsonExact, readText, removeFolder, stringifyJsonExact, writeFileAtomic } from '../report/write.js';
-import { canonicalJson, type LoadedScenario } from '../scenario/load.js';
+import { emptyFolder, listFiles, readText, readTextOptional, resultMarkerIn, writeFileAtomic } from '../report/write.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import type { ResultDetail } from './messages.js';
 import type { ReplicationResult } from './replication.js';
 import { runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
-import { toolVersion } from './version.js';
+import { identityProblems, jobFileText, manifestText, parseJobFile, parseManifestText, resolvedFileText, shardText, type ExperimentIdentity, type JobIdentity } from './integrity.js';
+import { buildId, toolVersion } from './version.js';
 
 /** Bad experiment input found while running (unknown metric, mismatched work folder): exit 2. */
 export class ExperimentInputError extends Error {
@@ -56,6 +59,8 @@ export function jobFileName(job: JobRef): string {
 export interface Manifest {
   tool: 'tapsim';
   version: string;
+  /** Build id of the tool that wrote the folder (version.ts). */
+  build: string;
   kind: 'run' | 'sweep';
   scenario: { name: string; file: string | null; sha256: string };
   seed: number;
@@ -92,43 +97,99 @@ function describeVary(m: Manifest): string {
 }
 
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
-  await writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
+  await writeFileAtomic(join(dir, MANIFEST_FILE), manifestText(manifest as unknown as Record<string, unknown>));
 }
 
-/** The manifest of a work folder, undefined if it has none; throws on an unreadable one. */
-export async function readManifest(dir: string): Promise<Manifest | undefined> {
-  let text: string;
+/**
+ * The manifest of a work folder, undefined if it has none. A manifest that is cut, edited or
+ * not tapsim's is an ExperimentInputError naming the file (flag: the option to blame).
+ */
+export async function readManifest(dir: string, flag = '--out'): Promise<Manifest | undefined> {
+  const path = join(dir, MANIFEST_FILE);
+  let text: string | null;
   try {
-    text = await readText(join(dir, MANIFEST_FILE));
+    text = await readTextOptional(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     throw error;
   }
-  const m = JSON.parse(text) as Partial<Manifest>;
-  if (m.tool !== 'tapsim' || (m.kind !== 'run' && m.kind !== 'sweep') || !Array.isArray(m.points) || typeof m.seed !== 'number' || m.scenario === undefined) {
-    throw new Error(`${join(dir, MANIFEST_FILE)} is not a tapsim manifest`);
+  if (text === null) return undefined;
+  const parsed = parseManifestText(text);
+  if (!parsed.ok) throw new ExperimentInputError(flag, `${path} ${parsed.problem}`);
+  const m = parsed.value as Partial<Manifest>;
+  if ((m.kind !== 'run' && m.kind !== 'sweep') || !Array.isArray(m.points) || typeof m.seed !== 'number' || m.scenario === undefined || typeof m.build !== 'string') {
+    throw new ExperimentInputError(flag, `${path} is not a tapsim manifest`);
   }
-  return m as Manifest;
+  const { format: _format, ...manifest } = m as Manifest & { format?: string };
+  return manifest;
 }
 
-/** One finished job, as stored in jobs/. */
-export interface JobRecord {
-  point: number;
-  replication: number;
-  seed: number;
-  /** Hash of the point's resolved scenario: a stale job from another experiment is never reused. */
-  sha256: string;
-  result: ReplicationResult;
+export function identityOf(manifest: Manifest): ExperimentIdentity {
+  return { tool: 'tapsim', version: manifest.version, build: manifest.build, scenarioSha256: manifest.scenario.sha256, seed: manifest.seed, shard: manifest.shard };
 }
 
-export async function writeJob(dir: string, record: JobRecord): Promise<void> {
-  await writeFileAtomic(join(dir, JOBS_DIR, jobFileName(record)), stringifyJsonExact(record) + '\n');
+/** Index of job (point, replication) in the experiment's point-major order. */
+export function jobIndex(manifest: Pick<Manifest, 'points'>, job: JobRef): number {
+  let k = 0;
+  for (let p = 0; p < job.point; p++) k += (manifest.points[p] as Manifest['points'][number]).replications;
+  return k + job.replication;
 }
 
-export async function readJob(dir: string, job: JobRef): Promise<JobRecord> {
-  const record = parseJsonExact(await readText(join(dir, JOBS_DIR, jobFileName(job)))) as JobRecord;
-  if (record.point !== job.point || record.replication !== job.replication) throw new Error(`${join(dir, JOBS_DIR, jobFileName(job))} holds another job`);
-  return record;
+/** `p00012-r00003.json` → { point: 12, replication: 3 }. */
+export function parseJobFileName(name: string): JobRef | undefined {
+  const m = /^p(\d+)-r(\d+)\.json$/.exec(name);
+  return m === null ? undefined : { point: Number(m[1]), replication: Number(m[2]) };
+}
+
+export async function writeJob(dir: string, identity: JobIdentity, result: ReplicationResult): Promise<void> {
+  let text: string;
+  try {
+    text = jobFileText(identity, result);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // A JavaScript string holds at most 2^29 characters: a transaction log of millions of taps does not fit.
+    throw new ExperimentInputError('--out', `the result of replication ${identity.replication} is too large to keep as a job file (over 512 MB of JSON, mostly its transaction log): set outputs.transactions: false or shorten the duration; or run it without --out, --shard and --resume (a default folder streams its CSV files and keeps no jobs)`);
+  }
+  await writeFileAtomic(join(dir, JOBS_DIR, jobFileName(identity)), text);
+}
+
+/** A work folder whose job files are read back, with its (checked) manifest. */
+export interface JobSource {
+  dir: string;
+  manifest: Manifest;
+}
+
+export interface ReadJobOptions {
+  /** Accept a job written by another version or build (--allow-version-mix). */
+  allowVersionMix?: boolean;
+  /** The option to blame and what to do, for messages (default: merge). */
+  flag?: string;
+  fix?: string;
+}
+
+/**
+ * Read one job file of `source` and check it against the folder's manifest: content hash, the
+ * experiment (scenario, seed, point, shard), the job it claims to be, the version and build.
+ * Any mismatch is an ExperimentInputError naming the file.
+ */
+export async function readJob(source: JobSource, job: JobRef, options: ReadJobOptions = {}): Promise<ReplicationResult> {
+  const path = join(source.dir, JOBS_DIR, jobFileName(job));
+  const { manifest } = source;
+  const flag = options.flag ?? 'merge';
+  const fix = options.fix ?? `delete it and finish ${source.dir} again with --resume (the command that wrote it)`;
+  const parsed = parseJobFile(await readText(path));
+  if (!parsed.ok) throw new ExperimentInputError(flag, `${path} ${parsed.problem}: ${fix}`);
+  const point = manifest.points[job.point];
+  if (point === undefined || job.replication >= point.replications) throw new ExperimentInputError(flag, `${path} is not a job of this experiment (${manifest.points.length} point(s)): remove it`);
+  const expected = { ...identityOf(manifest), point: job.point, replication: job.replication, pointSha256: point.sha256 };
+  const anyShard = manifest.shard === null || manifest.shard.count === 1;
+  const { problems, versionMix } = identityProblems(parsed.value.identity, expected, { anyShard, jobIndex: jobIndex(manifest, job) });
+  const data = parsed.value.data as Partial<ReplicationResult>;
+  if (data.replication !== job.replication) problems.push(`its result is of replication ${String(data.replication)}`);
+  if (data.seed !== manifest.seed) problems.push(`its result is of seed ${String(data.seed)}`);
+  if (problems.length > 0) throw new ExperimentInputError(flag, `${path} does not belong to ${source.dir} (${shardText(manifest.shard)}, seed ${manifest.seed}): ${problems.join('; ')}. Remove it, or give the folder it came from`);
+  if (versionMix !== undefined && options.allowVersionMix !== true) throw new ExperimentInputError(flag, `${path}: ${versionMix}: re-run it with one build, or add --allow-version-mix`);
+  return data as ReplicationResult;
 }
 
 /** File names of the finished jobs in a work folder. */
@@ -154,9 +215,13 @@ export interface WorkPlan {
   pool: ReplicationPool;
   shard?: Shard;
   resume: boolean;
+  /** Resume a folder started by another version or build (--allow-version-mix). */
+  allowVersionMix?: boolean;
   signal?: AbortSignal;
   onProgress?: (p: OrderedProgress) => void;
   wallTimeS: () => number;
+  /** Test-only (test-faults.ts): these replication indices throw in the worker. */
+  failReplications?: readonly number[];
 }
 
 export interface WorkFailure {
@@ -174,6 +239,8 @@ export interface WorkOutcome {
   jobsRun: number;
   events: number;
   manifest: Manifest;
+  /** The folder as a job source, for assembling its result. */
+  source: JobSource;
 }
 
 /** The scenario a job runs: sweeps need only scalars, so the transaction log is off. */
@@ -181,11 +248,12 @@ export function jobScenario(scenario: ResolvedScenario, detail: ResultDetail): R
   return detail === 'metrics' && scenario.outputs.transactions ? { ...scenario, outputs: { ...scenario.outputs, transactions: false } } : scenario;
 }
 
-export function makeManifest(plan: Pick<WorkPlan, 'kind' | 'loaded' | 'scenarioFile' | 'vary' | 'points' | 'shard'>, version: string, workers: number, wallTimeS: number): Manifest {
+export function makeManifest(plan: Pick<WorkPlan, 'kind' | 'loaded' | 'scenarioFile' | 'vary' | 'points' | 'shard'>, tool: { version: string; build: string }, workers: number, wallTimeS: number): Manifest {
   const { scenario } = plan.loaded;
   return {
     tool: 'tapsim',
-    version,
+    version: tool.version,
+    build: tool.build,
     kind: plan.kind,
     scenario: { name: scenario.name, file: plan.scenarioFile, sha256: plan.loaded.hash },
     seed: scenario.seed,
@@ -198,27 +266,39 @@ export function makeManifest(plan: Pick<WorkPlan, 'kind' | 'loaded' | 'scenarioF
   };
 }
 
+/** The version and build of the running tool, as a manifest records them. */
+export async function currentTool(): Promise<{ version: string; build: string }> {
+  const [version, build] = await Promise.all([toolVersion(), buildId()]);
+  return { version, build };
+}
+
 /**
  * Run the jobs of `plan` that belong to its shard and are not finished yet, writing each result
  * to <dir>/jobs/ as it arrives (any order), with <dir>/partial.json describing the experiment.
+ * Without `resume` (or with nothing to resume) the folder starts empty: the caller has checked
+ * that it may be replaced (checkOutDir).
  */
 export async function runWorkFolder(plan: WorkPlan): Promise<WorkOutcome> {
-  const version = await toolVersion();
-  const manifest = makeManifest(plan, version, plan.pool.workers, 0);
-  let existing: Manifest | undefined;
-  try {
-    existing = await readManifest(plan.dir);
-  } catch (error) {
-    throw new ExperimentInputError('--out', `${plan.dir}: ${error instanceof Error ? error.message : String(error)}; give another --out`);
-  }
+  const tool = await currentTool();
+  const manifest = makeManifest(plan, tool, plan.pool.workers, 0);
+  const existing = await readManifest(plan.dir, plan.resume ? '--resume' : '--out');
   if (plan.resume && existing !== undefined) {
     const diffs = manifestDifferences(existing, manifest);
     if (diffs.length > 0) throw new ExperimentInputError('--resume', `${plan.dir} holds another experiment: ${diffs.join('; ')}. Give another --out, or drop --resume to start over`);
+    if ((existing.version !== tool.version || existing.build !== tool.build) && plan.allowVersionMix !== true) {
+      throw new ExperimentInputError('--resume', `${plan.dir} was started by tapsim ${existing.version} build ${existing.build}; this is ${tool.version} build ${tool.build}: finish it with that build, or add --allow-version-mix`);
+    }
   }
-  if (!plan.resume) await removeFolder(join(plan.dir, JOBS_DIR));
+  if (plan.resume && existing === undefined) {
+    const marker = await resultMarkerIn(plan.dir);
+    if (marker !== undefined) throw new ExperimentInputError('--resume', `${plan.dir} holds a finished result (${marker}), not an unfinished run: give another --out, or --force instead of --resume to replace it`);
+  }
+  const resuming = plan.resume && existing !== undefined;
+  if (!resuming) await emptyFolder(plan.dir);
   await writeManifest(plan.dir, manifest);
-  await writeFileAtomic(join(plan.dir, RESOLVED_FILE), canonicalJson(plan.loaded.scenario, 2) + '\n');
-  const finished = plan.resume ? await finishedJobs(plan.dir) : new Set<string>();
+  await writeFileAtomic(join(plan.dir, RESOLVED_FILE), resolvedFileText(identityOf(manifest), plan.loaded.scenario));
+  const finished = resuming ? await finishedJobs(plan.dir) : new Set<string>();
+  const fail = new Set(plan.failReplications ?? []);
   const todo: Array<{ job: JobRef; task: PoolTask; sha256: string }> = [];
   let k = 0;
   plan.points.forEach((point, p) => {
@@ -226,11 +306,12 @@ export async function runWorkFolder(plan: WorkPlan): Promise<WorkOutcome> {
     for (let r = 0; r < point.scenario.replications; r++, k++) {
       const job = { point: p, replication: r };
       if (!inShard(k, plan.shard) || finished.has(jobFileName(job))) continue;
-      todo.push({ job, task: { scenario, replication: r, seed: scenario.seed, detail: plan.detail }, sha256: point.sha256 });
+      todo.push({ job, task: { scenario, replication: r, seed: scenario.seed, detail: plan.detail, ...(fail.has(r) ? { failForTest: true } : {}) }, sha256: point.sha256 });
     }
   });
   const failures: WorkFailure[] = [];
   let events = 0;
+  const identity = identityOf(manifest);
   await runInOrder(plan.pool, todo.map((t) => t.task), {
     ...(plan.signal === undefined ? {} : { signal: plan.signal }),
     ...(plan.onProgress === undefined ? {} : { onProgress: plan.onProgress }),
@@ -238,11 +319,41 @@ export async function runWorkFolder(plan: WorkPlan): Promise<WorkOutcome> {
       const { job, task, sha256 } = todo[i] as (typeof todo)[number];
       if (outcome.ok) {
         events += outcome.result.events;
-        await writeJob(plan.dir, { ...job, seed: task.seed, sha256, result: outcome.result });
+        await writeJob(plan.dir, { ...identity, ...job, pointSha256: sha256 }, outcome.result);
       } else failures.push({ ...job, seed: task.seed, message: outcome.message });
     },
   });
   const final = { ...manifest, wallTimeS: Math.round(plan.wallTimeS() * 1000) / 1000 };
   await writeManifest(plan.dir, final);
-  return { partial: plan.shard !== undefined && plan.shard.count > 1, failures, jobsRun: todo.length, events, manifest: final };
+  return { partial: plan.shard !== undefined && plan.shard.count > 1, failures, jobsRun: todo.length, events, manifest: final, source: { dir: plan.dir, manifest: final } };
+}
+
+/** Where each finished job of `sources` is (the first folder holding it). */
+export async function locateJobs(sources: readonly JobSource[]): Promise<Map<string, JobSource>> {
+  const where = new Map<string, JobSource>();
+  for (const source of sources) for (const name of await finishedJobs(source.dir)) if (!where.has(name)) where.set(name, source);
+  return where;
+}
+
+/** A finished result folder (run.json or sweep.json) with what identifies its experiment. */
+export interface FinishedResult {
+  scenarioSha256: string;
+  seed: number;
+  failures: number;
+  json: Record<string, unknown>;
+}
+
+/** The finished result in `dir` (`file`: run.json or sweep.json), if there is one and no work in progress. */
+export async function readFinishedResult(dir: string, file: 'run.json' | 'sweep.json'): Promise<FinishedResult | undefined> {
+  if ((await readTextOptional(join(dir, MANIFEST_FILE)).catch(() => null)) !== null) return undefined;
+  const text = await readTextOptional(join(dir, file)).catch(() => null);
+  if (text === null) return undefined;
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ExperimentInputError('--resume', `${join(dir, file)} is not valid JSON (cut short or damaged): give another --out, or --force instead of --resume to run it again`);
+  }
+  const scenario = json['scenario'] as { sha256?: unknown } | undefined;
+  return { scenarioSha256: String(scenario?.sha256), seed: Number(json['seed']), failures: Array.isArray(json['failures']) ? json['failures'].length : 0, json };
 }

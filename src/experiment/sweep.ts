@@ -5,7 +5,8 @@
  * replication) run through a work folder (shard.ts): sharding and --resume come with it. When
  * every job is there, the folder is rebuilt atomically as: sweep.json, sweep.csv (one row per
  * point: values, mean and 95% CI half-width per metric), sweep-summary.csv (point × replication),
- * scenario.resolved.json (the base scenario), columns.md.
+ * scenario.resolved.json (the base scenario), columns.md; sweep.json last, so a folder holding it
+ * is complete. `--resume` on a folder that already holds this finished sweep runs nothing.
  */
 import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
@@ -15,9 +16,9 @@ import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from './pool.js';
 import { summarize, type Summary } from './stats.js';
-import { ExperimentInputError, finishedJobs, jobFileName, readJob, runWorkFolder, type Manifest, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
+import { ExperimentInputError, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
 import { metricNames } from './run-scenario.js';
-import { toolVersion } from './version.js';
+import { buildInfo, type BuildInfo } from './version.js';
 
 export interface VarySpec {
   path: string;
@@ -77,6 +78,10 @@ export interface SweepOptions {
   pool?: ReplicationPool;
   shard?: Shard;
   resume?: boolean;
+  /** Resume a folder started by another version or build. */
+  allowVersionMix?: boolean;
+  /** Test-only fault hook (test-faults.ts): these replication indices throw in the worker. */
+  failReplications?: readonly number[];
   signal?: AbortSignal;
   onProgress?: (p: OrderedProgress) => void;
   now?: () => number;
@@ -85,6 +90,9 @@ export interface SweepOptions {
 export interface SweepJson {
   tool: 'tapsim';
   version: string;
+  build: string;
+  node: string;
+  dependencies: BuildInfo['dependencies'];
   scenario: { name: string; file: string | null; sha256: string };
   seed: number;
   vary: readonly VarySpec[];
@@ -103,6 +111,8 @@ export interface SweepOutcome {
   sweepJson: SweepJson | undefined;
   failures: readonly WorkFailure[];
   jobsRun: number;
+  /** --resume found the finished sweep already there: nothing was run or written. */
+  alreadyComplete?: boolean;
 }
 
 export async function runSweep(loaded: LoadedScenario, options: SweepOptions): Promise<SweepOutcome> {
@@ -110,6 +120,17 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
   const started = now();
   const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
+    if (options.resume === true && options.shard === undefined) {
+      const done = await readFinishedResult(options.outDir, 'sweep.json');
+      if (done !== undefined) {
+        const sameVary = JSON.stringify(done.json['vary']) === JSON.stringify(options.vary.map((v) => ({ path: v.path, values: [...v.values] })));
+        if (done.scenarioSha256 !== loaded.hash || done.seed !== loaded.scenario.seed || !sameVary) {
+          throw new ExperimentInputError('--resume', `${options.outDir} holds another finished sweep (scenario, seed or --vary differ): give another --out, or --force instead of --resume to replace it`);
+        }
+        if (done.failures > 0) throw new ExperimentInputError('--resume', `${options.outDir} holds this sweep, finished with ${done.failures} failed job(s); its jobs are gone: use --force instead of --resume to run it again`);
+        return { outDir: options.outDir, partial: false, sweepJson: done.json as unknown as SweepJson, failures: [], jobsRun: 0, alreadyComplete: true };
+      }
+    }
     const work = await runWorkFolder({
       dir: options.outDir,
       kind: 'sweep',
@@ -121,28 +142,35 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
       pool,
       ...(options.shard === undefined ? {} : { shard: options.shard }),
       resume: options.resume === true,
+      ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}),
+      ...(options.failReplications === undefined ? {} : { failReplications: options.failReplications }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
       wallTimeS: () => (now() - started) / 1000,
     });
     if (work.partial) return { outDir: options.outDir, partial: true, sweepJson: undefined, failures: work.failures, jobsRun: work.jobsRun };
-    const sweepJson = await assembleSweep(loaded, work.manifest, [options.outDir], options.outDir, { workers: pool.workers, wallTimeS: (now() - started) / 1000, failures: work.failures });
+    const sweepJson = await assembleSweep(loaded, work.manifest, [work.source], options.outDir, {
+      workers: pool.workers,
+      wallTimeS: (now() - started) / 1000,
+      failures: work.failures,
+      readOptions: { flag: '--resume', fix: 'delete it and run again with --resume', ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}) },
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
     return { outDir: options.outDir, partial: false, sweepJson, failures: work.failures, jobsRun: work.jobsRun };
   } finally {
     if (options.pool === undefined) await pool.close();
   }
 }
 
-/** Build the sweep folder `outDir` from the job files in the work folders `sources`, point by point. */
+/** Build the sweep folder `outDir` from the job files in the work folders `sources`, point by point; each job file is checked (readJob). */
 export async function assembleSweep(
   base: { scenario: LoadedScenario['scenario'] },
   manifest: Manifest,
-  sources: readonly string[],
+  sources: readonly JobSource[],
   outDir: string,
-  meta: { workers: number; wallTimeS: number; failures: readonly WorkFailure[] },
+  meta: { workers: number; wallTimeS: number; failures: readonly WorkFailure[]; readOptions?: ReadJobOptions; signal?: AbortSignal },
 ): Promise<SweepJson> {
-  const where = new Map<string, string>();
-  for (const dir of sources) for (const name of await finishedJobs(dir)) if (!where.has(name)) where.set(name, dir);
+  const where = await locateJobs(sources);
   const paths = manifest.vary.map((v) => v.path);
   const rows: Array<{ keys: string[]; point: number; replication: number; seed: number; events: number; metrics: Record<string, number>; fingerprint: string }> = [];
   const failures: WorkFailure[] = [...meta.failures];
@@ -150,12 +178,13 @@ export async function assembleSweep(
     const point = manifest.points[p] as Manifest['points'][number];
     for (let r = 0; r < point.replications; r++) {
       const job = { point: p, replication: r };
-      const dir = where.get(jobFileName(job));
-      if (dir === undefined) {
+      const source = where.get(jobFileName(job));
+      if (source === undefined) {
         if (!failures.some((f) => f.point === p && f.replication === r)) failures.push({ ...job, seed: manifest.seed, message: 'no result' });
         continue;
       }
-      const { result } = await readJob(dir, job);
+      meta.signal?.throwIfAborted();
+      const result = await readJob(source, job, meta.readOptions);
       rows.push({ keys: [formatNumber(p), ...point.values], point: p, replication: r, seed: result.seed, events: result.events, metrics: result.metrics, fingerprint: result.fingerprint });
     }
   }
@@ -168,7 +197,7 @@ export async function assembleSweep(
   failures.sort((a, b) => a.point - b.point || a.replication - b.replication);
   const sweepJson: SweepJson = {
     tool: 'tapsim',
-    version: await toolVersion(),
+    ...(await buildInfo()),
     scenario: manifest.scenario,
     seed: manifest.seed,
     vary: manifest.vary.map((v) => ({ path: v.path, values: [...v.values] })),
@@ -181,7 +210,6 @@ export async function assembleSweep(
     failures,
   };
   await writeFolderAtomic(outDir, async (w) => {
-    await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
     await w.writeFile('scenario.resolved.json', canonicalJson(base.scenario, 2) + '\n');
     await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
@@ -199,7 +227,8 @@ export async function assembleSweep(
       tables: [],
       figures,
     });
-  });
+    await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
+  }, meta.signal === undefined ? {} : { signal: meta.signal });
   return sweepJson;
 }
 

@@ -18,3 +18,43 @@ export function smallScenarioDir(prefix: string, extra = ''): { dir: string; fil
 export function csvFiles(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => [n, readFileSync(join(dir, n))]));
 }
+
+/** Every file below `dir` (relative paths, hidden ones included), sorted. */
+export function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesBelow(dir, join(prefix, e.name)) : [join(prefix, e.name)]))
+    .sort();
+}
+
+/** run.json / sweep.json without what may differ between invocations (wall time, workers, the build's own description stays). */
+function resultJson(dir: string, name: string): string {
+  const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
+  delete json['wallTimeS'];
+  delete json['workers'];
+  return JSON.stringify(json);
+}
+
+/** index.html without the wall time and workers rows. */
+function reportHtml(dir: string): string {
+  return readFileSync(join(dir, 'index.html'), 'utf8').replace(/<tr><th scope="row">(Workers|Wall time|wall time|workers)<\/th><td>[^<]*<\/td><\/tr>/g, '');
+}
+
+/**
+ * How the result folder `dir` differs from `reference` (empty: the same result): the same files,
+ * byte-identical CSVs, SVGs and scenario.resolved.json, run.json / sweep.json and index.html equal
+ * but for wall time and workers.
+ */
+export function resultDifferences(reference: string, dir: string): string[] {
+  const out: string[] = [];
+  const a = filesBelow(reference);
+  const b = filesBelow(dir);
+  if (JSON.stringify(a) !== JSON.stringify(b)) return [`files differ: ${a.join(' ')} vs ${b.join(' ')}`];
+  for (const name of a) {
+    if (name === 'run.json' || name === 'sweep.json') {
+      if (resultJson(reference, name) !== resultJson(dir, name)) out.push(name);
+    } else if (name === 'index.html') {
+      if (reportHtml(reference) !== reportHtml(dir)) out.push(name);
+    } else if (!readFileSync(join(reference, name)).equals(readFileSync(join(dir, name)))) out.push(name);
+  }
+  return out;
+}

@@ -3,10 +3,10 @@
  * plot of paired band differences, and the sizing curve with its service-level line. Pure:
  * plain data in, figures out; `writeExperimentReport` writes them into a folder being built.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { forestPlot, lineChart, sizingChart, type LineSeries } from './charts.js';
 import { runReportFiles, type ReportFigure, type ReportTable, type KeyValue } from './html.js';
+import { ensureDir, writeFileIn } from './write.js';
 
 /** Mean and 95 % CI half-width of one metric at one point. */
 export interface MetricEstimate {
@@ -118,6 +118,6 @@ export function sizeFigure(path: string, slo: { metric: string; op: '<=' | '>=';
 /** Write figures/*.svg and index.html into `dir` (a folder being built by writeFolderAtomic). */
 export async function writeExperimentReport(dir: string, input: { title: string; intro: string; meta: readonly KeyValue[]; tables: readonly ReportTable[]; figures: readonly ReportFigure[] }): Promise<void> {
   const files = runReportFiles({ title: input.title, intro: input.intro, meta: input.meta, tables: input.tables, figures: input.figures, figureMode: 'link' });
-  await mkdir(join(dir, 'figures'), { recursive: true });
-  for (const f of files) await writeFile(join(dir, ...f.path.split('/')), f.content);
+  await ensureDir(join(dir, 'figures'));
+  for (const f of files) await writeFileIn(join(dir, ...f.path.split('/')), f.content);
 }

@@ -7,7 +7,6 @@
  *
  * Files are written by write.ts, each atomically (temporary file, then rename).
  */
-import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunJson } from '../experiment/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
@@ -16,7 +15,7 @@ import { describeMetric } from './csv.js';
 import { csvNumber, forEachCsvRecord, headerIndex, readCsvTable } from './csv-read.js';
 import { fieldMapFigures } from './field-map.js';
 import { runReportFiles, type KeyValue, type ReportFigure, type ReportFile, type ReportTable, type RunReportInput } from './html.js';
-import { writeFileAtomic } from './write.js';
+import { pathExists, readTextOptional, writeFileAtomic } from './write.js';
 
 /** The folder is not a run folder (no run.json): the CLI turns this into exit 2. */
 export class NotARunFolderError extends Error {
@@ -79,12 +78,7 @@ export interface RunFolderData {
 }
 
 async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  return readTextOptional(path);
 }
 
 type Sums = Map<string, Map<number, { sums: number[]; counts: number[] }>>;
@@ -141,8 +135,8 @@ function unpack(byT: Map<number, { sums: number[]; counts: number[] }>, nCols: n
 }
 
 /** Read and aggregate a run folder. Throws NotARunFolderError without run.json. */
-export async function loadRunFolder(dir: string): Promise<RunFolderData> {
-  const runText = await readOptional(join(dir, 'run.json'));
+export async function loadRunFolder(dir: string, pending: { runJson?: string } = {}): Promise<RunFolderData> {
+  const runText = pending.runJson ?? (await readOptional(join(dir, 'run.json')));
   if (runText === null) throw new NotARunFolderError(dir);
   const runJson = JSON.parse(runText) as RunJson;
   const scenarioText = await readOptional(join(dir, 'scenario.resolved.json'));
@@ -556,19 +550,18 @@ export function buildRunReport(data: RunFolderData): RunReportInput {
 }
 
 /** Every report file of the run folder `dir` (index.html, figures/*.svg), read from its own files. */
-export async function runReportFilesOf(dir: string): Promise<ReportFile[]> {
-  return runReportFiles(buildRunReport(await loadRunFolder(dir)));
+export async function runReportFilesOf(dir: string, pending: { runJson?: string } = {}): Promise<ReportFile[]> {
+  return runReportFiles(buildRunReport(await loadRunFolder(dir, pending)));
 }
 
 /**
  * Render figures/*.svg and index.html of the run folder `dir` from its own files, each written
  * atomically. Returns the paths written, relative to `dir`. Throws NotARunFolderError without run.json.
+ * `pending.runJson`: the text of a run.json not written yet (a run folder being built writes it last).
  */
-export async function renderRunReport(dir: string): Promise<string[]> {
-  await access(dir).catch(() => {
-    throw new NotARunFolderError(dir);
-  });
-  const files = await runReportFilesOf(dir);
+export async function renderRunReport(dir: string, pending: { runJson?: string } = {}): Promise<string[]> {
+  if (!(await pathExists(dir))) throw new NotARunFolderError(dir);
+  const files = await runReportFilesOf(dir, pending);
   // Figures first, the page last: a reader of index.html never sees it before its figures.
   const ordered = [...files.filter((f) => f.path !== 'index.html'), ...files.filter((f) => f.path === 'index.html')];
   for (const f of ordered) await writeFileAtomic(join(dir, ...f.path.split('/')), f.content);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutDir, formatNumber, summaryCsv, writeRunFolder } from './write.js';
+import { checkOutDir, formatNumber, parseJsonExact, stringifyJsonExact, summaryCsv, writeRunFolder } from './write.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -49,5 +49,24 @@ describe('writeRunFolder', () => {
     writeFileSync(join(parent, 'run', 'run.json'), '{}');
     expect(await checkOutDir(join(parent, 'run'), false)).toEqual({ ok: true, replaces: 'run-folder' });
     expect(existsSync(join(parent, 'other', 'notes.txt'))).toBe(true);
+  });
+});
+
+describe('stringifyJsonExact / parseJsonExact', () => {
+  it('keep NaN and ±Infinity through JSON, nested anywhere, with the same text as a replacer gives', () => {
+    const value = { a: 1, b: [NaN, 2, Infinity, { c: -Infinity, d: [1, NaN] }], e: 'x', f: null, g: [[-0, 3.5]], h: new Float64Array([1, NaN]) };
+    const replacer = (_k: string, v: unknown): unknown => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? '\u0000NaN' : v > 0 ? '\u0000Inf' : '\u0000-Inf') : v);
+    const text = stringifyJsonExact(value);
+    expect(text).toBe(JSON.stringify(value, replacer));
+    const { h: _typed, ...plain } = value;
+    expect(stringifyJsonExact(plain)).toBe(JSON.stringify(plain, replacer));
+    const back = parseJsonExact(stringifyJsonExact(plain)) as typeof plain;
+    expect(back.b[0]).toBeNaN();
+    expect(back.b[2]).toBe(Infinity);
+    expect((back.b[3] as { c: number; d: number[] }).c).toBe(-Infinity);
+    expect((back.b[3] as { c: number; d: number[] }).d[1]).toBeNaN();
+    expect(back.e).toBe('x');
+    expect(back.f).toBeNull();
+    expect(parseJsonExact('{"a":[1,2]}')).toEqual({ a: [1, 2] });
   });
 });
