@@ -244,9 +244,8 @@ function relativeIssue(issue: ScenarioIssue, io: CliIo): ScenarioIssue {
 }
 
 function overridesFrom(args: Parsed): Override[] {
-  const issues: ScenarioIssue[] = [];
   const { overrides, issues: setIssues } = parseSetArgs(args.set ?? [], '--set');
-  issues.push(...setIssues);
+  const issues: ScenarioIssue[] = [...setIssues];
   const integerFlag = (flag: '--seed' | '--replications', text: string | undefined, min: number, max: number): void => {
     if (text === undefined) return;
     const value = Number(text);

@@ -10,6 +10,7 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import { assembleRun, type RunJson } from './run-scenario.js';
 import { assembleSweep, type SweepJson } from './sweep.js';
 import { ExperimentInputError, finishedJobs, inShard, jobFileName, manifestDifferences, readManifest, RESOLVED_FILE, type Manifest } from './shard.js';
+import { maxOf } from '../arrays.js';
 
 export type MergeOutcome = { kind: 'run'; runJson: RunJson } | { kind: 'sweep'; sweepJson: SweepJson };
 
@@ -56,7 +57,7 @@ export async function mergeFolders(dirs: readonly string[], outDir: string): Pro
   }
   const resolvedText = await readText(join(dirs[0] as string, RESOLVED_FILE));
   const scenario = JSON.parse(resolvedText) as ResolvedScenario;
-  const workers = Math.max(...manifests.map((m) => m.workers));
+  const workers = maxOf(manifests.map((m) => m.workers));
   const wallTimeS = manifests.reduce((s, m) => s + m.wallTimeS, 0);
   if (first.kind === 'run') {
     const runJson = await assembleRun({ scenario, hash: first.scenario.sha256, files: [] }, dirs, { outDir, scenarioFile: first.scenario.file, workers, wallTimeS, failures: [] });
