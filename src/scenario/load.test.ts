@@ -1,10 +1,14 @@
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, formatIssue } from './errors.js';
 import { loadScenario, parseSetArgs } from './load.js';
 import { streamFor } from '../random/stream.js';
+import { parse as parseYaml } from 'yaml';
+import { compileRateExpression } from './expression.js';
+import { buildScenarioSchema } from './schema.js';
+import { createQuantityParser, loadMath } from './units.js';
 
 const SCENARIOS = join(import.meta.dirname, '..', '..', 'scenarios');
 const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
@@ -146,6 +150,108 @@ describe('loadScenario: units, distributions, expressions, defaults', () => {
     const a = await loadScenario(write(dir, 'a.yaml', MINIMAL));
     const b = await loadScenario(write(dir, 'b.json', JSON.stringify({ name: 'mini', duration: 600, carriers: [{ id: 'card', kind: 'transit-card', share: 0.7 }, { id: 'phone', kind: 'nfc-phone', share: 0.3 }], readers: [{ id: 'r1', bands: ['13.56MHz'] }], stations: [{ id: 'S', entrances: [{ id: 'E', demand: { rate: 600 }, gatelines: [{ id: 'G', gates: 2, reader: 'r1' }] }] }] }, null, 2)));
     expect(b.hash).toBe(a.hash);
+  });
+});
+
+describe('loadScenario: limits and input forms (issue 14)', () => {
+  it('reads a rate given with a 1/time unit as passengers per hour', async () => {
+    for (const [text, perHour] of [['"100 / h"', 100], ['"100/h"', 100], ['"2 /min"', 120], ['"1 / s"', 3600], ['"50 h^-1"', 50], ['"300 / hour + 0 / min"', 300]] as const) {
+      const { scenario } = await loadScenario(write(tempDir(), 's.yaml', MINIMAL.replace('rate: 600', `rate: ${text}`)));
+      const rates = scenario.stations[0]!.entrances[0]!.demand.ratesPerHour;
+      expect(rates.length, text).toBe(10);
+      for (const r of rates) expect(r, text).toBeCloseTo(perHour, 9);
+    }
+    expect((await badYaml(MINIMAL.replace('rate: 600', 'rate: "100 m"'))).join('\n')).toMatch(/demand\.rate: expression "100 m" gives 100 m, expected passengers\/hour/);
+  });
+
+  it('refuses a 40 001-character flat expression and 40-deep brackets with the limit, not a crash', async () => {
+    const flat = Array.from({ length: 20_001 }, () => '1').join('+');
+    expect(flat.length).toBe(40_001);
+    expect((await badYaml(MINIMAL.replace('rate: 600', `rate: "${flat}"`))).join('\n')).toMatch(/demand\.rate: expression is 40001 characters long; at most 1000 are allowed: simplify it, or give the rate as a table/);
+    const deep = `${'('.repeat(40)}600${')'.repeat(40)}`;
+    expect((await badYaml(MINIMAL.replace('rate: 600', `rate: "${deep}"`))).join('\n')).toMatch(/expression nests brackets 40 deep; at most 32 levels/);
+  });
+
+  it('compiles the worst expressions inside the limits (1000 characters, 32 brackets deep)', async () => {
+    const unary = `${'-'.repeat(998)}1`; // 998 minus signs: depth 998, value 1
+    const nested = `${'abs('.repeat(32)}${Array.from({ length: 400 }, () => '1').join('+').slice(0, 1000 - 4 * 32 - 32)}${')'.repeat(32)}`;
+    for (const text of [unary, nested]) {
+      expect(text.length).toBeLessThanOrEqual(1000);
+      const { scenario } = await loadScenario(write(tempDir(), 's.yaml', MINIMAL.replace('rate: 600', `rate: "${text}"`)));
+      expect(scenario.stations[0]!.entrances[0]!.demand.ratesPerHour[0]).toBeGreaterThan(0);
+    }
+  });
+
+  it('states the limit of a rate table and of an empirical distribution', async () => {
+    const n = 100_001;
+    const at = Array.from({ length: n }, (_, i) => i).join(',');
+    const issues = (await badYaml(MINIMAL.replace('rate: 600', `rate: { at: [${at}], perHour: [1, 2] }`))).join('\n');
+    expect(issues).toMatch(/demand\.rate\.at: 100001 times; a table has at most 100000 points: thin it \(a longer step between points\), or give the rate as an expression/);
+    // The same limit on an empirical distribution, through the schema alone (no 100 000-element YAML to parse).
+    const math = await loadMath();
+    const schema = buildScenarioSchema({ quantity: createQuantityParser(math), rateExpression: (t) => compileRateExpression(math, t) });
+    const raw = parseYaml(MINIMAL) as { stations: Array<{ entrances: Array<Record<string, unknown>> }> };
+    const values = Array.from({ length: n }, (_, i) => i / (n - 1));
+    raw.stations[0]!.entrances[0]!['walkTime'] = { kind: 'empirical', values, cumulative: values };
+    const result = schema.safeParse(raw);
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error?.issues)).toMatch(/100001 values; a table has at most 100000 points/);
+  });
+
+  it('interpolates a 20 000-point table by binary search, equal to the linear scan', async () => {
+    const n = 20_000;
+    const at = Array.from({ length: n }, (_, i) => i * 2); // a point every 2 s
+    const perHour = at.map((_, i) => (i * 37) % 1000);
+    const text = MINIMAL.replace('duration: 10 min', 'duration: 11 h').replace('rate: 600', `rate: { at: [${at.join(',')}], perHour: [${perHour.join(',')}] }, step: 1 s`);
+    const { scenario } = await loadScenario(write(tempDir(), 's.yaml', text));
+    const rates = scenario.stations[0]!.entrances[0]!.demand.ratesPerHour;
+    expect(rates.length).toBe(39_600);
+    for (let i = 0; i < rates.length; i += 97) {
+      const x = i + 0.5;
+      let k = 1;
+      while (k < n - 1 && (at[k] as number) < x) k++; // the old linear scan
+      const expected = x >= (at[n - 1] as number) ? (perHour[n - 1] as number) : (perHour[k - 1] as number) + ((x - (at[k - 1] as number)) / ((at[k] as number) - (at[k - 1] as number))) * ((perHour[k] as number) - (perHour[k - 1] as number));
+      expect(rates[i]).toBe(expected);
+    }
+  });
+
+  it('names the range of times (whole ns below 2^53)', async () => {
+    expect((await badYaml(MINIMAL.replace('duration: 10 min', 'duration: 1e9 h'))).join('\n')).toMatch(/duration: time 3600000000000 s is out of range: times are whole nanoseconds and must lie within ±9007199 s \(≈ 104 days\)/);
+    const { scenario } = await loadScenario(write(tempDir(), 's.yaml', MINIMAL.replace('duration: 10 min', 'duration: 100 day')));
+    expect(scenario.duration).toBe(100 * 86400e9);
+  });
+
+  it('reads CR-only line ends like LF (same scenario, same lines in messages)', async () => {
+    const lf = await loadScenario(write(tempDir(), 's.yaml', `# a comment first\n${MINIMAL}`));
+    const cr = await loadScenario(write(tempDir(), 's.yaml', `# a comment first\r${MINIMAL.replace(/\n/g, '\r')}`));
+    expect(cr.hash).toBe(lf.hash);
+    expect((await badYaml(`# c\r${MINIMAL.replace('gates: 2', 'gates: -2').replace(/\n/g, '\r')}`)).join('\n')).toMatch(/s\.yaml:15:\d+ stations\.0\.entrances\.0\.gatelines\.0\.gates: Too small/);
+  });
+
+  it('shows an absolute extends path as written', async () => {
+    const dir = tempDir();
+    const parent = write(dir, 'parent.yaml', MINIMAL.replace('gates: 2', 'gates: -2'));
+    const sub = join(dir, 'sub');
+    mkdirSync(sub);
+    const child = write(sub, 'child.yaml', `extends: ${parent}\nname: child\n`);
+    const issues = await issuesOf(loadScenario(child));
+    expect(issues.join('\n')).toMatch(new RegExp(`^${parent.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ stations\\.0\\.entrances\\.0\\.gatelines\\.0\\.gates: Too small`, 'm'));
+    const missing = await issuesOf(loadScenario(write(sub, 'c2.yaml', `extends: ${join(dir, 'nope.yaml')}\nname: c2\n`)));
+    expect(missing[0]).toBe(`${join(dir, 'nope.yaml')}: file not found`);
+  });
+
+  it('says in a sentence that a file holds several YAML documents', async () => {
+    const issues = (await badYaml(`${MINIMAL}---\nname: second\n`)).join('\n');
+    expect(issues).toMatch(/s\.yaml:\d+:\d+: YAML syntax error: this file holds several YAML documents .*a scenario file holds one/);
+    expect(issues).not.toMatch(/parseAllDocuments/);
+  });
+
+  it('refuses nesting deeper than 64 levels, and 5000 levels, in a sentence', async () => {
+    for (const depth of [65, 5000]) {
+      const issues = (await badYaml(`${MINIMAL}description: ${'['.repeat(depth)}${']'.repeat(depth)}\n`)).join('\n');
+      expect(issues, String(depth)).toMatch(/maps and lists nest more than 64 levels deep here; a scenario nests at most 64/);
+      expect(issues).not.toMatch(/call stack/);
+    }
   });
 });
 

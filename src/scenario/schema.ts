@@ -95,6 +95,17 @@ const id = (what: string) =>
     .max(64)
     .describe(`${what} id (letters, digits, - _ .; unique among its siblings)`);
 
+/** Most points in a table (a rate table {at, perHour}, an empirical distribution). */
+export const MAX_TABLE_POINTS = 100_000;
+/** Largest time a scenario may give, s: whole nanoseconds below 2^53 (≈ 104 days). */
+export const MAX_TIME_S = Math.floor(Number.MAX_SAFE_INTEGER / 1e9);
+
+/** The error of a table's `.max(MAX_TABLE_POINTS)`: states the limit and the fix. */
+const tableTooLong = (what: string) => ({
+  error: (issue: { input?: unknown }) =>
+    `${Array.isArray(issue.input) ? issue.input.length : 'too many'} ${what}; a table has at most ${MAX_TABLE_POINTS} points: thin it (a longer step between points)${what === 'times' || what === 'rates' ? ', or give the rate as an expression' : ''}`,
+});
+
 export function buildScenarioSchema(ctx: SchemaContext) {
   const rawQuantity = z.union([z.number(), z.string()]);
 
@@ -145,7 +156,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         if (seconds === undefined || !checkRange(seconds, range, 's', c)) return z.NEVER;
         const ns = Math.round(seconds * 1e9);
         if (!Number.isSafeInteger(ns)) {
-          c.addIssue({ code: 'custom', message: `time ${seconds} s is out of range` });
+          c.addIssue({ code: 'custom', message: `time ${seconds} s is out of range: times are whole nanoseconds and must lie within ±${MAX_TIME_S} s (≈ 104 days)` });
           return z.NEVER;
         }
         return ns;
@@ -184,8 +195,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       z.strictObject({ kind: z.literal('erlang'), phases: z.number().int().min(1).describe('number of phases k ≥ 1'), mean: q('overall mean (> 0)') }),
       z.strictObject({
         kind: z.literal('empirical'),
-        values: z.array(q('value')).min(2).describe('values, ascending'),
-        cumulative: z.array(z.number()).min(2).describe('cumulative probabilities, ascending from 0 to 1'),
+        values: z.array(q('value')).min(2).max(MAX_TABLE_POINTS, tableTooLong('values')).describe('values, ascending'),
+        cumulative: z.array(z.number()).min(2).max(MAX_TABLE_POINTS, tableTooLong('cumulative probabilities')).describe('cumulative probabilities, ascending from 0 to 1'),
       }),
     ]);
     return z
@@ -409,8 +420,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       z.string().describe('mathjs expression in t (a time), passengers/hour, e.g. "2500 + 9000*exp(-((t - 1.5 h)/(35 min))^2)"'),
       z
         .strictObject({
-          at: z.array(si('time', 'time of the point (bare number = seconds)', { min: 0 })).min(1).describe('times, ascending'),
-          perHour: z.array(z.number().min(0)).min(1).describe('rates at those times, passengers/hour'),
+          at: z.array(si('time', 'time of the point (bare number = seconds)', { min: 0 })).min(1).max(MAX_TABLE_POINTS, tableTooLong('times')).describe('times, ascending'),
+          perHour: z.array(z.number().min(0)).min(1).max(MAX_TABLE_POINTS, tableTooLong('rates')).describe('rates at those times, passengers/hour'),
         })
         .describe('table: piecewise linear between points, held constant before the first and after the last'),
     ])
@@ -707,13 +718,20 @@ export function sampleRate(
   return { stepNs, ratesPerHour, expectedPassengers: expected };
 }
 
-/** Piecewise-linear interpolation, constant outside the points. */
+/** Piecewise-linear interpolation, constant outside the points (`at` ascending; binary search). */
 export function interpolate(at: readonly number[], values: readonly number[], x: number): number {
   const n = at.length;
   if (x <= (at[0] as number)) return values[0] as number;
   if (x >= (at[n - 1] as number)) return values[n - 1] as number;
-  let i = 1;
-  while ((at[i] as number) < x) i++;
+  // The first i ≥ 1 with at[i] ≥ x.
+  let lo = 1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
   const x0 = at[i - 1] as number;
   const x1 = at[i] as number;
   const y0 = values[i - 1] as number;
