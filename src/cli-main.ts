@@ -19,7 +19,7 @@ import { verifyCommand } from './verify/command.js';
 import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
 import { defaultWorkers } from './experiment/pool.js';
 import { ExperimentInputError, parseShard, type Shard } from './experiment/shard.js';
-import { loadPoints, parseVary, runSweep, type VarySpec } from './experiment/sweep.js';
+import { loadPoints, parseVary, runSweep, sweepJobsProblem, sweepPointsProblem, type VarySpec } from './experiment/sweep.js';
 import { mergeFolders } from './experiment/merge.js';
 import { bandConfigs, compareTable, runCompare } from './experiment/compare.js';
 import { parseIntRange, parseSlo, runSize } from './experiment/size.js';
@@ -33,6 +33,8 @@ export interface CliIo {
   cwd?: string;
   /** Cancels a command (default: Ctrl-C / SIGINT while the command runs). */
   signal?: AbortSignal;
+  /** `run` replications in the calling thread, one at a time (tests: no thread start-up). */
+  inThread?: boolean;
 }
 
 interface Parsed {
@@ -67,6 +69,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
     progressStream: ioIn.progressStream ?? process.stderr,
     cwd: ioIn.cwd ?? process.cwd(),
     ...(ioIn.signal === undefined ? {} : { signal: ioIn.signal }),
+    ...(ioIn.inThread === true ? { inThread: true } : {}),
   };
   const version = await toolVersion();
   const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;
@@ -167,6 +170,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
 
   const command = String(args._[0]);
   try {
+    checkSingleValued(args);
     switch (command) {
       case 'schema':
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
@@ -179,9 +183,14 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
             const loaded = await loadScenario(abs(io, file), { overrides });
             io.stdout(`ok ${file}: ${loaded.scenario.name} (sha256 ${loaded.hash.slice(0, 12)})\n`);
           } catch (error) {
-            if (!isScenarioError(error)) throw error;
-            for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
-            code = 2;
+            // Whatever went wrong with one file, the next files are still checked.
+            if (isScenarioError(error)) {
+              for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
+              code = Math.max(code, 2);
+            } else {
+              io.stderr(`tapsim: internal error while checking ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+              code = 1;
+            }
           }
         }
         return code;
@@ -261,6 +270,19 @@ function overridesFrom(args: Parsed): Override[] {
   return overrides;
 }
 
+/** Options that may be given more than once (each adds a value); every other option takes one value. */
+const REPEATABLE = new Set(['_', 'set', 'vary', 'untilCi', 'case', 'scenarios', 'dirs']);
+
+/** A value-taking option given twice is an error naming it (yargs would pass an array on). */
+function checkSingleValued(args: Parsed): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (!Array.isArray(value) || REPEATABLE.has(key) || key.includes('-')) continue;
+    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const values = value.map((v) => JSON.stringify(String(v)));
+    throw flagError(flag, `given ${value.length === 2 ? 'twice' : `${value.length} times`} (${values.join(', ')}); give it once`);
+  }
+}
+
 function flagError(flag: string, message: string): ScenarioError {
   return new ScenarioError([{ file: flag, line: 0, col: 0, path: '', message }]);
 }
@@ -282,10 +304,12 @@ async function withSignal(io: CliIo, body: (signal: AbortSignal) => Promise<numb
   }
 }
 
-function parseWorkers(args: Parsed): number | undefined {
+function parseWorkers(args: Parsed, io: CliIo): number | undefined {
   if (args.workers === undefined) return undefined;
   const n = Number(args.workers);
   if (args.workers.trim() === '' || !Number.isInteger(n) || n < 1 || n > 1024) throw flagError('--workers', `must be an integer from 1 to 1024 (got "${args.workers}")`);
+  const cores = defaultWorkers();
+  if (n > cores) io.stderr(`tapsim: warning: --workers ${n} is more than the ${cores} core(s) here; threads beyond the cores only add start-up time (at most one thread per job is started)\n`);
   return n;
 }
 
@@ -358,7 +382,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const shard = parseShardFlag(args);
   const untilCi = parseUntilCi(args);
   const maxReplications = parseCount('--max-replications', args.maxReplications, 1, 10000);
@@ -372,7 +396,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promise
       outDir,
       scenarioFile: file,
       signal,
-      ...(workers === undefined ? {} : { workers }),
+      ...(io.inThread === true ? { workers: 1, inThread: true } : workers === undefined ? {} : { workers }),
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
       ...(untilCi === undefined ? {} : { untilCi }),
@@ -404,6 +428,8 @@ function parseVaryFlags(args: Parsed): VarySpec[] {
     else if (specs.some((s) => s.path === v.path)) issues.push({ file: '--vary', line: 0, col: 0, path: v.path, message: 'path varied twice' });
     else specs.push(v);
   }
+  const tooMany = issues.length === 0 ? sweepPointsProblem(specs) : undefined;
+  if (tooMany !== undefined) issues.push({ file: '--vary', line: 0, col: 0, path: '', message: tooMany });
   if (issues.length > 0) throw new ScenarioError(issues);
   return specs;
 }
@@ -412,11 +438,13 @@ async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promi
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const shard = parseShardFlag(args);
   const vary = parseVaryFlags(args);
   if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
   const loaded = await loadScenario(abs(io, file), { overrides });
+  const tooBig = sweepJobsProblem(vary, loaded.scenario, JSON.stringify(loaded.scenario).length);
+  if (tooBig !== undefined) throw flagError('--vary', tooBig);
   const points = await loadPoints(abs(io, file), overrides, vary);
   const outDir = await resolveOutDir(args, io, file, loaded.scenario.name, loaded.scenario.seed, 'sweep-');
   const outcome = await withBar(args, io, 'jobs', (onProgress) =>
@@ -464,7 +492,7 @@ async function compareCommand(args: Parsed, io: CliIo, signal: AbortSignal): Pro
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const configs = await bandConfigs(abs(io, file), overrides);
   const base = configs[0]?.scenario;
   if (base === undefined) throw flagError('compare', 'no configurations');
@@ -483,7 +511,7 @@ async function sizeCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promis
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const maxReplications = parseCount('--max-replications', args.maxReplications, 2, 10000);
   if ((args.vary ?? []).length !== 1) throw flagError('--vary', 'size takes exactly one --vary path=lo:hi');
   const range = parseIntRange((args.vary ?? [])[0] as string);

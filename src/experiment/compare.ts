@@ -73,7 +73,8 @@ export async function runCompare(
 ): Promise<CompareOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  const jobs = configs.reduce((n, c) => n + c.scenario.replications, 0);
+  const pool = options.pool ?? createPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
     const tasks: Array<{ config: number; task: PoolTask }> = [];
     configs.forEach((c, ci) => {
