@@ -193,6 +193,12 @@ describe('loadScenario: limits and input forms (issue 14)', () => {
     expect((await badYaml(text)).join('\n')).toMatch(pattern);
   });
 
+  it('names every allowed value of a choice of numbers (not only the first)', async () => {
+    const issues = (await badYaml(MINIMAL.replace('bands: [13.56MHz] }', 'bands: [13.56MHz], nfc: { typeBSlots: 3, bitRateKbps: 100 } }'))).join('\n');
+    expect(issues).toMatch(/readers\.0\.nfc\.typeBSlots: number 3 is not one of "1", "2", "4", "8", "16"/);
+    expect(issues).toMatch(/readers\.0\.nfc\.bitRateKbps: number 100 is not one of "106", "212", "424", "848"/);
+  });
+
   it('states the limit of a file size', async () => {
     const dir = tempDir();
     const file = join(dir, 'big.yaml');

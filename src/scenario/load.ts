@@ -455,6 +455,12 @@ function reportZodIssue(raw: unknown, prefix: Path, schema: z.ZodType, push: Pus
         return;
       }
       const branches = issue.errors ?? [];
+      // A union of literals (typeBSlots: 1 | 2 | 4 | 8 | 16): name every allowed value, not the first branch's.
+      const literal = (b: ZodIssueLike[]): boolean => b.length === 1 && b[0]?.code === 'invalid_value' && b[0].path.length === 0;
+      if (branches.length > 1 && branches.every(literal)) {
+        reportZodIssue({ code: 'invalid_value', path: issue.path, message: issue.message, input: issue.input, values: branches.flatMap((b) => b[0]?.values ?? []) }, prefix, schema, push);
+        return;
+      }
       const isTypeMismatch = (b: ZodIssueLike[]): boolean =>
         b.length > 0 && b.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_union' && i.note !== 'No matching discriminator' && (i.errors ?? []).every(isTypeMismatch))));
       const deeper = branches.find((b) => !isTypeMismatch(b));
