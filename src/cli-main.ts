@@ -20,7 +20,7 @@ import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi
 import { defaultWorkers, type ReplicationPool } from './experiment/pool.js';
 import { ExperimentInputError, finishedJobs, parseShard, type Shard } from './experiment/shard.js';
 import { faultyFileSystem, needsFileSystem, parseTestFaults, type TestFaults } from './experiment/test-faults.js';
-import { loadPoints, parseVary, runSweep, type VarySpec } from './experiment/sweep.js';
+import { loadPoints, parseVary, runSweep, sweepJobsProblem, sweepPointsProblem, type VarySpec } from './experiment/sweep.js';
 import { mergeFolders } from './experiment/merge.js';
 import { bandConfigs, compareTable, runCompare } from './experiment/compare.js';
 import { parseIntRange, parseSlo, runSize } from './experiment/size.js';
@@ -34,6 +34,8 @@ export interface CliIo {
   cwd?: string;
   /** Cancels a command (default: Ctrl-C / SIGINT or SIGTERM while the command runs). */
   signal?: AbortSignal;
+  /** `run` replications in the calling thread, one at a time (tests: no thread start-up). */
+  inThread?: boolean;
   /** File system for every file the command writes or reads back (default Node's; tests inject failures). */
   fs?: FileSystem;
   /** TEST-ONLY fault hooks (experiment/test-faults.ts; default: the TAPSIM_TEST_FAULTS environment variable). */
@@ -95,6 +97,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
     ...(ioIn.signal === undefined ? {} : { signal: ioIn.signal }),
     ...(ioIn.testFaults === undefined ? {} : { testFaults: ioIn.testFaults }),
     ...(ioIn.pool === undefined ? {} : { pool: ioIn.pool }),
+    ...(ioIn.inThread === true ? { inThread: true } : {}),
   };
   const version = await toolVersion();
   const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;
@@ -199,6 +202,7 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
   const command = String(args._[0]);
   const state: CommandState = {};
   try {
+    checkSingleValued(args);
     switch (command) {
       case 'schema':
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
@@ -211,9 +215,14 @@ export async function main(argv: readonly string[], ioIn: Partial<CliIo> = {}): 
             const loaded = await loadScenario(abs(io, file), { overrides });
             io.stdout(`ok ${file}: ${loaded.scenario.name} (sha256 ${loaded.hash.slice(0, 12)})\n`);
           } catch (error) {
-            if (!isScenarioError(error)) throw error;
-            for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
-            code = 2;
+            // Whatever went wrong with one file, the next files are still checked.
+            if (isScenarioError(error)) {
+              for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
+              code = Math.max(code, 2);
+            } else {
+              io.stderr(`tapsim: internal error while checking ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+              code = 1;
+            }
           }
         }
         return code;
@@ -282,9 +291,8 @@ function relativeIssue(issue: ScenarioIssue, io: CliIo): ScenarioIssue {
 }
 
 function overridesFrom(args: Parsed): Override[] {
-  const issues: ScenarioIssue[] = [];
   const { overrides, issues: setIssues } = parseSetArgs(args.set ?? [], '--set');
-  issues.push(...setIssues);
+  const issues: ScenarioIssue[] = [...setIssues];
   const integerFlag = (flag: '--seed' | '--replications', text: string | undefined, min: number, max: number): void => {
     if (text === undefined) return;
     const value = Number(text);
@@ -298,6 +306,19 @@ function overridesFrom(args: Parsed): Override[] {
   integerFlag('--replications', args.replications, 1, 10000);
   if (issues.length > 0) throw new ScenarioError(issues);
   return overrides;
+}
+
+/** Options that may be given more than once (each adds a value); every other option takes one value. */
+const REPEATABLE = new Set(['_', 'set', 'vary', 'untilCi', 'case', 'scenarios', 'dirs']);
+
+/** A value-taking option given twice is an error naming it (yargs would pass an array on). */
+function checkSingleValued(args: Parsed): void {
+  for (const [key, value] of Object.entries(args)) {
+    if (!Array.isArray(value) || REPEATABLE.has(key) || key.includes('-')) continue;
+    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    const values = value.map((v) => JSON.stringify(String(v)));
+    throw flagError(flag, `given ${value.length === 2 ? 'twice' : `${value.length} times`} (${values.join(', ')}); give it once`);
+  }
 }
 
 function flagError(flag: string, message: string): ScenarioError {
@@ -374,10 +395,12 @@ async function resumeHint(argv: readonly string[], io: CliIo, state: CommandStat
   return `${kept} finished job(s) are kept in ${shownDir}/jobs/; ${when}resume with:\n  tapsim ${words.map(shellWord).join(' ')}\n`;
 }
 
-function parseWorkers(args: Parsed): number | undefined {
+function parseWorkers(args: Parsed, io: CliIo): number | undefined {
   if (args.workers === undefined) return undefined;
   const n = Number(args.workers);
   if (args.workers.trim() === '' || !Number.isInteger(n) || n < 1 || n > 1024) throw flagError('--workers', `must be an integer from 1 to 1024 (got "${args.workers}")`);
+  const cores = defaultWorkers();
+  if (n > cores) io.stderr(`tapsim: warning: --workers ${n} is more than the ${cores} core(s) here; threads beyond the cores only add start-up time (at most one thread per job is started)\n`);
   return n;
 }
 
@@ -467,7 +490,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: C
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const shard = parseShardFlag(args);
   const untilCi = parseUntilCi(args);
   const maxReplications = parseCount('--max-replications', args.maxReplications, 1, 10000);
@@ -485,7 +508,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: C
       outDir,
       scenarioFile: file,
       signal,
-      ...(workers === undefined ? {} : { workers }),
+      ...(io.inThread === true ? { workers: 1, inThread: true } : workers === undefined ? {} : { workers }),
       ...(shard === undefined ? {} : { shard }),
       ...(args.resume === true ? { resume: true } : {}),
       ...(keepJobs ? { keepJobs: true } : {}),
@@ -525,6 +548,8 @@ function parseVaryFlags(args: Parsed): VarySpec[] {
     else if (specs.some((s) => s.path === v.path)) issues.push({ file: '--vary', line: 0, col: 0, path: v.path, message: 'path varied twice' });
     else specs.push(v);
   }
+  const tooMany = issues.length === 0 ? sweepPointsProblem(specs) : undefined;
+  if (tooMany !== undefined) issues.push({ file: '--vary', line: 0, col: 0, path: '', message: tooMany });
   if (issues.length > 0) throw new ScenarioError(issues);
   return specs;
 }
@@ -533,11 +558,13 @@ async function sweepCommand(args: Parsed, io: CliIo, signal: AbortSignal, state:
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const shard = parseShardFlag(args);
   const vary = parseVaryFlags(args);
   if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
   const loaded = await loadScenario(abs(io, file), { overrides });
+  const tooBig = sweepJobsProblem(vary, loaded.scenario, JSON.stringify(loaded.scenario).length);
+  if (tooBig !== undefined) throw flagError('--vary', tooBig);
   const points = await loadPoints(abs(io, file), overrides, vary);
   const outDir = await resolveOutDir(args, io, file, loaded.scenario.name, loaded.scenario.seed, 'sweep-');
   state.outDir = outDir;
@@ -595,7 +622,7 @@ async function compareCommand(args: Parsed, io: CliIo, signal: AbortSignal): Pro
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const configs = await bandConfigs(abs(io, file), overrides);
   const base = configs[0]?.scenario;
   if (base === undefined) throw flagError('compare', 'no configurations');
@@ -614,7 +641,7 @@ async function sizeCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promis
   const file = args.scenario as string;
   const overrides = overridesFrom(args);
   checkOutFlag(args);
-  const workers = parseWorkers(args);
+  const workers = parseWorkers(args, io);
   const maxReplications = parseCount('--max-replications', args.maxReplications, 2, 10000);
   if ((args.vary ?? []).length !== 1) throw flagError('--vary', 'size takes exactly one --vary path=lo:hi');
   const range = parseIntRange((args.vary ?? [])[0] as string);

@@ -2,16 +2,16 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from './cli-main.js';
+import { main, type CliIo } from './cli-main.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIOS = join(ROOT, 'scenarios');
 const shipped = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
 
-async function cli(args: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], cwd = ROOT, io: Partial<CliIo> = {}): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd });
+  const code = await main(args, { ...io, stdout: (t) => (out += t), stderr: (t) => (err += t), cwd });
   return { code, out, err };
 }
 
@@ -144,6 +144,27 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     ['field --out at an existing non-run folder', SMALL, ['field', 's.yaml', '--reader', 'r', '--out', 'precious'], /^--out: .*precious exists and is not a tapsim run folder/],
     ['verify with an unknown case', null, ['verify', '--case', 'V999', '--out', 'v'], /unknown case V999/],
     ['verify into a folder that is not a verify report', null, ['verify', '--quick', '--case', 'V1', '--out', 'precious'], /precious exists and is not a verify report folder/],
+    // issue 14 row 5: a value-taking flag given twice names the flag (--set, --vary, --until-ci, --case repeat by design)
+    ['--seed given twice', SMALL, ['run', 's.yaml', '--seed', '7', '--seed', '8', '--out', 'o'], /^--seed: given twice \("7", "8"\); give it once$/m],
+    ['--replications given twice', SMALL, ['run', 's.yaml', '--replications', '2', '--replications=3', '--out', 'o'], /^--replications: given twice \("2", "3"\); give it once$/m],
+    ['--workers given three times', SMALL, ['sweep', 's.yaml', '--vary', 'seed=1,2', '--workers', '1', '--workers', '2', '--workers', '3', '--out', 'o'], /^--workers: given 3 times \("1", "2", "3"\); give it once$/m],
+    ['--out given twice', SMALL, ['run', 's.yaml', '--out', 'a', '--out', 'b'], /^--out: given twice \("a", "b"\); give it once$/m],
+    ['merge --out given twice', null, ['merge', 'precious', '--out', 'a', '--out', 'b'], /^--out: given twice \("a", "b"\); give it once$/m],
+    ['--shard given twice', SMALL, ['run', 's.yaml', '--shard', '0/2', '--shard', '1/2', '--out', 'o'], /^--shard: given twice/m],
+    ['--slo given twice', SMALL, ['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:4', '--slo', 'wait_p95_s<=5', '--slo', 'wait_p95_s<=6', '--out', 'o'], /^--slo: given twice/m],
+    ['--max-replications given twice', SMALL, ['run', 's.yaml', '--until-ci', 'wait_p95_s=0.1', '--max-replications', '5', '--max-replications', '6', '--out', 'o'], /^--max-replications: given twice/m],
+    ['--reader given twice', SMALL, ['field', 's.yaml', '--reader', 'r', '--reader', 'r', '--out', 'f'], /^--reader: given twice/m],
+    // issue 14 row 6: a 40 001-character flat expression states the limit
+    ['a 40 001-character flat expression', SMALL.replace('rate: 3000', `rate: "${Array.from({ length: 20_001 }, () => '1').join('+')}"`), ['check', 's.yaml'], /^s\.yaml:9:\d+ stations\.0\.entrances\.0\.demand\.rate: expression is 40001 characters long; at most 1000 are allowed/m],
+    // issue 14 row 4: sweep and shard sizes are checked on the flags, before any work
+    ['10⁸ sweep points', SMALL, ['sweep', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:10000:1', '--vary', 'seed=1:10000:1', '--out', 'o'], /^--vary: 10000 × 10000 = 100000000 points; a sweep has at most 10000 points: vary fewer values/m],
+    ['a --vary list of 10 001 values', SMALL, ['sweep', 's.yaml', '--vary', `seed=${Array.from({ length: 10_001 }, (_, i) => i).join(',')}`, '--out', 'o'], /^--vary: seed lists 10001 values; one --vary takes at most 10000/m],
+    ['a --vary range of 10 001 values', SMALL, ['sweep', 's.yaml', '--vary', 'seed=0:10000:1', '--out', 'o'], /^--vary: seed=0:10000:1 gives 10001 values; one --vary takes at most 10000: use a larger step/m],
+    ['2·10⁶ sweep jobs', SMALL, ['sweep', 's.yaml', '--vary', 'seed=1:200:1', '--replications', '10000', '--out', 'o'], /^--vary: 200 points × 10000 replications = 2000000 jobs; a sweep has at most 1000000 jobs/m],
+    ['sweep jobs with varied replications', SMALL, ['sweep', 's.yaml', '--vary', 'seed=1:150:1', '--vary', 'replications=10000,5000', '--out', 'o'], /^--vary: 300 points × 7500 replications on average = 2250000 jobs/m],
+    ['sweep points that would not fit in memory', SMALL.replace('duration: 5 min', 'duration: 28 h').replace('rate: 3000', 'rate: { at: [0, 28 h], perHour: [0, 3000] }, step: 1 s'), ['sweep', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:500:1', '--out', 'o'], /^--vary: 500 points × [\d.]+ MB per resolved scenario = \d+ MB held in memory; a sweep holds at most 500 MB/m],
+    ['--shard N above the limit', SMALL, ['run', 's.yaml', '--shard', '0/100001', '--out', 'o'], /^--shard: N must be from 1 to 100000 \(got "0\/100001"\)/m],
+    ['size with an unsafe integer', SMALL, ['size', 's.yaml', '--vary', 'stations.S.entrances.E.gatelines.G.gates=1:99999999999999999999', '--slo', 'wait_p95_s<=5', '--out', 'o'], /^--vary: lo and hi must be integers from -9007199254740991 to 9007199254740991/m],
   ];
 
   it.each(cases)('%s', async (_label, text, args, pattern) => {
@@ -160,6 +181,18 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     expect(readdirSync(join(base, 'precious'))).toEqual(['thesis.tex']);
   });
 
+  it('a multi-file check reports every file, the good ones too (issue 14 row 6)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-check-'));
+    writeFileSync(join(base, 'long.yaml'), SMALL.replace('rate: 3000', `rate: "${Array.from({ length: 20_001 }, () => '1').join('+')}"`));
+    writeFileSync(join(base, 'bad.yaml'), SMALL.replace('gates: 2', 'gates: -2'));
+    writeFileSync(join(base, 'good.yaml'), SMALL);
+    const r = await cli(['check', 'long.yaml', 'bad.yaml', 'good.yaml', 'missing.yaml'], base);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('ok good.yaml: small (sha256 ' + r.out.slice(28, 40) + ')\n');
+    expect(r.err.split('\n').filter((l) => l !== '').map((l) => l.split(' ')[0])).toEqual(['long.yaml:9:25', 'bad.yaml:10:37', 'missing.yaml:']);
+    expect(r.err).not.toMatch(/internal error|\n\s+at /);
+  });
+
   it('--force allows --out at an existing non-run folder', async () => {
     const base = mkdtempSync(join(tmpdir(), 'tapsim-force-'));
     writeFileSync(join(base, 's.yaml'), SMALL);
@@ -169,6 +202,31 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     expect(r.code, r.err).toBe(0);
     expect(readdirSync(join(base, 'old')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
   });
+});
+
+describe('issue 14: long runs, thread counts', () => {
+  it('a run with a 151 200-sample demand table (42 h at 1 s steps) finishes and writes its report (row 3)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-long-'));
+    writeFileSync(join(base, 's.yaml'), SMALL.replace('duration: 5 min', 'duration: 42 h').replace('rate: 3000', 'rate: 1, step: 1 s'));
+    let out = '';
+    let err = '';
+    const code = await main(['run', 's.yaml', '--out', 'o', '--quiet'], { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd: base, inThread: true });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^wrote o: 1 replication\(s\)/);
+    expect(readdirSync(join(base, 'o'))).toContain('index.html');
+    const resolved = JSON.parse(readFileSync(join(base, 'o', 'scenario.resolved.json'), 'utf8')) as { stations: Array<{ entrances: Array<{ demand: { ratesPerHour: number[] } }> }> };
+    expect(resolved.stations[0]?.entrances[0]?.demand.ratesPerHour).toHaveLength(151_200);
+  }, 60_000);
+
+  it('--workers 999 starts one thread per replication at most, and warns above the core count (row 10)', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'tapsim-workers-'));
+    writeFileSync(join(base, 's.yaml'), SMALL);
+    const r = await cli(['run', 's.yaml', '--workers', '999', '--replications', '2', '--out', 'o', '--quiet'], base);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/^tapsim: warning: --workers 999 is more than the \d+ core\(s\) here; threads beyond the cores only add start-up time/);
+    expect((JSON.parse(readFileSync(join(base, 'o', 'run.json'), 'utf8')) as { workers: number }).workers).toBe(2);
+  }, 60_000);
 });
 
 describe('tapsim field and verify', () => {

@@ -17,6 +17,7 @@ import { runModelBench } from './model-bench.js';
 import { benchRender } from '../report/render-bench.js';
 import { benchBackendOnline } from '../backend/backend-bench.js';
 import { benchPool, benchScaling } from '../experiment/pool-bench.js';
+import { pushAll } from '../arrays.js';
 
 const OUT_DIR = join('results', 'bench');
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -170,7 +171,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   for (const name of names.length > 0 ? names : Object.keys(SUITES).filter((n) => !OPT_IN.has(n))) {
     console.log(`${name}…`);
-    rows.push(...(await SUITES[name]!(scale)));
+    pushAll(rows, await SUITES[name]!(scale));
   }
   const md = markdown(rows, machine);
   console.log('\n' + md);

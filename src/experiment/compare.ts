@@ -14,6 +14,7 @@ import { metricNames } from './run-scenario.js';
 import { pairedDifference, summarize, type Summary } from './stats.js';
 import { jobScenario } from './shard.js';
 import { toolVersion } from './version.js';
+import { maxOf } from '../arrays.js';
 
 export const BAND_CONFIGS = [
   { id: 'nfc', bands: ['13.56MHz'] },
@@ -72,7 +73,8 @@ export async function runCompare(
 ): Promise<CompareOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  const jobs = configs.reduce((n, c) => n + c.scenario.replications, 0);
+  const pool = options.pool ?? createPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
     const tasks: Array<{ config: number; task: PoolTask }> = [];
     configs.forEach((c, ci) => {
@@ -166,7 +168,7 @@ export function compareTable(rows: readonly CompareRow[]): string {
     };
     lines.push([metric, mean('nfc'), mean('rcc'), mean('dual'), ...BAND_PAIRS.map(([a, b]) => diff(a, b))]);
   }
-  const widths = header.map((_, c) => Math.max(...lines.map((l) => (l[c] ?? '').length)));
+  const widths = header.map((_, c) => maxOf(lines.map((l) => (l[c] ?? '').length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   return [...text.slice(0, 1), rule, ...text.slice(1), '', 'nfc = every reader 13.56 MHz only, rcc = 2.45 GHz RCC only, dual = both; * = 95% CI excludes 0'].join('\n') + '\n';

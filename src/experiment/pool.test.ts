@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.js';
-import { createPool, runInOrder, workerEntry } from './pool.js';
+import { cappedWorkers, createPool, runInOrder, workerEntry } from './pool.js';
 import { smallScenarioDir } from './test-helpers.js';
 
 /** Modules a file reaches through value imports (not `import type`), and the packages it imports. */
@@ -72,5 +72,14 @@ describe('pool', () => {
     expect(order).toEqual([0, 1, 2, 3]);
     expect(outcomes).toEqual([true, true, false, true]);
     expect(progressed).toBeGreaterThan(4);
+  });
+});
+
+describe('cappedWorkers', () => {
+  it('never more threads than jobs, at least one, the request otherwise', () => {
+    expect(cappedWorkers(999, 2)).toBe(2);
+    expect(cappedWorkers(4, 10)).toBe(4);
+    expect(cappedWorkers(4, 0)).toBe(1);
+    expect(cappedWorkers(3, undefined)).toBe(3);
   });
 });

@@ -22,6 +22,8 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 export interface PoolOptions {
   /** Threads (default os.availableParallelism()). */
   workers?: number;
+  /** The most tasks the caller will have in flight (its job count): never more threads than this. */
+  jobs?: number;
   /** With workers = 1: run in the calling thread. */
   inThread?: boolean;
   /** Minimum wall time between progress messages from one task, ms (default 100). */
@@ -56,6 +58,11 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Threads for `jobs` jobs: the requested count, but never more than the jobs (and at least 1). */
+export function cappedWorkers(requested: number, jobs: number | undefined): number {
+  return jobs === undefined ? requested : Math.max(1, Math.min(requested, Math.floor(jobs)));
+}
+
 /** The worker module and the execArgv its threads need (see the module comment). */
 export function workerEntry(selfUrl: string = import.meta.url): { filename: string; execArgv: string[] } {
   if (selfUrl.endsWith('.ts')) {
@@ -66,8 +73,9 @@ export function workerEntry(selfUrl: string = import.meta.url): { filename: stri
 }
 
 export function createPool(options: PoolOptions = {}): ReplicationPool {
-  const workers = options.workers ?? defaultWorkers();
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be an integer ≥ 1 (got ${workers})`);
+  const requested = options.workers ?? defaultWorkers();
+  if (!Number.isInteger(requested) || requested < 1) throw new RangeError(`workers must be an integer ≥ 1 (got ${requested})`);
+  const workers = cappedWorkers(requested, options.jobs);
   const progressEveryMs = options.progressEveryMs ?? 100;
   if (workers === 1 && options.inThread === true) return inThreadPool(progressEveryMs);
   const entry = workerEntry();

@@ -27,7 +27,7 @@ import { renderRunReport } from '../report/run-report.js';
 import type { ReplicationResult } from './replication.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
 import { relativeHalfWidth, summarize, type Summary } from './stats.js';
-import { ExperimentInputError, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
+import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
 
@@ -197,7 +197,10 @@ export function summarizeMetric(rows: ReadonlyArray<{ metrics: Readonly<Record<s
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  // At most one thread per replication in flight: a batch of `replications` (--until-ci adds batches of that size), or this shard's jobs.
+  let jobs = 0;
+  for (let r = 0; r < loaded.scenario.replications; r++) if (inShard(r, options.shard)) jobs++;
+  const pool = options.pool ?? createPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
     if (options.shard !== undefined || options.resume === true || (options.keepJobs === true && (options.untilCi ?? []).length === 0)) return await runPersisted(loaded, options, pool, now, started);
     return await runStreaming(loaded, options, pool, now, started);

@@ -37,7 +37,7 @@ export function parseShard(text: string): Shard | { error: string } {
   if (m === null) return { error: `expected i/N, e.g. 0/4 (got "${text}")` };
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || count > 100000) return { error: `N must be from 1 to 100000 (got "${text}")` };
+  if (count < 1 || count > 100000) return { error: `N must be from 1 to 100000 (got "${text}"); e.g. 0/4 is the first of four shards` };
   if (index >= count) return { error: `i must be from 0 to N − 1 = ${count - 1} (got "${text}"); shards are numbered from 0` };
   return { index, count };
 }

@@ -35,6 +35,7 @@ export function parseIntRange(text: string): { path: string; lo: number; hi: num
   if (m === null) return { error: `expected path=lo:hi with integers lo ≤ hi (got "${text}")` };
   const lo = Number(m[2]);
   const hi = Number(m[3]);
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return { error: `lo and hi must be integers from ${-Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER} (got "${text}")` };
   if (lo > hi) return { error: `lo ${lo} > hi ${hi}: write the smaller value first (${m[1]}=${hi}:${lo})` };
   return { path: m[1] as string, lo, hi };
 }
@@ -63,7 +64,10 @@ export async function runSize(
 ): Promise<SizeOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  // Made at the first evaluation, when its batch (the most replications in flight) is known.
+  let pool = options.pool;
+  const poolFor = (batch: number): ReplicationPool =>
+    (pool ??= createPool({ jobs: batch, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) }));
   const evaluations = new Map<number, SizeEvaluation>();
   const failures: SizeOutcome['failures'] = [];
   let baseName = '';
@@ -84,7 +88,7 @@ export async function runSize(
     for (;;) {
       const count = Math.min(batch, cap - next);
       const tasks = Array.from({ length: count }, (_, i) => ({ scenario, replication: next + i, seed: scenario.seed, detail: 'metrics' as const }));
-      await runInOrder(pool, tasks, {
+      await runInOrder(poolFor(batch), tasks, {
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         ...(options.onProgress === undefined ? {} : { onProgress: (p: OrderedProgress) => options.onProgress?.({ ...p, value }) }),
         onOutcome: (i, outcome) => {
@@ -136,7 +140,7 @@ export async function runSize(
       slo,
       confidence: 0.95,
       answer,
-      workers: pool.workers,
+      workers: pool?.workers ?? 1,
       wallTimeS: Math.round(((now() - started) / 1000) * 1000) / 1000,
       failures,
     };
@@ -154,6 +158,6 @@ export async function runSize(
     });
     return { answer, evaluations: list, failures };
   } finally {
-    if (options.pool === undefined) await pool.close();
+    if (options.pool === undefined) await pool?.close();
   }
 }

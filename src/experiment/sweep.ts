@@ -16,7 +16,7 @@ import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from './pool.js';
 import { summarize, type Summary } from './stats.js';
-import { ExperimentInputError, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
+import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
 import { metricNames } from './run-scenario.js';
 import { buildInfo, type BuildInfo } from './version.js';
 
@@ -25,7 +25,14 @@ export interface VarySpec {
   values: string[];
 }
 
-const MAX_VALUES = 10000;
+/** Most values of one --vary. */
+export const MAX_VALUES = 10_000;
+/** Most points of a sweep (the product of the --vary value counts): each is loaded and kept. */
+export const MAX_POINTS = 10_000;
+/** Most jobs (points × replications) of a sweep. */
+export const MAX_JOBS = 1_000_000;
+/** Most memory the resolved scenarios of all points may take, estimated as their JSON size, bytes. */
+export const MAX_POINTS_BYTES = 500_000_000;
 
 /** Parse one --vary: `path=a,b,c` (YAML scalars, as for --set) or `path=start:stop:step` (numbers, stop included). */
 export function parseVary(text: string): VarySpec | { error: string } {
@@ -40,14 +47,50 @@ export function parseVary(text: string): VarySpec | { error: string } {
     if (![start, stop, step].every(Number.isFinite)) return { error: `start:stop:step must be numbers (got "${rhs}")` };
     if (step === 0 || (stop - start) / step < 0) return { error: `step ${step} does not go from ${start} to ${stop}` };
     const count = Math.floor((stop - start) / step + 1e-9) + 1;
-    if (count > MAX_VALUES) return { error: `${count} values; at most ${MAX_VALUES}` };
+    if (count > MAX_VALUES) return { error: `${path}=${rhs} gives ${count} values; one --vary takes at most ${MAX_VALUES}: use a larger step` };
     const values = Array.from({ length: count }, (_, i) => formatNumber(Number((start + i * step).toPrecision(12))));
     return { path, values };
   }
   const values = rhs.split(',').map((v) => v.trim());
+  if (values.length > MAX_VALUES) return { error: `${path} lists ${values.length} values; one --vary takes at most ${MAX_VALUES}: list fewer` };
   if (values.some((v) => v === '')) return { error: `empty value in "${rhs}"` };
   if (new Set(values).size !== values.length) return { error: `a value is listed twice in "${rhs}"` };
   return { path, values };
+}
+
+/** Why a sweep over `vary` has too many points (checked on the flags, before anything is loaded), or undefined. */
+export function sweepPointsProblem(vary: readonly VarySpec[]): string | undefined {
+  let points = 1;
+  for (const v of vary) points *= v.values.length;
+  if (points <= MAX_POINTS) return undefined;
+  const counts = vary.map((v) => v.values.length).join(' × ');
+  return `${counts} = ${points} points; a sweep has at most ${MAX_POINTS} points: vary fewer values (a larger step), or run several sweeps over parts of the range`;
+}
+
+/**
+ * Why a sweep over `vary` from `base` has too many jobs or would not fit in memory (checked after
+ * the base scenario is loaded, before the points are), or undefined. Jobs count exactly: only the
+ * path `replications` changes a point's replications.
+ */
+export function sweepJobsProblem(vary: readonly VarySpec[], base: { replications: number }, scenarioBytes: number): string | undefined {
+  let points = 1;
+  let jobsPerPoint = base.replications;
+  for (const v of vary) {
+    points *= v.values.length;
+    if (v.path === 'replications') {
+      const reps = v.values.map(Number);
+      if (!reps.every((r) => Number.isInteger(r) && r > 0)) return undefined; // loading the point says what is wrong
+      jobsPerPoint = reps.reduce((a, b) => a + b, 0) / v.values.length;
+    }
+  }
+  const jobs = Math.round(points * jobsPerPoint);
+  if (jobs > MAX_JOBS) return `${points} points × ${jobsPerPoint === base.replications ? `${base.replications} replications` : `${jobsPerPoint} replications on average`} = ${jobs} jobs; a sweep has at most ${MAX_JOBS} jobs: vary fewer values, or give fewer --replications`;
+  const bytes = points * scenarioBytes;
+  if (bytes > MAX_POINTS_BYTES) {
+    const mb = (b: number): string => `${(b / 1e6).toFixed(b < 1e7 ? 2 : 0)} MB`;
+    return `${points} points × ${mb(scenarioBytes)} per resolved scenario = ${mb(bytes)} held in memory; a sweep holds at most ${mb(MAX_POINTS_BYTES)}: vary fewer values, or run several sweeps over parts of the range`;
+  }
+  return undefined;
 }
 
 /** Every combination of the values, first spec varying slowest. */
@@ -118,7 +161,11 @@ export interface SweepOutcome {
 export async function runSweep(loaded: LoadedScenario, options: SweepOptions): Promise<SweepOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const pool = options.pool ?? createPool({ ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  // At most one thread per job of this shard (job k: point-major over points × replications).
+  let jobs = 0;
+  let k = 0;
+  for (const point of options.points) for (let r = 0; r < point.scenario.replications; r++) if (inShard(k++, options.shard)) jobs++;
+  const pool = options.pool ?? createPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
     if (options.resume === true && options.shard === undefined) {
       const done = await readFinishedResult(options.outDir, 'sweep.json');

@@ -82,7 +82,7 @@ async function gitCommit(root: string): Promise<string | undefined> {
   const common = await readTextOr(join(gitDir, 'commondir'));
   const commonDir = common === undefined ? gitDir : resolve(gitDir, common);
   for (const dir of [gitDir, commonDir]) {
-    const loose = await readTextOr(join(dir, ...ref.split('/')));
+    const loose = await readTextOr(join(dir, ref));
     if (loose !== undefined && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
   }
   const packed = await readTextOr(join(commonDir, 'packed-refs'));
@@ -140,7 +140,7 @@ async function dependencyVersions(): Promise<Record<string, string>> {
       // The installed copy (node_modules beside the package, or above it when installed as a dependency).
       let version: string | undefined;
       for (let dir = PACKAGE_ROOT; version === undefined; dir = dirname(dir)) {
-        const installed = await readJsonFile(join(dir, 'node_modules', ...name.split('/'), 'package.json'));
+        const installed = await readJsonFile(join(dir, 'node_modules', name, 'package.json'));
         if (typeof installed?.['version'] === 'string') version = installed['version'];
         if (dirname(dir) === dir) break;
       }

@@ -104,3 +104,34 @@ describe('helpers', () => {
     }
   });
 });
+
+describe('empiricalCdf: binary search', () => {
+  /** The linear scan it replaced (issue 14: O(table) per draw). */
+  function linearEmpirical(u: number, values: readonly number[], cumulative: readonly number[]): number {
+    let hi = 1;
+    while (hi < cumulative.length - 1 && (cumulative[hi] as number) < u) hi++;
+    const p0 = cumulative[hi - 1] as number;
+    const p1 = cumulative[hi] as number;
+    const v0 = values[hi - 1] as number;
+    const v1 = values[hi] as number;
+    return p1 === p0 ? v1 : v0 + ((u - p0) / (p1 - p0)) * (v1 - v0);
+  }
+
+  test('draws exactly what the linear scan drew, ties and flat steps included', () => {
+    const shapes = streamFor(7, 0, 'empirical-shapes');
+    for (let k = 0; k < 200; k++) {
+      const n = 2 + Math.floor(shapes.next01() * 40);
+      // Ascending probabilities from 0 to 1 with repeated values (flat steps).
+      const raw = Array.from({ length: n - 2 }, () => Math.round(shapes.next01() * 8) / 8).sort((a, b) => a - b);
+      const cumulative = [0, ...raw, 1];
+      const values = cumulative.map((_, i) => i * 1.5 + (shapes.next01() < 0.2 ? 0 : shapes.next01()));
+      for (let i = 1; i < values.length; i++) values[i] = Math.max(values[i] as number, values[i - 1] as number);
+      const a = streamFor(11, k, 'draw');
+      const b = streamFor(11, k, 'draw');
+      for (let d = 0; d < 50; d++) {
+        const drawn = empiricalCdf(a, values, cumulative);
+        expect(drawn).toBe(linearEmpirical(b.next01(), values, cumulative));
+      }
+    }
+  });
+});

@@ -94,8 +94,14 @@ export function bernoulli(rng: RandomStream, p: number): boolean {
  */
 export function empiricalCdf(rng: RandomStream, values: readonly number[], cumulative: readonly number[]): number {
   const u = rng.next01();
+  // The first hi in [1, n − 1] with cumulative[hi] ≥ u (n − 1 if none): binary search, `cumulative` ascends.
   let hi = 1;
-  while (hi < cumulative.length - 1 && (cumulative[hi] as number) < u) hi++;
+  let top = cumulative.length - 1;
+  while (hi < top) {
+    const mid = (hi + top) >>> 1;
+    if ((cumulative[mid] as number) < u) hi = mid + 1;
+    else top = mid;
+  }
   const p0 = cumulative[hi - 1] as number;
   const p1 = cumulative[hi] as number;
   const v0 = values[hi - 1] as number;

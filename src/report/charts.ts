@@ -40,6 +40,7 @@ import {
   textWidthPx,
   truncate,
 } from './svg.js';
+import { maxOf, pushAll } from '../arrays.js';
 
 // ---------------------------------------------------------------------------------------------
 // Shared input shapes
@@ -249,7 +250,7 @@ function xyChart(d: XYDraw): string {
       band: s.points.some((p) => finite(p.lo) && finite(p.hi)),
     },
   }));
-  if (d.extraLegend !== undefined) legend.push(...d.extraLegend);
+  if (d.extraLegend !== undefined) pushAll(legend, d.extraLegend);
   const margin = defaultMargin(legend.map((l) => l.label).concat(d.legendTitle ?? []));
   const a = plotArea(margin);
 
@@ -335,7 +336,7 @@ function xyChart(d: XYDraw): string {
       }
     }
   });
-  plot.push(...bands, ...refPlot, ...lines, ...marks);
+  for (const group of [bands, refPlot, lines, marks]) pushAll(plot, group);
   if (lines.length === 0 && marks.length === 0 && bands.length === 0) plot.push(noData(a));
 
   return frame({
@@ -500,12 +501,12 @@ export interface ForestPlotInput extends ChartBase {
 export function forestPlot(input: ForestPlotInput): string {
   const nullValue = input.nullValue ?? 0;
   const labels = input.rows.map((r) => truncate(r.label, 32));
-  const leftPx = Math.min(260, Math.max(90, Math.ceil(Math.max(0, ...labels.map((l) => textWidthPx(l, TICK_FONT_PX)))) + 44));
+  const leftPx = Math.min(260, Math.max(90, Math.ceil(maxOf(labels.map((l) => textWidthPx(l, TICK_FONT_PX)), 0)) + 44));
   const valueText = input.rows.map((r) => {
     const f = (v: number): string => fmtValue(v, input.decimals);
     return `${f(r.estimate)} [${f(r.lo)}, ${f(r.hi)}]${r.unit !== undefined && r.unit !== '' ? ` ${r.unit}` : ''}`;
   });
-  const rightPx = Math.min(280, Math.max(150, Math.ceil(Math.max(0, ...valueText.map((t) => textWidthPx(t, TICK_FONT_PX)))) + 24));
+  const rightPx = Math.min(280, Math.max(150, Math.ceil(maxOf(valueText.map((t) => textWidthPx(t, TICK_FONT_PX)), 0)) + 24));
   const margin: Margin = { top: 58, right: rightPx, bottom: 76, left: leftPx };
   const a = plotArea(margin);
 
@@ -774,7 +775,7 @@ export function contourMap(input: ContourMapInput): string {
     blocks.push(el('line', { x1: lx + 18, y1: y, x2: lx + 22, y2: y, stroke: '#333333' }));
     blocks.push(el('text', { x: lx + 26, y: y + 4, 'font-size': TICK_FONT_PX }, text(l)));
   });
-  overlay.push(el('g', { class: 'colour-legend' }, ...blocks));
+  overlay.push(el('g', { class: 'colour-legend' }, blocks.join('')));
   if (legend.length > 0) overlay.push(legendBlock(legend, lx, barTop + nBands * blockH + 14));
 
   return frame({
@@ -815,7 +816,7 @@ export interface BarChartInput extends ChartBase {
 /** Horizontal grouped bars (long category names stay readable): failures by cause. */
 export function barChart(input: BarChartInput): string {
   const labels = input.categories.map((c) => truncate(c, 30));
-  const leftPx = Math.min(250, Math.max(90, Math.ceil(Math.max(0, ...labels.map((l) => textWidthPx(l, TICK_FONT_PX)))) + 44));
+  const leftPx = Math.min(250, Math.max(90, Math.ceil(maxOf(labels.map((l) => textWidthPx(l, TICK_FONT_PX)), 0)) + 44));
   const multi = input.series.length > 1;
   const legend: LegendItem[] = multi ? input.series.map((s, i) => ({ label: s.name, swatch: { kind: 'rect', colour: seriesColour(i) } })) : [];
   const margin = defaultMargin(

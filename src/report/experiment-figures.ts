@@ -119,5 +119,5 @@ export function sizeFigure(path: string, slo: { metric: string; op: '<=' | '>=';
 export async function writeExperimentReport(dir: string, input: { title: string; intro: string; meta: readonly KeyValue[]; tables: readonly ReportTable[]; figures: readonly ReportFigure[] }): Promise<void> {
   const files = runReportFiles({ title: input.title, intro: input.intro, meta: input.meta, tables: input.tables, figures: input.figures, figureMode: 'link' });
   await ensureDir(join(dir, 'figures'));
-  for (const f of files) await writeFileIn(join(dir, ...f.path.split('/')), f.content);
+  for (const f of files) await writeFileIn(join(dir, f.path), f.content);
 }

@@ -16,6 +16,7 @@ import { csvNumber, forEachCsvRecord, headerIndex, readCsvTable } from './csv-re
 import { fieldMapFigures } from './field-map.js';
 import { runReportFiles, type KeyValue, type ReportFigure, type ReportFile, type ReportTable, type RunReportInput } from './html.js';
 import { pathExists, readTextOptional, writeFileAtomic } from './write.js';
+import { maxOf, minOf, pushAll } from '../arrays.js';
 
 /** The folder is not a run folder (no run.json): the CLI turns this into exit 2. */
 export class NotARunFolderError extends Error {
@@ -253,7 +254,7 @@ function latencyFigure(data: RunFolderData, out: Built): void {
     return;
   }
   const values = curves.flatMap((c) => c.quantiles.map((q) => q.value)).filter((v) => v > 0);
-  const log = values.length > 0 && Math.max(...values) / Math.min(...values) > 30;
+  const log = values.length > 0 && maxOf(values) / minOf(values) > 30;
   out.figures.push({
     file: 'tap-latency-cdf.svg',
     caption: `Tap latency of successful taps per carrier and band, all replications (latency.csv).`,
@@ -518,7 +519,7 @@ function metaItems(r: RunJson): KeyValue[] {
 /** The report (page and figures) of loaded run-folder data. Pure. */
 export function buildRunReport(data: RunFolderData): RunReportInput {
   const s = data.scenario;
-  const durationS = s === null ? Math.max(0, ...(data.gatelines ?? []).flatMap((t) => t.tS)) + 60 : s.duration / 1e9;
+  const durationS = s === null ? maxOf((data.gatelines ?? []).flatMap((t) => t.tS), 0) + 60 : s.duration / 1e9;
   const warmupS = s === null ? 0 : s.warmup / 1e9;
   const built: Built = { figures: [], notes: [] };
   latencyFigure(data, built);
@@ -527,8 +528,8 @@ export function buildRunReport(data: RunFolderData): RunReportInput {
   backendFigures(data, durationS, built);
   if (s !== null) {
     const maps = fieldMapFigures(s);
-    built.figures.push(...maps.figures);
-    built.notes.push(...maps.notes);
+    pushAll(built.figures, maps.figures);
+    pushAll(built.notes, maps.notes);
   } else {
     built.notes.push('No scenario.resolved.json in this folder: no field maps.');
   }
@@ -564,6 +565,6 @@ export async function renderRunReport(dir: string, pending: { runJson?: string }
   const files = await runReportFilesOf(dir, pending);
   // Figures first, the page last: a reader of index.html never sees it before its figures.
   const ordered = [...files.filter((f) => f.path !== 'index.html'), ...files.filter((f) => f.path === 'index.html')];
-  for (const f of ordered) await writeFileAtomic(join(dir, ...f.path.split('/')), f.content);
+  for (const f of ordered) await writeFileAtomic(join(dir, f.path), f.content);
   return ordered.map((f) => f.path);
 }

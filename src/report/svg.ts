@@ -303,7 +303,7 @@ export function legendBlock(items: readonly LegendItem[], x: number, y: number, 
     );
     cy += LEGEND_ROW_PX;
   }
-  return el('g', { class: 'legend' }, ...rows);
+  return el('g', { class: 'legend' }, rows.join(''));
 }
 
 /** The complete SVG document: title, axes, grid, legend and the plot clipped to its area. */
@@ -333,7 +333,7 @@ export function frame(spec: FrameSpec): string {
   if (spec.xGrid !== false) {
     for (const t of spec.xTicks) if (t.label !== '') grid.push(el('line', { x1: t.pos, y1: a.y0, x2: t.pos, y2: a.y1 }));
   }
-  if (grid.length > 0) parts.push(el('g', { class: 'grid', stroke: '#e3e3e3', 'stroke-width': 1 }, ...grid));
+  if (grid.length > 0) parts.push(el('g', { class: 'grid', stroke: '#e3e3e3', 'stroke-width': 1 }, grid.join('')));
 
   // Plot, clipped.
   parts.push(el('g', { class: 'plot', 'clip-path': `url(#${id}-clip)` }, spec.plot));
@@ -353,8 +353,8 @@ export function frame(spec: FrameSpec): string {
       el('text', { x: a.x0 - 8, y: t.pos + 4, 'text-anchor': 'end', stroke: 'none', fill: '#222222' }, text(t.label)),
     );
   }
-  parts.push(el('g', { class: 'axis x-axis', stroke: '#333333', 'font-size': TICK_FONT_PX }, ...xAxis));
-  parts.push(el('g', { class: 'axis y-axis', stroke: '#333333', 'font-size': TICK_FONT_PX }, ...yAxis));
+  parts.push(el('g', { class: 'axis x-axis', stroke: '#333333', 'font-size': TICK_FONT_PX }, xAxis.join('')));
+  parts.push(el('g', { class: 'axis y-axis', stroke: '#333333', 'font-size': TICK_FONT_PX }, yAxis.join('')));
   parts.push(
     el(
       'text',
@@ -396,6 +396,6 @@ export function frame(spec: FrameSpec): string {
       'font-size': AXIS_FONT_PX,
       fill: '#222222',
     },
-    ...parts,
+    parts.join(''),
   );
 }

@@ -16,6 +16,7 @@ import type { Band } from '../radio/tap-outcome.js';
 import type { ResolvedCarrier, ResolvedGateline, ResolvedReader, ResolvedScenario } from './schema.js';
 import { DEFAULT_BACKEND, type BackendParams } from '../backend/backend.js';
 import { LINK_PRESETS } from '../backend/network.js';
+import { maxOf } from '../arrays.js';
 
 export interface CarrierConfig {
   id: string;
@@ -270,13 +271,13 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
         key: `${station.id}/${entrance.id}`,
         stationIndex,
         table: { ratesPerHour: entrance.demand.ratesPerHour, stepNs: entrance.demand.stepNs },
-        maxPerHour: Math.max(0, ...entrance.demand.ratesPerHour),
+        maxPerHour: maxOf(entrance.demand.ratesPerHour, 0),
         groupSize: entrance.demand.groupSize,
         walkS: entrance.walkTime,
         carrierCdf: cdf,
         gatelines: lineIndices,
         exitTable: { ratesPerHour: entrance.demand.exitRatesPerHour, stepNs: entrance.demand.stepNs },
-        maxExitPerHour: Math.max(0, ...entrance.demand.exitRatesPerHour),
+        maxExitPerHour: maxOf(entrance.demand.exitRatesPerHour, 0),
         exitGroupSize: entrance.demand.exitGroupSize,
       });
     }

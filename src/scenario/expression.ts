@@ -28,13 +28,53 @@ export type RateFunctionResult =
 /**
  * Check and compile a rate expression. `rateAt(tS)` evaluates it at `tS` seconds and returns
  * passengers/hour; it throws an Error with a readable message if the value is not a finite
- * number or a 1/time quantity.
+ * number or a 1/time quantity (`"100 / h"`, `"2 / min"` = 120 per hour). Expressions longer than
+ * MAX_EXPRESSION_CHARS or nested deeper than MAX_EXPRESSION_NESTING are refused before parsing.
  */
 export function compileRateExpression(math: MathLike, text: string): RateFunctionResult {
+  const tooBig = expressionSizeProblem(text);
+  if (tooBig !== undefined) return { ok: false, message: tooBig };
+  try {
+    return compileChecked(math, text);
+  } catch (error) {
+    // Backstop: the limits above keep mathjs' recursive parser and compiler far from the stack's end.
+    if (isStackOverflow(error)) return { ok: false, message: 'expression is too deeply nested to compile; simplify it, or give the rate as a table {at, perHour}' };
+    throw error;
+  }
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/** Longest rate expression, characters: mathjs parses and compiles recursively, so size is bounded. */
+export const MAX_EXPRESSION_CHARS = 1000;
+/** Deepest nesting of brackets in a rate expression. */
+export const MAX_EXPRESSION_NESTING = 32;
+
+/** Why `text` is too long or too deeply nested for an expression, or undefined. */
+export function expressionSizeProblem(text: string): string | undefined {
+  if (text.length > MAX_EXPRESSION_CHARS) {
+    return `expression is ${text.length} characters long; at most ${MAX_EXPRESSION_CHARS} are allowed: simplify it, or give the rate as a table {at, perHour}`;
+  }
+  let depth = 0;
+  let deepest = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ')' || c === ']' || c === '}') depth--;
+  }
+  if (deepest > MAX_EXPRESSION_NESTING) {
+    return `expression nests brackets ${deepest} deep; at most ${MAX_EXPRESSION_NESTING} levels are allowed: simplify it, or give the rate as a table {at, perHour}`;
+  }
+  return undefined;
+}
+
+function compileChecked(math: MathLike, text: string): RateFunctionResult {
   let node: MathNode;
   try {
     node = math.parse(text);
   } catch (error) {
+    if (isStackOverflow(error)) throw error;
     return { ok: false, message: `cannot parse expression "${text}": ${error instanceof Error ? error.message : String(error)}` };
   }
   const names = [...ALLOWED_FUNCTIONS, ...ALLOWED_CONSTANTS, 't'];
@@ -83,12 +123,13 @@ export function compileRateExpression(math: MathLike, text: string): RateFunctio
     try {
       value = compiled.evaluate({ t: math.unit(tS, 's') });
     } catch (error) {
+      if (isStackOverflow(error)) throw error;
       throw new Error(`expression "${text}" fails at t = ${tS} s: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (typeof value === 'number') return value;
     if (math.isUnit(value)) {
       if (value.units.length === 0 || value.dimensions.every((d) => d === 0)) return value.toNumber();
-      if (value.equalBase(perHour)) return value.toNumber('1/h');
+      if (value.equalBase(perHour)) return value.toNumber('h^-1');
       throw new Error(`expression "${text}" gives ${value.toString()}, expected passengers/hour (a plain number or a 1/time quantity)`);
     }
     throw new Error(`expression "${text}" gives a ${typeof value}, expected a number of passengers/hour`);
@@ -96,6 +137,7 @@ export function compileRateExpression(math: MathLike, text: string): RateFunctio
   try {
     rateAt(0);
   } catch (error) {
+    if (isStackOverflow(error)) throw error;
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   return { ok: true, rateAt };

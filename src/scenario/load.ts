@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, parse as parseYamlValue, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean.js';
@@ -172,6 +172,7 @@ async function readWithExtends(
 }
 
 function relativeShown(shown: string, ref: string): string {
+  if (isAbsolute(ref)) return ref;
   const dir = dirname(shown);
   return dir === '.' ? ref : `${dir}/${ref}`;
 }
@@ -215,12 +216,18 @@ async function readDocument(absolute: string, shown: string, issues: ScenarioIss
       issues.push(fileIssue(shown, 'is a directory, not a scenario file'));
       return undefined;
     }
+    if (info.size > MAX_FILE_BYTES) {
+      issues.push(fileIssue(shown, `file is ${(info.size / 1e6).toFixed(1)} MB; a scenario file is at most ${MAX_FILE_BYTES / 1e6} MB: give long demand profiles as an expression or a thinner table`));
+      return undefined;
+    }
     text = await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     issues.push(fileIssue(shown, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(error)})`));
     return undefined;
   }
+  // Old-Mac line ends (CR only) read as line ends, as YAML 1.2 does; CR LF stays as it is.
+  text = text.replace(/\r(?!\n)/g, '\n');
   if (text.replace(/^\uFEFF/, '').split(/\r?\n/).every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
     issues.push(fileIssue(shown, 'file is empty: a scenario needs at least name, duration, carriers, readers and stations'));
     return undefined;
@@ -247,7 +254,7 @@ async function readDocument(absolute: string, shown: string, issues: ScenarioIss
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-      issues.push({ file: shown, line: pos.line, col: pos.col, path: '', message: `${ext === '.json' ? 'JSON' : 'YAML'} syntax error: ${error.message.split('\n')[0] ?? error.code}` });
+      issues.push({ file: shown, line: pos.line, col: pos.col, path: '', message: yamlErrorMessage(error.code, error.message, ext) });
     }
     return undefined;
   }
@@ -264,10 +271,15 @@ async function readDocument(absolute: string, shown: string, issues: ScenarioIss
   }
   const map: SourceMap = new Map();
   const pos = (offset: number): Pos => ({ file: shown, ...lineCounter.linePos(offset) });
+  let tooDeep: Pos | undefined;
   const walk = (node: unknown, path: Path, keyPos?: Pos): void => {
     const n = node as YamlNode | null;
     const range = n?.range;
     const valuePos = range ? pos(range[0]) : (keyPos ?? pos(0));
+    if (path.length > MAX_NESTING) {
+      tooDeep ??= valuePos;
+      return;
+    }
     map.set(pathKey(path), keyPos === undefined ? { value: valuePos } : { value: valuePos, key: keyPos });
     if (isMap(n)) {
       for (const item of n.items) {
@@ -281,7 +293,25 @@ async function readDocument(absolute: string, shown: string, issues: ScenarioIss
     }
   };
   walk(doc.contents, []);
+  if (tooDeep !== undefined) {
+    issues.push({ ...tooDeep, path: '', message: NESTING_MESSAGE });
+    return undefined;
+  }
   return { raw: raw as Record<string, unknown>, map };
+}
+
+/** Largest scenario file, bytes. */
+export const MAX_FILE_BYTES = 20_000_000;
+/** Deepest nesting of maps and lists in a scenario file (the schema needs 8). */
+export const MAX_NESTING = 64;
+const NESTING_MESSAGE = `maps and lists nest more than ${MAX_NESTING} levels deep here; a scenario nests at most ${MAX_NESTING}: close the brackets or flatten the value`;
+
+/** A yaml parse error as a sentence: its own first line, except the library's advice to call a function. */
+function yamlErrorMessage(code: string, message: string, ext: string): string {
+  const kind = ext === '.json' ? 'JSON' : 'YAML';
+  if (code === 'MULTIPLE_DOCS') return `${kind} syntax error: this file holds several YAML documents (a "---" line between them); a scenario file holds one: remove the "---" and what follows, or split the file`;
+  if (/call stack/i.test(message)) return `${kind} syntax error: ${NESTING_MESSAGE}`;
+  return `${kind} syntax error: ${message.split('\n')[0] ?? code}`;
 }
 
 function offsetToLineCol(text: string, offset: number): { line: number; col: number } {
@@ -425,6 +455,12 @@ function reportZodIssue(raw: unknown, prefix: Path, schema: z.ZodType, push: Pus
         return;
       }
       const branches = issue.errors ?? [];
+      // A union of literals (typeBSlots: 1 | 2 | 4 | 8 | 16): name every allowed value, not the first branch's.
+      const literal = (b: ZodIssueLike[]): boolean => b.length === 1 && b[0]?.code === 'invalid_value' && b[0].path.length === 0;
+      if (branches.length > 1 && branches.every(literal)) {
+        reportZodIssue({ code: 'invalid_value', path: issue.path, message: issue.message, input: issue.input, values: branches.flatMap((b) => b[0]?.values ?? []) }, prefix, schema, push);
+        return;
+      }
       const isTypeMismatch = (b: ZodIssueLike[]): boolean =>
         b.length > 0 && b.every((i) => i.path.length === 0 && (i.code === 'invalid_type' || (i.code === 'invalid_union' && i.note !== 'No matching discriminator' && (i.errors ?? []).every(isTypeMismatch))));
       const deeper = branches.find((b) => !isTypeMismatch(b));

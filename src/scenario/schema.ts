@@ -13,7 +13,7 @@
  * compilation need mathjs, which load.ts loads lazily and passes in through `ctx`.
  */
 import { z } from 'zod';
-import { lognormalFromMedianPercentile, type Distribution } from '../random/distributions.js';
+import { lognormalFromMedianPercentile, meanOf, type Distribution } from '../random/distributions.js';
 import { DEFAULT_TAP_GESTURE } from '../devices/tap-gesture.js';
 import type { Dimension, QuantityParser } from './units.js';
 import type { RateFunctionResult } from './expression.js';
@@ -95,6 +95,23 @@ const id = (what: string) =>
     .max(64)
     .describe(`${what} id (letters, digits, - _ .; unique among its siblings)`);
 
+/** Largest arrival rate of one entrance (entries or exits), passengers/hour: 278 per second. */
+export const MAX_RATE_PER_HOUR = 1_000_000;
+/** Largest group of passengers arriving or leaving together. */
+export const MAX_GROUP = 1000;
+/** Most intervals of the gate and backend time series over a run. */
+export const MAX_INTERVALS = 1_000_000;
+/** Most points in a table (a rate table {at, perHour}, an empirical distribution). */
+export const MAX_TABLE_POINTS = 100_000;
+/** Largest time a scenario may give, s: whole nanoseconds below 2^53 (≈ 104 days). */
+export const MAX_TIME_S = Math.floor(Number.MAX_SAFE_INTEGER / 1e9);
+
+/** The error of a table's `.max(MAX_TABLE_POINTS)`: states the limit and the fix. */
+const tableTooLong = (what: string) => ({
+  error: (issue: { input?: unknown }) =>
+    `${Array.isArray(issue.input) ? issue.input.length : 'too many'} ${what}; a table has at most ${MAX_TABLE_POINTS} points: thin it (a longer step between points)${what === 'times' || what === 'rates' ? ', or give the rate as an expression' : ''}`,
+});
+
 export function buildScenarioSchema(ctx: SchemaContext) {
   const rawQuantity = z.union([z.number(), z.string()]);
 
@@ -103,6 +120,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
     max?: number;
     /** Strictly greater than min. */
     exclusiveMin?: boolean;
+    /** Strictly less than max. */
+    exclusiveMax?: boolean;
   }
   const checkRange = (value: number, range: Range | undefined, unit: string, c: z.RefinementCtx): boolean => {
     if (range === undefined) return true;
@@ -111,8 +130,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       c.addIssue({ code: 'custom', message: `must be ${range.exclusiveMin === true ? '>' : '≥'} ${range.min}${unit === '' ? '' : ` ${unit}`} (got ${shown})` });
       return false;
     }
-    if (range.max !== undefined && !(value <= range.max)) {
-      c.addIssue({ code: 'custom', message: `must be ≤ ${range.max}${unit === '' ? '' : ` ${unit}`} (got ${shown})` });
+    if (range.max !== undefined && (range.exclusiveMax === true ? !(value < range.max) : !(value <= range.max))) {
+      c.addIssue({ code: 'custom', message: `must be ${range.exclusiveMax === true ? '<' : '≤'} ${range.max}${unit === '' ? '' : ` ${unit}`} (got ${shown})` });
       return false;
     }
     return true;
@@ -145,7 +164,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         if (seconds === undefined || !checkRange(seconds, range, 's', c)) return z.NEVER;
         const ns = Math.round(seconds * 1e9);
         if (!Number.isSafeInteger(ns)) {
-          c.addIssue({ code: 'custom', message: `time ${seconds} s is out of range` });
+          c.addIssue({ code: 'custom', message: `time ${seconds} s is out of range: times are whole nanoseconds and must lie within ±${MAX_TIME_S} s (≈ 104 days)` });
           return z.NEVER;
         }
         return ns;
@@ -162,7 +181,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
   const count = (help: string, min: number, max: number) => z.number().int().min(min).max(max).describe(help);
 
   /** A distribution over quantities of `dim` (time: SI seconds). A bare quantity means constant. */
-  const distribution = (dim: Dimension, help: string, options: { nonNegative?: boolean } = {}) => {
+  const distribution = (dim: Dimension, help: string, options: { nonNegative?: boolean; atMost?: number } = {}) => {
     const q = (what: string) => si(dim, what);
     const unitNote = dim === 'time' ? 'seconds (resolved in SI seconds, not ns)' : dimUnit(dim) === '' ? 'plain numbers' : dimUnit(dim);
     const kinds = z.discriminatedUnion('kind', [
@@ -184,8 +203,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       z.strictObject({ kind: z.literal('erlang'), phases: z.number().int().min(1).describe('number of phases k ≥ 1'), mean: q('overall mean (> 0)') }),
       z.strictObject({
         kind: z.literal('empirical'),
-        values: z.array(q('value')).min(2).describe('values, ascending'),
-        cumulative: z.array(z.number()).min(2).describe('cumulative probabilities, ascending from 0 to 1'),
+        values: z.array(q('value')).min(2).max(MAX_TABLE_POINTS, tableTooLong('values')).describe('values, ascending'),
+        cumulative: z.array(z.number()).min(2).max(MAX_TABLE_POINTS, tableTooLong('cumulative probabilities')).describe('cumulative probabilities, ascending from 0 to 1'),
       }),
     ]);
     return z
@@ -263,6 +282,10 @@ export function buildScenarioSchema(ctx: SchemaContext) {
           const low = lowerBound(d);
           if (low < 0) return fail(`must not go below 0 (lower bound ${low})`);
         }
+        if (options.atMost !== undefined) {
+          const high = upperBound(d);
+          if (!(high.value <= options.atMost)) return fail(`must stay at most ${options.atMost} (${high.what} ${high.value})`);
+        }
         return d;
       })
       .describe(`${help} A distribution: a bare quantity (constant) or {kind: constant|uniform|exponential|normal|lognormal|triangular|gamma|weibull|erlang|empirical, …}; values in ${unitNote}.`);
@@ -335,7 +358,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       txPowerDbm: si('power', 'RF transmit power, dBm: 0 dBm [E] FACTS §6.3 / §11 #3c.').prefault('0 dBm'),
       rxSensitivityDbm: si('power', 'RF receiver sensitivity, dBm: −85 dBm [E] FACTS §6.3 / §11 #3c.').prefault('-85 dBm'),
       dataRateBps: plain('RF data rate, bit/s: GFSK 1 Mbit/s [E] FACTS §6.3.', { min: 0, exclusiveMin: true }).default(1e6),
-      lfBeaconPeriod: timeNs('Period of the LF beacon that carries the reader id [E] (no FACTS value).', { min: 0, exclusiveMin: true }).prefault('100 ms'),
+      lfBeaconPeriod: timeNs('Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no FACTS value).', { min: 0.001 }).prefault('100 ms'),
       multiTargetPolicy: z.enum(['refuse-retry', 'pick-random']).default('refuse-retry').describe('More than one LF-qualified target: refuse and retry [E] FACTS §6.5 / §11 #3e, or pick one at random (the YD/T 2772 "multi-target collision").'),
       mac: z.enum(['csma', 'aloha']).default('csma').describe('Co-channel access between readers on 2.4 GHz [E] FACTS §6.5 / §11 #3e.'),
     })
@@ -409,8 +432,8 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       z.string().describe('mathjs expression in t (a time), passengers/hour, e.g. "2500 + 9000*exp(-((t - 1.5 h)/(35 min))^2)"'),
       z
         .strictObject({
-          at: z.array(si('time', 'time of the point (bare number = seconds)', { min: 0 })).min(1).describe('times, ascending'),
-          perHour: z.array(z.number().min(0)).min(1).describe('rates at those times, passengers/hour'),
+          at: z.array(si('time', 'time of the point (bare number = seconds)', { min: 0 })).min(1).max(MAX_TABLE_POINTS, tableTooLong('times')).describe('times, ascending'),
+          perHour: z.array(z.number().min(0)).min(1).max(MAX_TABLE_POINTS, tableTooLong('rates')).describe('rates at those times, passengers/hour'),
         })
         .describe('table: piecewise linear between points, held constant before the first and after the last'),
     ])
@@ -443,9 +466,9 @@ export function buildScenarioSchema(ctx: SchemaContext) {
     .strictObject({
       rate: rateSchema,
       step: timeNs('Step of the sampled rate table.', { min: 0.001, max: 86400 }).prefault('1 min'),
-      groupSize: distribution('dimensionless', 'Passengers arriving together (rounded, ≥ 1) [E].', { nonNegative: true }).prefault(1),
+      groupSize: distribution('dimensionless', `Passengers arriving together (rounded, ≥ 1; at most ${MAX_GROUP}) [E].`, { nonNegative: true, atMost: MAX_GROUP }).prefault(1),
       exitRate: rateSchema.optional().describe('Exit flow through this entrance, passengers/hour (number, expression in t, or table): passengers leaving the station tap out at gatelines with direction out or both. Default: no exits.'),
-      exitGroupSize: distribution('dimensionless', 'Passengers leaving together, e.g. a platoon from one train door (rounded, ≥ 1) [E].', { nonNegative: true }).prefault(1),
+      exitGroupSize: distribution('dimensionless', `Passengers leaving together, e.g. a platoon from one train door (rounded, ≥ 1; at most ${MAX_GROUP}) [E].`, { nonNegative: true, atMost: MAX_GROUP }).prefault(1),
       carrierMix: z
         .array(z.strictObject({ carrier: z.string().describe('carrier id'), share: plain('share 0..1', { min: 0, max: 1 }) }))
         .optional()
@@ -504,7 +527,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
         .strictObject({
           kind: z.enum(['fibre', '4g', '5g-backhaul']).default('fibre').describe('Station ↔ host link preset: fibre median RTT 10 ms, 4G 50 ms, 5G backhaul 20 ms [E] FACTS §9.1 (S87, S88).'),
           rtt: distribution('time', 'Round-trip time override, s (default: the preset).', { nonNegative: true }).optional(),
-          loss: plain('Loss probability per transmission override (default: the preset, fibre 1e-4, 4G 1e-2) [E].', { min: 0, max: 1 }).optional(),
+          loss: plain('Loss probability per transmission override, 0 ≤ loss < 1 (default: the preset, fibre 1e-4, 4G 1e-2) [E].', { min: 0, max: 1, exclusiveMax: true }).optional(),
           outages: z
             .array(z.strictObject({ at: timeNs('Outage start (simulation time).', { min: 0 }), duration: timeNs('Outage length.', { min: 0, exclusiveMin: true }) }))
             .default([])
@@ -535,7 +558,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
           servers: count('Front-end processor servers per station [E].', 1, 10000).default(4),
           serviceTime: distribution('time', 'FEP time per message, s [E].', { nonNegative: true }).prefault({ kind: 'exponential', mean: 0.002 }),
           queueCap: count('Messages the FEP queues [E].', 0, 1e9).default(1000),
-          batchInterval: timeNs('Deferred-record upload interval [E] (FACTS §9.1: records upload in batch [S] S89, period unsourced).', { min: 0, exclusiveMin: true }).prefault('60 s'),
+          batchInterval: timeNs('Deferred-record upload interval, ≥ 1 ms [E] (FACTS §9.1: records upload in batch [S] S89, period unsourced).', { min: 0.001 }).prefault('60 s'),
           maxBatchRecords: count('Most records in one upload [E].', 1, 1e9).default(10000),
         })
         .prefault({})
@@ -587,13 +610,15 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       outputs: z
         .strictObject({
           transactions: z.boolean().default(true).describe('Write transactions.csv (one row per tap attempt).'),
-          interval: timeNs('Interval of the gate and backend time series.', { min: 0, exclusiveMin: true }).prefault('1 min'),
+          interval: timeNs(`Interval of the gate and backend time series (at most ${MAX_INTERVALS} intervals over the duration).`, { min: 0, exclusiveMin: true }).prefault('1 min'),
         })
         .prefault({})
         .describe('What the run writes.'),
     })
     .transform((s, c) => {
       if (s.warmup >= s.duration) c.addIssue({ code: 'custom', path: ['warmup'], message: 'warmup must be shorter than duration' });
+      const intervals = Math.ceil(s.duration / s.outputs.interval);
+      if (intervals > MAX_INTERVALS) c.addIssue({ code: 'custom', path: ['outputs', 'interval'], message: `gives ${intervals} intervals over the duration; at most ${MAX_INTERVALS}: use a longer interval` });
       const stations = s.stations.map((st, i) => ({
         ...st,
         name: st.name ?? st.id,
@@ -701,19 +726,30 @@ export function sampleRate(
       report(`rate is ${value} at t = ${tS} s; it must be a finite number ≥ 0 passengers/hour`);
       return { stepNs, ratesPerHour: [], expectedPassengers: 0 };
     }
+    if (value > MAX_RATE_PER_HOUR) {
+      report(`rate is ${value} passengers/hour at t = ${tS} s; one entrance takes at most ${MAX_RATE_PER_HOUR} per hour (278 per second): spread the demand over more entrances`);
+      return { stepNs, ratesPerHour: [], expectedPassengers: 0 };
+    }
     ratesPerHour.push(value);
     expected += (value * Math.min(stepNs, durationNs - i * stepNs)) / 3.6e12;
   }
   return { stepNs, ratesPerHour, expectedPassengers: expected };
 }
 
-/** Piecewise-linear interpolation, constant outside the points. */
+/** Piecewise-linear interpolation, constant outside the points (`at` ascending; binary search). */
 export function interpolate(at: readonly number[], values: readonly number[], x: number): number {
   const n = at.length;
   if (x <= (at[0] as number)) return values[0] as number;
   if (x >= (at[n - 1] as number)) return values[n - 1] as number;
-  let i = 1;
-  while ((at[i] as number) < x) i++;
+  // The first i ≥ 1 with at[i] ≥ x.
+  let lo = 1;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
   const x0 = at[i - 1] as number;
   const x1 = at[i] as number;
   const y0 = values[i - 1] as number;
@@ -748,6 +784,23 @@ function dimUnit(dim: Dimension): string {
   }
 }
 
+/** The largest value `d` can give, or its mean where it has no largest value. */
+function upperBound(d: Distribution): { what: string; value: number } {
+  switch (d.kind) {
+    case 'constant':
+      return { what: 'value', value: d.value };
+    case 'uniform':
+    case 'triangular':
+      return { what: 'upper bound', value: d.max };
+    case 'empirical':
+      return { what: 'upper bound', value: d.values[d.values.length - 1] ?? 0 };
+    case 'normal':
+      return d.max === undefined ? { what: 'mean', value: d.mean } : { what: 'upper bound', value: d.max };
+    default:
+      return { what: 'mean', value: meanOf(d) };
+  }
+}
+
 function lowerBound(d: Distribution): number {
   switch (d.kind) {
     case 'constant':
@@ -766,7 +819,7 @@ function lowerBound(d: Distribution): number {
 
 /**
  * Cross-field rules checked on the raw (merged, un-converted) document, so that they are
- * reported together with field errors: carrier shares sum to 1 (within 1e-9), unique ids,
+ * reported together with field errors: carrier shares sum to 1 (within 1e-9), unique ids (backend channels too),
  * gatelines reference defined readers, carrier mixes reference defined carriers and sum to 1,
  * lines reference defined stations. Tolerates malformed input (field errors come from zod).
  */
@@ -796,6 +849,7 @@ export function crossCheck(raw: unknown): Array<{ path: Array<string | number>; 
   const carrierIds = idsOf(carriers, ['carriers'], 'carrier');
   sharesSumToOne(carriers.map((c) => obj(c)?.['share']), ['carriers'], 'carrier');
   const readerIds = idsOf(arr(root['readers']), ['readers'], 'reader');
+  idsOf(arr(obj(root['backend'])?.['channels']), ['backend', 'channels'], 'channel');
   const stations = arr(root['stations']);
   const stationIds = idsOf(stations, ['stations'], 'station');
   stations.forEach((st, i) => {

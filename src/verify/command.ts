@@ -9,6 +9,7 @@ import { listFiles } from '../report/write.js';
 import { formatVerifyNumber, writeVerifyReport } from './report.js';
 import type { VerifyRow } from './row.js';
 import { allPass, runVerify } from './run-verify.js';
+import { maxOf } from '../arrays.js';
 
 export interface VerifyIo {
   out: (s: string) => void;
@@ -36,7 +37,7 @@ function cut(s: string, width: number): string {
 export function verifyTable(rows: readonly VerifyRow[]): string {
   const body = rows.map((r) => [r.caseId, cut(r.quantity, QUANTITY_WIDTH), formatVerifyNumber(r.expected), formatVerifyNumber(r.simulated), r.pass ? 'pass' : 'FAIL']);
   const header = ['case', 'quantity', 'expected', 'simulated', 'pass'];
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => (row[i] as string).length)));
+  const widths = header.map((h, i) => maxOf(body.map((row) => (row[i] as string).length), h.length));
   const line = (cells: readonly string[]): string =>
     cells.map((c, i) => (i === 2 || i === 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');

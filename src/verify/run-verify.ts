@@ -4,6 +4,7 @@
  */
 import { VERIFY_CASES, verifyBudget, type VerifyCase } from './cases.js';
 import type { VerifyRow } from './row.js';
+import { pushAll } from '../arrays.js';
 
 export interface RunVerifyOptions {
   /** Fewer trials where VALIDATION's minimums allow a fast check (the test suite); default false. */
@@ -28,7 +29,7 @@ export function runVerify(options: RunVerifyOptions = {}): VerifyRow[] {
     const started = performance.now();
     const caseRows = c.run(budget);
     options.onCase?.(c, caseRows, performance.now() - started);
-    rows.push(...caseRows);
+    pushAll(rows, caseRows);
   }
   return rows;
 }
