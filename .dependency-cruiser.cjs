@@ -8,8 +8,11 @@
 const LAYERS = [
   { name: 'units', path: '^src/(units|arrays)\\.ts$' },
   { name: 'random', path: '^src/random/' },
-  { name: 'kernel', path: '^src/kernel/' },
+  // observe (pure streaming statistics: histograms, interval series, time-weighted means, the
+  // fingerprint) sits below the kernel: they need no kernel, and the kernel's Resource keeps
+  // time-weighted queue and busy statistics.
   { name: 'observe', path: '^src/observe/' },
+  { name: 'kernel', path: '^src/kernel/' },
   { name: 'physics', path: '^src/physics/' },
   { name: 'motion', path: '^src/motion/' },
   { name: 'link', path: '^src/link/' },

@@ -15,8 +15,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli-main.js';
 import { createPool } from './experiment/pool.js';
-import type { TestFaults } from './experiment/test-faults.js';
-import { filesBelow, resultDifferences } from './experiment/test-helpers.js';
+import type { TestFaults } from './orchestrate/test-faults.js';
+import { filesBelow, resultDifferences } from './testing/test-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SMALL = `name: small

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './cli-main.js';
 import { createPool } from './experiment/pool.js';
-import { defaultRunDir } from './experiment/run-scenario.js';
+import { defaultRunDir } from './orchestrate/run-scenario.js';
 import { buildIdOf, buildInfo } from './experiment/version.js';
 import { cleanStaleTemps } from './report/write.js';
 

@@ -16,14 +16,14 @@ import { runSummaryLines } from './report/run-summary.js';
 import { fieldMapFigures, UnknownReaderError } from './report/field-map.js';
 import { renderRunReport as renderReportHtml } from './report/html.js';
 import { verifyCommand } from './verify/command.js';
-import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './experiment/run-scenario.js';
+import { defaultRunDir, runScenario, toolVersion, type RunProgress, type UntilCi } from './orchestrate/run-scenario.js';
 import { defaultWorkers, type ReplicationPool } from './experiment/pool.js';
-import { ExperimentInputError, finishedJobs, parseShard, type Shard } from './experiment/shard.js';
-import { faultyFileSystem, needsFileSystem, parseTestFaults, type TestFaults } from './experiment/test-faults.js';
-import { loadPoints, parseVary, runSweep, sweepJobsProblem, sweepPointsProblem, type VarySpec } from './experiment/sweep.js';
-import { mergeFolders } from './experiment/merge.js';
-import { bandConfigs, compareTable, runCompare } from './experiment/compare.js';
-import { parseIntRange, parseSlo, runSize } from './experiment/size.js';
+import { ExperimentInputError, finishedJobs, parseShard, type Shard } from './orchestrate/shard.js';
+import { faultyFileSystem, needsFileSystem, parseTestFaults, type TestFaults } from './orchestrate/test-faults.js';
+import { loadPoints, parseVary, runSweep, sweepJobsProblem, sweepPointsProblem, type VarySpec } from './orchestrate/sweep.js';
+import { mergeFolders } from './orchestrate/merge.js';
+import { bandConfigs, compareTable, runCompare } from './orchestrate/compare.js';
+import { parseIntRange, parseSlo, runSize } from './orchestrate/size.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -38,7 +38,7 @@ export interface CliIo {
   inThread?: boolean;
   /** File system for every file the command writes or reads back (default Node's; tests inject failures). */
   fs?: FileSystem;
-  /** TEST-ONLY fault hooks (experiment/test-faults.ts; default: the TAPSIM_TEST_FAULTS environment variable). */
+  /** TEST-ONLY fault hooks (orchestrate/test-faults.ts; default: the TAPSIM_TEST_FAULTS environment variable). */
   testFaults?: TestFaults;
   /** A pool that run and sweep use instead of starting threads (tests share one; not closed here). */
   pool?: ReplicationPool;

@@ -95,7 +95,7 @@ export { pureAlohaThroughput, slottedAlohaThroughput, simulatePureAloha, simulat
 export { simulateNfcTap, defaultNfcTapParams, type NfcTapParams } from './radio/nfc.js';
 export { simulateRccTap, chooseBand, DEFAULT_RCC_PARAMS, DEFAULT_RCC_CONTEXT, type RccParams, type RccCandidate } from './radio/rcc.js';
 export { TAP_CAUSES, BANDS, type TapOutcome, type TapCause, type Band } from './radio/tap-outcome.js';
-export { drawTrajectory, positionAt, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './devices/tap-gesture.js';
+export { drawTrajectory, positionAt, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './motion/tap-gesture.js';
 
 // Backend (FACTS §9)
 export { erlangB, erlangC, serversForPWait, type ErlangCResult } from './backend/erlang-c.js';

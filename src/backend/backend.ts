@@ -31,7 +31,7 @@
  * 'host:<id>', 'decline:<id>', 'fep:<i>', 'link:<i>:<id>', 'terminal'.
  */
 import type { Kernel } from '../kernel/kernel.js';
-import { TimeWeighted } from '../kernel/time-weighted.js';
+import { TimeWeighted } from '../observe/time-weighted.js';
 import { lognormalFromMedianPercentile, sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { NS_PER_S, ms, s } from '../units.js';

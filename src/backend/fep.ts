@@ -14,7 +14,7 @@
  *   oldest waiting record (current and maximum).
  */
 import type { Kernel } from '../kernel/kernel.js';
-import { TimeWeighted } from '../kernel/time-weighted.js';
+import { TimeWeighted } from '../observe/time-weighted.js';
 import type { Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { HostQueue, type HostStats, type JobDone } from './host.js';

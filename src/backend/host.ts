@@ -17,7 +17,7 @@
  *   arrivals finding all servers busy, mean wait, sojourn-time quantiles (log histogram).
  */
 import type { Kernel } from '../kernel/kernel.js';
-import { TimeWeighted } from '../kernel/time-weighted.js';
+import { TimeWeighted } from '../observe/time-weighted.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { NS_PER_S } from '../units.js';

@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKernelBench } from './kernel-bench.js';
 import { runModelBench } from './model-bench.js';
-import { benchRender } from '../report/render-bench.js';
-import { benchBackendOnline } from '../backend/backend-bench.js';
-import { benchPool, benchScaling } from '../experiment/pool-bench.js';
+import { benchRender } from './render-bench.js';
+import { benchBackendOnline } from './backend-bench.js';
+import { benchPool, benchScaling } from './pool-bench.js';
 import { pushAll } from '../arrays.js';
 
 const OUT_DIR = join('results', 'bench');

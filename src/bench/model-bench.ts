@@ -1,11 +1,11 @@
 /** Benchmarks of the band models: whole taps per second and link evaluations per second, one core. */
 import { performance } from 'node:perf_hooks';
-import { drawTrajectory, DEFAULT_TAP_GESTURE } from '../devices/tap-gesture.js';
+import { drawTrajectory, DEFAULT_TAP_GESTURE } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { defaultNfcTapParams, simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';
 import { DEFAULT_RCC_PARAMS, simulateRccTap } from '../radio/rcc.js';
-import { benchNfcLinkEvaluations } from '../radio/nfc-bench.js';
-import { benchRccLinkEvaluations } from '../radio/rcc-bench.js';
+import { benchNfcLinkEvaluations } from './nfc-bench.js';
+import { benchRccLinkEvaluations } from './rcc-bench.js';
 
 export interface ModelBenchRow {
   case: string;

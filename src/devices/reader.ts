@@ -3,7 +3,7 @@
  * (dual-band readers and SIMs), and describes the bystanders a 2.45 GHz tap can hear. The
  * per-(reader, carrier) parameters are prepared once per replication (`TapPair`).
  */
-import { drawTrajectory, type TapGestureParams } from './tap-gesture.js';
+import { drawTrajectory, type TapGestureParams } from '../motion/tap-gesture.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { NO_OTHER_CARDS, simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';

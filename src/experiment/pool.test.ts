@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.js';
 import { cappedWorkers, createPool, runInOrder, workerEntry } from './pool.js';
-import { smallScenarioDir } from './test-helpers.js';
+import { smallScenarioDir } from '../testing/test-helpers.js';
 
 /** Modules a file reaches through value imports (not `import type`), and the packages it imports. */
 function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {

@@ -5,7 +5,7 @@
  */
 import type { Kernel } from './kernel.js';
 import type { Awaitable } from './process.js';
-import { TimeWeighted } from './time-weighted.js';
+import { TimeWeighted } from '../observe/time-weighted.js';
 
 export class Request implements Awaitable<Request> {
   granted = false;

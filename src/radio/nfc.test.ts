@@ -1,6 +1,6 @@
 import { describe, test, expect } from 'vitest';
 import { simulateNfcTap, defaultNfcTapParams, asTypeB, type NfcTapParams, type NfcCarrierKind } from './nfc.js';
-import { drawTrajectory, DEFAULT_TAP_GESTURE, type TapGestureParams } from '../devices/tap-gesture.js';
+import { drawTrajectory, DEFAULT_TAP_GESTURE, type TapGestureParams } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { mifareTicketFlow } from '../link/apdu-flows.js';
 import type { TapCause } from './tap-outcome.js';
@@ -108,7 +108,7 @@ describe('13.56 MHz tap: failure causes', () => {
     expect(r.causes['frame-errors']).toBe(50);
   });
   test('durationNs: gesture start to the last frame; the whole gesture when out of range', async () => {
-    const { gestureDurationNs } = await import('../devices/tap-gesture.js');
+    const { gestureDurationNs } = await import('../motion/tap-gesture.js');
     const rng = streamFor(3, 0, 'duration');
     const good = drawTrajectory(rng, GOOD_TAP);
     const ok = simulateNfcTap(defaultNfcTapParams('emv-card'), good, rng);

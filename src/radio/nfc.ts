@@ -9,7 +9,7 @@
  */
 import type { RandomStream } from '../random/stream.js';
 import { sample, type Distribution } from '../random/distributions.js';
-import { approachDurationNs, gestureDurationNs, heightAtM, positionAt, type TapTrajectory } from '../devices/tap-gesture.js';
+import { approachDurationNs, gestureDurationNs, heightAtM, positionAt, type TapTrajectory } from '../motion/tap-gesture.js';
 import { ms, NS_PER_S, type TimeNs } from '../units.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
 import {

@@ -3,7 +3,7 @@ import { chooseBand, DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, simulateRccTap, ty
 import { TAP_CAUSES } from './tap-outcome.js';
 import { streamFor } from '../random/stream.js';
 import { uniform } from '../random/distributions.js';
-import { DEFAULT_TAP_GESTURE, drawTrajectory } from '../devices/tap-gesture.js';
+import { DEFAULT_TAP_GESTURE, drawTrajectory } from '../motion/tap-gesture.js';
 
 /**
  * A crowded gate: the tapper (hand, default gesture), the person behind 0.3–0.6 m back with the

@@ -19,7 +19,7 @@
 import type { RandomStream } from '../random/stream.js';
 import { uniform } from '../random/distributions.js';
 import type { Band, TapCause, TapOutcome } from './tap-outcome.js';
-import { positionAt, gestureDurationNs, type CarrierPosition, type TapTrajectory } from '../devices/tap-gesture.js';
+import { positionAt, gestureDurationNs, type CarrierPosition, type TapTrajectory } from '../motion/tap-gesture.js';
 import { ms, us, NS_PER_S, type TimeNs } from '../units.js';
 import {
   DEFAULT_LF_FIELD,

@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { renderRunReport, runReportFiles } from './html.js';
-import { sampleReport } from './sample-figures.js';
-import { smallRunFolder } from './report-fixture.js';
+import { sampleReport } from '../testing/sample-figures.js';
+import { smallRunFolder } from '../testing/report-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [

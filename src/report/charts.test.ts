@@ -16,8 +16,8 @@ import {
   logLevels,
   sizingChart,
 } from './charts.js';
-import { sampleFigures } from './sample-figures.js';
-import { xmlProblem } from './xml-check.js';
+import { sampleFigures } from '../testing/sample-figures.js';
+import { xmlProblem } from '../testing/xml-check.js';
 
 // Small inputs, one per chart kind: the golden files under __golden__/ are their exact output.
 const line: LineChartInput = {

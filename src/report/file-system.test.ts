@@ -11,8 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli-main.js';
 import { loadScenario } from '../scenario/load.js';
 import { createPool } from '../experiment/pool.js';
-import { runScenario } from '../experiment/run-scenario.js';
-import { filesBelow, resultDifferences } from '../experiment/test-helpers.js';
+import { runScenario } from '../orchestrate/run-scenario.js';
+import { filesBelow, resultDifferences } from '../testing/test-helpers.js';
 import { explainFsError, nodeFileSystem, type FileSystem } from './file-system.js';
 
 const SMALL = `name: small

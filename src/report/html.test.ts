@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { lineChart } from './charts.js';
 import { type RunReportInput, checkFigureFile, formatCell, renderRunReport, runReportFiles } from './html.js';
-import { xmlProblem } from './xml-check.js';
+import { xmlProblem } from '../testing/xml-check.js';
 
 const svg = lineChart({
   title: 'Queue length',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadRunFolder, NotARunFolderError, renderRunReport, sig } from './run-report.js';
 import { runSummaryLines } from './run-summary.js';
-import { smallRunFolder } from './report-fixture.js';
-import { xmlProblem } from './xml-check.js';
+import { smallRunFolder } from '../testing/report-fixture.js';
+import { xmlProblem } from '../testing/xml-check.js';
 
 let dir = '';
 beforeAll(async () => {

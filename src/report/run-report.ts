@@ -8,7 +8,7 @@
  * Files are written by write.ts, each atomically (temporary file, then rename).
  */
 import { join } from 'node:path';
-import type { RunJson } from '../experiment/run-scenario.js';
+import type { RunJson } from '../orchestrate/run-scenario.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { barChart, cdfChart, lineChart, type LineSeries, type ReferenceLine } from './charts.js';
 import { describeMetric } from './csv.js';

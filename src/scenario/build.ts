@@ -17,67 +17,10 @@ import type { ResolvedCarrier, ResolvedGateline, ResolvedReader, ResolvedScenari
 import { DEFAULT_BACKEND, type BackendParams } from '../backend/backend.js';
 import { LINK_PRESETS } from '../backend/network.js';
 import { maxOf } from '../arrays.js';
+import type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig } from '../station/world-config.js';
 
-export interface CarrierConfig {
-  id: string;
-  kind: string;
-  share: number;
-  bystander: Bystander;
-  authorisation: 'online' | 'deferred' | 'risk-based';
-}
+export type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig };
 
-export interface GatelineConfig {
-  id: string;
-  /** "station/gateline", unique in the scenario. */
-  key: string;
-  readerIndex: number;
-  gates: number;
-  pitchM: number;
-  mechanics: GateMechanics;
-  choice: GateChoicePolicy;
-  balkQueueLength: number;
-  queueAreaM2: number;
-  direction: 'in' | 'out' | 'both';
-}
-
-export interface EntranceConfig {
-  id: string;
-  /** "station/entrance", unique in the scenario; keys the passengers' random streams. */
-  key: string;
-  stationIndex: number;
-  table: RateTable;
-  maxPerHour: number;
-  groupSize: Distribution;
-  walkS: Distribution;
-  /** Cumulative carrier shares (carrier index order). */
-  carrierCdf: Float64Array;
-  /** Indices into WorldConfig.gatelines. */
-  gatelines: number[];
-  /** Exit flow (empty table: none) and its group size. */
-  exitTable: RateTable;
-  maxExitPerHour: number;
-  exitGroupSize: Distribution;
-}
-
-export interface WorldConfig {
-  durationNs: number;
-  warmupNs: number;
-  intervalNs: number;
-  carriers: CarrierConfig[];
-  readerIds: string[];
-  /** pairs[reader][carrier] */
-  pairs: TapPair[][];
-  /** QR fallback at each reader. */
-  qrPairs: TapPair[];
-  stationIds: string[];
-  entrances: EntranceConfig[];
-  gatelines: GatelineConfig[];
-  fallback: 'other-gate' | 'qr' | 'service-desk';
-  transactions: boolean;
-  backend: BackendParams;
-  /** Value of one transaction, cents. */
-  valueCents: Distribution;
-}
 
 function backendOf(s: ResolvedScenario): BackendParams {
   const b = s.backend;

@@ -14,7 +14,7 @@
  */
 import { z } from 'zod';
 import { lognormalFromMedianPercentile, meanOf, type Distribution } from '../random/distributions.js';
-import { DEFAULT_TAP_GESTURE } from '../devices/tap-gesture.js';
+import { DEFAULT_TAP_GESTURE } from '../motion/tap-gesture.js';
 import type { Dimension, QuantityParser } from './units.js';
 import type { RateFunctionResult } from './expression.js';
 
@@ -304,7 +304,7 @@ export function buildScenarioSchema(ctx: SchemaContext) {
       holdS: distribution('time', 'Time held at the dwell height, s. [E] FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s).').prefault(asInput(DEFAULT_TAP_GESTURE.holdS)),
       retreatSpeedMPerS: distribution('speed', 'Retreat speed, m/s. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.retreatSpeedMPerS)),
     })
-    .describe('Tap gesture (approach, dwell, retreat); defaults from src/devices/tap-gesture.ts, all [E].');
+    .describe('Tap gesture (approach, dwell, retreat); defaults from src/motion/tap-gesture.ts, all [E].');
 
   const carrierSchema = z
     .strictObject({

@@ -9,7 +9,7 @@ import { sample } from '../random/distributions.js';
 import { streamFor, streamForNumberedKey, Xoshiro128ss } from '../random/stream.js';
 import { tapOnce, type TapSurroundings } from '../devices/reader.js';
 import type { TapOutcome } from '../radio/tap-outcome.js';
-import type { WorldConfig } from '../scenario/build.js';
+import type { WorldConfig } from './world-config.js';
 import { Fingerprint } from '../observe/fingerprint.js';
 import { LogHistogram } from '../observe/log-histogram.js';
 import { NS_PER_S } from '../units.js';

@@ -4,7 +4,7 @@
  * loaded, measured with a ping per thread). Outputs are checked identical on both.
  */
 import { loadScenario } from '../scenario/load.js';
-import { createPool, runInOrder, type PoolTask } from './pool.js';
+import { createPool, runInOrder, type PoolTask } from '../experiment/pool.js';
 
 export interface PoolBenchResult {
   scenario: string;

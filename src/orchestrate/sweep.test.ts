@@ -5,9 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli-main.js';
 import { loadScenario } from '../scenario/load.js';
-import { createPool } from './pool.js';
+import { createPool } from '../experiment/pool.js';
 import { factorial, loadPoints, parseVary, runSweep } from './sweep.js';
-import { csvFiles, ROOT, smallScenarioDir } from './test-helpers.js';
+import { csvFiles, ROOT, smallScenarioDir } from '../testing/test-helpers.js';
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';

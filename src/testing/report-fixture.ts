@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario } from '../scenario/load.js';
-import { runScenario } from '../experiment/run-scenario.js';
+import { runScenario } from '../orchestrate/run-scenario.js';
 
 /** 10 simulated minutes, two gatelines (13.56 MHz and dual-band), online EMV cards, 2 replications. */
 export const REPORT_SCENARIO = `name: report-small

@@ -12,11 +12,11 @@ import { join } from 'node:path';
 import { emptyFolder, listFiles, readText, readTextOptional, resultMarkerIn, writeFileAtomic } from '../report/write.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import type { ResultDetail } from './messages.js';
-import type { ReplicationResult } from './replication.js';
-import { runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
+import type { ResultDetail } from '../experiment/messages.js';
+import type { ReplicationResult } from '../experiment/replication.js';
+import { runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { identityProblems, jobFileText, manifestText, parseJobFile, parseManifestText, resolvedFileText, shardText, type ExperimentIdentity, type JobIdentity } from './integrity.js';
-import { buildId, toolVersion } from './version.js';
+import { buildId, toolVersion } from '../experiment/version.js';
 
 /** Bad experiment input found while running (unknown metric, mismatched work folder): exit 2. */
 export class ExperimentInputError extends Error {

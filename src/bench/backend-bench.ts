@@ -8,7 +8,7 @@ import { Kernel } from '../kernel/kernel.js';
 import { exponential } from '../random/distributions.js';
 import { streamFor } from '../random/stream.js';
 import { NS_PER_S } from '../units.js';
-import { DEFAULT_BACKEND, createBackend, type BackendParams } from './backend.js';
+import { DEFAULT_BACKEND, createBackend, type BackendParams } from '../backend/backend.js';
 
 export interface BackendBenchOptions {
   stations?: number;

@@ -10,10 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli-main.js';
 import { loadScenario } from '../scenario/load.js';
 import { jobFileText, manifestText, parseJobFile, parseManifestText, parseResolvedFile, resolvedFileText, type JobIdentity } from './integrity.js';
-import { createPool } from './pool.js';
+import { createPool } from '../experiment/pool.js';
 import { runScenario } from './run-scenario.js';
 import { loadPoints, runSweep } from './sweep.js';
-import { resultDifferences } from './test-helpers.js';
+import { resultDifferences } from '../testing/test-helpers.js';
 
 const SCENARIO = `name: tiny
 duration: 2 min

@@ -3,9 +3,9 @@
  * typical figures of a run `rounds` times plus one index.html, and report the time.
  */
 import { performance } from 'node:perf_hooks';
-import { renderRunReport } from './html.js';
-import { renderRunReport as renderRunFolderReport } from './run-report.js';
-import { sampleFigures, sampleReport } from './sample-figures.js';
+import { renderRunReport } from '../report/html.js';
+import { renderRunReport as renderRunFolderReport } from '../report/run-report.js';
+import { sampleFigures, sampleReport } from '../testing/sample-figures.js';
 
 export interface RenderBenchResult {
   /** Figures rendered in total. */

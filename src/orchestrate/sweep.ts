@@ -14,11 +14,11 @@ import { writeFolderAtomic } from '../report/write.js';
 import { sweepFigures, writeExperimentReport } from '../report/experiment-figures.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
-import { createPool, type OrderedProgress, type ReplicationPool } from './pool.js';
-import { summarize, type Summary } from './stats.js';
+import { createPool, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
+import { summarize, type Summary } from '../experiment/stats.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
 import { metricNames } from './run-scenario.js';
-import { buildInfo, type BuildInfo } from './version.js';
+import { buildInfo, type BuildInfo } from '../experiment/version.js';
 
 export interface VarySpec {
   path: string;

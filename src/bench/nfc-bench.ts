@@ -1,12 +1,12 @@
 /**
  * Micro-benchmark of the 13.56 MHz link evaluation (position → off-axis field → powered? → SNR → FER).
- * Timing lives here, never in tests. Run: `npx tsx -e "import('./src/radio/nfc-bench.ts').then(m => console.log(m.benchNfcLinkEvaluations(5e6)))"`.
+ * Timing lives here, never in tests. Run: `npx tsx -e "import('./src/bench/nfc-bench.ts').then(m => console.log(m.benchNfcLinkEvaluations(5e6)))"`.
  */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_TAP_GESTURE } from '../devices/tap-gesture.js';
-import type { TapTrajectory } from '../devices/tap-gesture.js';
+import { DEFAULT_TAP_GESTURE } from '../motion/tap-gesture.js';
+import type { TapTrajectory } from '../motion/tap-gesture.js';
 import { prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAULT_PHONE_ANTENNA } from '../physics/nfc-link-budget.js';
-import { nfcLinkAt } from './nfc.js';
+import { nfcLinkAt } from '../radio/nfc.js';
 
 /** Evaluate the link `n` times along a tap trajectory; returns link evaluations per second (one core). */
 export function benchNfcLinkEvaluations(n: number): number {

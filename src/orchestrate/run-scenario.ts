@@ -18,15 +18,15 @@
  * run.json is the last file written into the temporary folder: a folder holding run.json is
  * complete, even one left behind by a killed process.
  */
-import { buildInfo, toolVersion, type BuildInfo } from './version.js';
+import { buildInfo, toolVersion, type BuildInfo } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
 import { BACKEND_COLUMNS, backendRows, columnsMarkdown, GATE_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
 import { renderRunReport } from '../report/run-report.js';
-import type { ReplicationResult } from './replication.js';
-import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
-import { relativeHalfWidth, summarize, type Summary } from './stats.js';
+import type { ReplicationResult } from '../experiment/replication.js';
+import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
+import { relativeHalfWidth, summarize, type Summary } from '../experiment/stats.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };

@@ -2,8 +2,8 @@
  * Typical figures on synthetic, deterministic data: the benchmark's workload, the browser test's
  * report and a gallery to look at. Shapes are plausible, numbers are not results of the model.
  */
-import { barChart, cdfChart, contourMap, forestPlot, lineChart, sizingChart, type LinePoint } from './charts.js';
-import type { ReportFigure, RunReportInput } from './html.js';
+import { barChart, cdfChart, contourMap, forestPlot, lineChart, sizingChart, type LinePoint } from '../report/charts.js';
+import type { ReportFigure, RunReportInput } from '../report/html.js';
 
 /** A deterministic pseudo-random sequence in [0, 1) (splitmix32), local to each call. */
 function sequence(seed: number): () => number {

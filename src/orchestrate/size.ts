@@ -10,11 +10,11 @@ import { loadScenario, type Override } from '../scenario/load.js';
 import { columnsMarkdown, sizeCsv } from '../report/csv.js';
 import { writeFolderAtomic } from '../report/write.js';
 import { sizeFigure, writeExperimentReport } from '../report/experiment-figures.js';
-import { createPool, runInOrder, type OrderedProgress, type ReplicationPool } from './pool.js';
-import { oneSidedBound } from './stats.js';
+import { createPool, runInOrder, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
+import { oneSidedBound } from '../experiment/stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';
 import { metricNames } from './run-scenario.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../experiment/version.js';
 
 export interface Slo {
   metric: string;

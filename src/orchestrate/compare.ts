@@ -9,11 +9,11 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
 import { compareFigures, writeExperimentReport } from '../report/experiment-figures.js';
-import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from './pool.js';
+import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { metricNames } from './run-scenario.js';
-import { pairedDifference, summarize, type Summary } from './stats.js';
+import { pairedDifference, summarize, type Summary } from '../experiment/stats.js';
 import { jobScenario } from './shard.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../experiment/version.js';
 import { maxOf } from '../arrays.js';
 
 export const BAND_CONFIGS = [

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/load.js';
-import { createPool } from './pool.js';
+import { createPool } from '../experiment/pool.js';
 import { runScenario } from './run-scenario.js';
 import { mergeFolders } from './merge.js';
-import { csvFiles, smallScenarioDir } from './test-helpers.js';
+import { csvFiles, smallScenarioDir } from '../testing/test-helpers.js';
 
 describe('runScenario', () => {
   it('writes every output; 1 worker (in-thread), 1 thread and 2 threads give byte-identical CSVs and fingerprint', async () => {

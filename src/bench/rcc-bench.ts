@@ -4,8 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { streamFor } from '../random/stream.js';
-import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, neighbourInterferers, rccFrameNs, rccRssiDbm } from './rcc.js';
-import { drawInterferenceDbm, noiseFloorDbm, packetErrorRate, sinrLinear } from './channel.js';
+import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, neighbourInterferers, rccFrameNs, rccRssiDbm } from '../radio/rcc.js';
+import { drawInterferenceDbm, noiseFloorDbm, packetErrorRate, sinrLinear } from '../radio/channel.js';
 
 /** Link evaluations per second over `n` evaluations at random phone positions 0–1 m from the reader. */
 export function benchRccLinkEvaluations(n: number): number {
