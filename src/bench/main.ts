@@ -134,6 +134,7 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   backend: backendSuite,
   workers: workersSuite,
   scaling: scalingSuite,
+  sketch: (scale) => import('./sketch-bench.js').then((m) => m.runSketchBench(scale).map((r) => ({ suite: 'sketch', ...r }))),
 };
 
 /** Suites run only when named (the others run when none is). */

@@ -1,9 +1,11 @@
 /**
  * Integer counts by bucket key, small when few keys are used and fast when many are.
  *
- * - Sparse (up to SPARSE_MAX_KEYS distinct keys): key/count pairs in one Float64Array, ascending
- *   by key — 16 B per key, nothing allocated while empty.
- * - Dense (beyond that): chunks of 2^chunkBits counts, allocated when a key in them is first
+ * - Sparse (up to `maxSparseKeys` distinct keys and SPARSE_MAX_VALUES values): key/count pairs in
+ *   one plain array, ascending by key — 8 B per key while counts are below 2^30 (small integers),
+ *   nothing allocated while empty. A plain array, not a typed one: V8 spends ≈ 200 B on every
+ *   typed array. Each add is a binary search (and an insert for a new key).
+ * - Dense (beyond either): chunks of 2^chunkBits counts, allocated when a key in them is first
  *   counted, found through a directory that covers only the chunk range in use. Counts are
  *   Uint32 (4 B a bucket) while the total is below 2^32, so no bucket can overflow; past that
  *   every chunk is widened to Float64 (exact to 2^53).
@@ -12,15 +14,15 @@
  * BucketCounts with the same counts iterate identically.
  */
 
-export const SPARSE_MAX_KEYS = 128;
+/** A sketch this busy goes dense whatever its keys: a direct index is ≈ 3× faster than a search. */
+export const SPARSE_MAX_VALUES = 8192;
 const UINT32_MAX = 0xffffffff;
 
 type Chunk = Uint32Array | Float64Array;
 
 export class BucketCounts {
   /** Sparse pairs [key0, count0, key1, count1, …] (null while empty or once dense). */
-  private pairs: Float64Array | null = null;
-  private used = 0;
+  private pairs: number[] | null = null;
   /** Dense chunks: chunks[i] holds keys ((base + i) << chunkBits) … (null while sparse). */
   private chunks: Array<Chunk | undefined> | null = null;
   private base = 0;
@@ -29,7 +31,10 @@ export class BucketCounts {
   total = 0;
   private readonly mask: number;
 
-  constructor(private readonly chunkBits: number) {
+  constructor(
+    private readonly chunkBits: number,
+    private readonly maxSparseKeys: number,
+  ) {
     this.mask = (1 << chunkBits) - 1;
   }
 
@@ -49,7 +54,7 @@ export class BucketCounts {
   /** Every key with a non-zero count, ascending. */
   forEach(visit: (key: number, count: number) => void): void {
     if (this.pairs !== null) {
-      for (let i = 0; i < 2 * this.used; i += 2) visit(this.pairs[i] as number, this.pairs[i + 1] as number);
+      for (let i = 0; i < this.pairs.length; i += 2) visit(this.pairs[i] as number, this.pairs[i + 1] as number);
       return;
     }
     if (this.chunks === null) return;
@@ -65,7 +70,7 @@ export class BucketCounts {
   keyAtRank(rank: number): number {
     let running = 0;
     if (this.pairs !== null) {
-      for (let i = 0; i < 2 * this.used; i += 2) {
+      for (let i = 0; i < this.pairs.length; i += 2) {
         running += this.pairs[i + 1] as number;
         if (running >= rank) return this.pairs[i] as number;
       }
@@ -82,66 +87,67 @@ export class BucketCounts {
     throw new RangeError(`rank ${rank} is beyond the ${this.total} counted values`);
   }
 
-  /** Add every count of `other`. */
+  /** Add every count of `other` (chunk by chunk when both are dense). */
   addAll(other: BucketCounts): void {
-    other.forEach((key, count) => this.add(key, count));
+    if (this.chunks === null || other.chunks === null || other.chunkBits !== this.chunkBits) {
+      other.forEach((key, count) => this.add(key, count));
+      return;
+    }
+    this.total += other.total;
+    if (this.total > UINT32_MAX && !this.wide) this.widen();
+    for (let i = 0; i < other.chunks.length; i++) {
+      const from = other.chunks[i];
+      if (from === undefined) continue;
+      const into = this.chunkFor((other.base + i) << this.chunkBits);
+      for (let j = 0; j < from.length; j++) into[j] = (into[j] as number) + (from[j] as number);
+    }
   }
 
   clear(): void {
     this.pairs = null;
-    this.used = 0;
     this.chunks = null;
     this.base = 0;
     this.wide = false;
     this.total = 0;
   }
 
-  /** Bytes held in typed arrays (the counts), for memory estimates. */
+  /** Bytes of the counts' elements (8 B per sparse key, the dense chunks' bytes), for memory estimates. */
   countBytes(): number {
-    let bytes = this.pairs?.byteLength ?? 0;
+    let bytes = 4 * (this.pairs?.length ?? 0);
     for (const chunk of this.chunks ?? []) bytes += chunk?.byteLength ?? 0;
     return bytes;
   }
 
   private sparseAdd(key: number, n: number): void {
-    let pairs = this.pairs;
+    const pairs = this.pairs;
+    if (pairs === null) {
+      this.pairs = [key, n]; // a literal: just two elements (growing from [] reserves 16 more)
+      return;
+    }
     let lo = 0;
-    let hi = this.used;
+    let hi = pairs.length >>> 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((pairs as Float64Array)[2 * mid] as number < key) lo = mid + 1;
+      if ((pairs[2 * mid] as number) < key) lo = mid + 1;
       else hi = mid;
     }
-    if (pairs !== null && lo < this.used && pairs[2 * lo] === key) {
-      pairs[2 * lo + 1] = (pairs[2 * lo + 1] as number) + n;
+    const found = pairs[2 * lo] === key;
+    if (this.total <= SPARSE_MAX_VALUES && (found || pairs.length < 2 * this.maxSparseKeys)) {
+      if (found) pairs[2 * lo + 1] = (pairs[2 * lo + 1] as number) + n;
+      else pairs.splice(2 * lo, 0, key, n);
       return;
     }
-    if (this.used === SPARSE_MAX_KEYS) {
-      this.toDense();
-      this.total -= n; // add() counts it again
-      this.add(key, n);
-      return;
-    }
-    if (pairs === null || 2 * this.used === pairs.length) {
-      const grown = new Float64Array(pairs === null ? 8 : 2 * pairs.length);
-      if (pairs !== null) grown.set(pairs);
-      pairs = grown;
-      this.pairs = grown;
-    }
-    pairs.copyWithin(2 * lo + 2, 2 * lo, 2 * this.used);
-    pairs[2 * lo] = key;
-    pairs[2 * lo + 1] = n;
-    this.used++;
+    this.total -= n; // the counts so far go dense, then add() counts this one
+    this.toDense();
+    this.add(key, n);
   }
 
   private toDense(): void {
-    const pairs = this.pairs as Float64Array;
-    const used = this.used;
+    const pairs = this.pairs as number[];
     this.pairs = null;
-    this.used = 0;
     this.chunks = [];
     this.wide = this.total > UINT32_MAX;
-    for (let i = 0; i < 2 * used; i += 2) {
+    for (let i = 0; i < pairs.length; i += 2) {
       const key = pairs[i] as number;
       const chunk = this.chunkFor(key);
       chunk[key & this.mask] = (chunk[key & this.mask] as number) + (pairs[i + 1] as number);

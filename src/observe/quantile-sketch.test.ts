@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { exponential, lognormal } from '../random/distributions.js';
 import { streamFor, type RandomStream } from '../random/stream.js';
-import { SPARSE_MAX_KEYS } from './bucket-counts.js';
 import { FINE_SECONDS, INTERVAL_SECONDS, QuantileSketch, QuantileSketchDataError, type QuantileSketchData, type SketchOptions } from './quantile-sketch.js';
 import { bucketLower, bucketMidpoint, bucketUpper, keyOf } from './sketch-key.js';
 
@@ -169,7 +168,7 @@ describe('QuantileSketch merging', () => {
   });
 
   test('sparse and dense stores give the same data for the same counts', () => {
-    const values = draws(SPARSE_MAX_KEYS * 4, (r) => 1 + r.next01(), 'sparse-dense');
+    const values = draws(2048, (r) => 1 + r.next01(), 'sparse-dense'); // ≈ 900 of the 1024 keys of [1, 2): dense (over 512)
     const dense = sketchOf(values);
     const sparse = [new QuantileSketch(), new QuantileSketch(), new QuantileSketch(), new QuantileSketch()];
     values.forEach((v, i) => sparse[i % 4]!.add(v));
@@ -188,6 +187,15 @@ describe('QuantileSketch merging', () => {
     expect(s.count).toBe(2 * data.count);
     expect(s.toData().runs).toEqual([[1023 << bits, ...Array.from({ length: 300 }, (_, i) => (i === 200 ? 6_000_000_000 : 20_000_000))]]);
     expect(s.quantile(0.5)).toBe(bucketMidpoint((1023 << bits) + 200, bits));
+  });
+
+  test('a sketch merged with itself counts everything twice', () => {
+    for (const n of [100, 8000]) {
+      const values = draws(n, (r) => exponential(r, 1), `self-${n}`);
+      const s = sketchOf(values);
+      s.merge(s);
+      expect(json(s)).toBe(json(sketchOf([...values, ...values])));
+    }
   });
 
   test('refuses to merge sketches of different accuracy', () => {
