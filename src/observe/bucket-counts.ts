@@ -2,9 +2,9 @@
  * Integer counts by bucket key, small when few keys are used and fast when many are.
  *
  * - Sparse (up to `maxSparseKeys` distinct keys and SPARSE_MAX_VALUES values): key/count pairs in
- *   one plain array, ascending by key — 8 B per key while counts are below 2^30 (small integers),
- *   nothing allocated while empty. A plain array, not a typed one: V8 spends ≈ 200 B on every
- *   typed array. Each add is a binary search (and an insert for a new key).
+ *   one plain array, ascending by key — 16 B per key (two small integers; Node's V8 has no
+ *   pointer compression), nothing allocated while empty. A plain array, not a typed one: V8
+ *   spends ≈ 200 B on every typed array. Each add is a binary search (and an insert for a new key).
  * - Dense (beyond either): chunks of 2^chunkBits counts, allocated when a key in them is first
  *   counted, found through a directory that covers only the chunk range in use. Counts are
  *   Uint32 (4 B a bucket) while the total is below 2^32, so no bucket can overflow; past that

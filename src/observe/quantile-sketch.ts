@@ -10,9 +10,10 @@
  *
  * Guarantee: `quantile(q)` returns 0 when the value of rank k (below) is an exact zero; otherwise
  * the midpoint of the bucket holding the value x of rank k, clamped to [min, max], so
- * |quantile(q) − x| < 2^−(bits+1)·x. Clamping only moves it closer to x.
- *   - FINE (10 bits; per-replication scalars, latency.csv): buckets ≤ 0.0977 % wide, error < 0.0489 %.
- *   - INTERVAL (6 bits; per-interval series): buckets ≤ 1.5625 % wide, error < 0.782 %.
+ * |quantile(q) − x| ≤ 2^−(bits+1)·x, with equality only when x is a bucket's lower edge (0.25, 1, 3 …
+ * at any bits). Clamping only moves the estimate closer to x.
+ *   - FINE (10 bits; per-replication scalars, latency.csv): buckets ≤ 0.0977 % wide, error ≤ 0.0489 %.
+ *   - INTERVAL (6 bits; per-interval series): buckets ≤ 1.5625 % wide, error ≤ 0.782 %.
  * Rank rule (nearest rank, as an exact sorted array x[0 … n−1] would give): k = max(1, ⌈q·n⌉) with
  * q·n in double precision; the estimate is of x[k − 1]. So q = 0 gives min, q = 1 gives max, and a
  * run of exact zeros returns 0 (today's log histogram returns 1e-6 for p50 with 60 % zeros), and min and
@@ -23,8 +24,8 @@
  * within 0.5 / sumScale of the exact mean (plus one rounding) and does not depend on the order
  * values or sketches were added in.
  *
- * Memory (bucket-counts.ts): nothing for counts while empty or all zeros; 8 B per distinct key up to
- * min(512, 2^(bits+1)) keys and 8192 values (sparse); beyond that 4 B per bucket of each touched chunk (128 buckets = 1/8 octave at
+ * Memory (bucket-counts.ts): nothing for counts while empty or all zeros; 16 B per distinct key up to
+ * min(2048, 2^(bits+2)) keys and 8192 values (sparse); beyond that 4 B per bucket of each touched chunk (128 buckets = 1/8 octave at
  * 10 bits, one octave of 64 at 6 bits), 8 B once a sketch has counted 2^32 values. Measured by
  * `npm run bench -- sketch`, Node 20: ≈ 0.3–0.45 KB for a sketch of one value, ≈ 1 KB for 70,
  * 38 KB (lognormal latencies) to 116–130 KB (exponential waits with zeros) for 1 M values at
@@ -45,17 +46,17 @@ import { MAX_MANTISSA_BITS, MIN_MANTISSA_BITS, bucketMidpoint, bucketUpper, endK
 export { SKETCH_FORMAT, type QuantileSketchData } from './quantile-sketch-data.js';
 
 export interface SketchOptions {
-  /** Buckets per binary octave = 2^mantissaBits (1 … 19); relative error < 2^−(mantissaBits+1). */
+  /** Buckets per binary octave = 2^mantissaBits (1 … 19); relative error ≤ 2^−(mantissaBits+1). */
   mantissaBits: number;
   /** The exact sum counts round(value·sumScale) per value: 1e9 for seconds (integer ns), 1 for integer ns. */
   sumScale: number;
 }
 
-/** Per-replication scalars of values in seconds: error < 0.049 %, sum in integer ns. */
+/** Per-replication scalars of values in seconds: error ≤ 0.049 %, sum in integer ns. */
 export const FINE_SECONDS: SketchOptions = { mantissaBits: 10, sumScale: 1e9 };
 /** The same for values in nanoseconds. */
 export const FINE_NANOSECONDS: SketchOptions = { mantissaBits: 10, sumScale: 1 };
-/** Per-interval series in seconds: buckets ≤ 1.5625 % wide, error < 0.79 %. */
+/** Per-interval series in seconds: buckets ≤ 1.5625 % wide, error ≤ 0.79 %. */
 export const INTERVAL_SECONDS: SketchOptions = { mantissaBits: 6, sumScale: 1e9 };
 
 /** A serialized sketch that cannot be read; the message is one sentence naming it. */
@@ -91,7 +92,7 @@ export class QuantileSketch {
     if (!(sumScale > 0 && sumScale < Infinity)) throw new RangeError(`sumScale must be a positive number, got ${sumScale}`);
     this.mantissaBits = bits;
     this.sumScale = sumScale;
-    this.buckets = new BucketCounts(Math.min(bits, 7), Math.min(512, 2 << bits));
+    this.buckets = new BucketCounts(Math.min(bits, 7), Math.min(2048, 4 << bits));
     this.lowKey = firstKey(bits);
     this.highKey = endKey(bits);
   }

@@ -7,8 +7,8 @@
  * 12 + bits bits of the double's pattern (sign 0). Keys increase with the value, each binary
  * octave [2^e, 2^(e+1)) holds 2^bits buckets of equal width 2^(e−bits), and a bucket
  * [lower, lower + width) has width/lower ≤ 2^−bits. Its representative is the midpoint, a
- * double with bits + 1 mantissa bits (exact), within 2^−(bits+1) of every value of the bucket,
- * relative to that value.
+ * double with bits + 1 mantissa bits (exact), within 2^−(bits+1) of every value v of the bucket,
+ * relative to v (|mid − v| ≤ width/2 ≤ 2^−(bits+1)·lower ≤ 2^−(bits+1)·v; equal only at v = lower).
  */
 
 // One scratch word shared by these functions: each call writes it and reads it back before it
