@@ -24,12 +24,13 @@
  * within 0.5 / sumScale of the exact mean (plus one rounding) and does not depend on the order
  * values or sketches were added in.
  *
- * Memory (bucket-counts.ts): nothing for counts while empty or all zeros; 16 B per distinct key up to
- * min(2048, 2^(bits+2)) keys and 8192 values (sparse); beyond that 4 B per bucket of each touched chunk (128 buckets = 1/8 octave at
- * 10 bits, one octave of 64 at 6 bits), 8 B once a sketch has counted 2^32 values. Measured by
- * `npm run bench -- sketch`, Node 20: ≈ 0.3–0.45 KB for a sketch of one value, ≈ 1 KB for 70,
- * 38 KB (lognormal latencies) to 116–130 KB (exponential waits with zeros) for 1 M values at
- * 10 bits, 3–9 KB at 6 bits.
+ * Memory (bucket-counts.ts): nothing for counts while empty or all zeros; 16 B per distinct key up
+ * to min(2048, 2^(bits+2)) keys and 8192 values (sparse); beyond that 4 B per bucket of each
+ * touched chunk (128 buckets = 1/8 octave at 10 bits, one octave of 64 at 6 bits), 8 B once a
+ * sketch has counted 2^32 values. Measured (`npm run bench -- sketch`, Node 20, heap +
+ * ArrayBuffers): 0.4–0.47 KB for a sketch of one value, 1–3 KB for 70, 3–5.5 KB for 300; for
+ * 1 M values 38–39 KB (lognormal latencies) to 115–137 KB (exponential waits, 25 % zeros) at
+ * 10 bits, 3–10 KB at 6 bits.
  *
  * Merging adds integer counts, the exact sum, min and max: any order and grouping gives the same
  * state, the same quantiles and byte-identical `toData()` JSON. Sketches merge only with the same
