@@ -1,0 +1,53 @@
+/**
+ * Reader antenna shape: a circular or a rectangular loop, with one normal-field function for both
+ * (issue 17: `shape: circle | rectangle`). Per ampere-turn, so the band folds N·I into its own
+ * constants as `prepareNfcLink` does (nfc-link-budget.ts). docs/sources.md#f3-1.
+ */
+import { circularLoopOnAxisFieldAPerM, circularLoopTiltedFieldAPerM, rectangularLoopOnAxisFieldAPerM } from './loop-field.js';
+import { rectangularLoopNormalFieldAPerM } from './rectangular-loop-normal.js';
+
+export type ReaderLoopShape =
+  | { shape: 'circle'; radiusM: number }
+  /** width along the reader's x axis (the axis offset angles are measured from), length along y. */
+  | { shape: 'rectangle'; widthM: number; lengthM: number };
+
+/**
+ * Normal field per ampere-turn, 1/m (H_n/(N·I)), through a carrier at `heightM`, offset `lateralOffsetM`
+ * in direction `offsetAngleRad` (from x), its plane tilted by `tiltRad` about an in-plane axis at
+ * `tiltAxisRad` from x: n = (sin φ·sin t, −cos φ·sin t, cos t) — docs/sources.md#f3-1.
+ * Circle: H_z·cos t + H_ρ·sin t·sin(φ − ψ) (only the tilt axis relative to the offset matters; φ = ψ + π/2
+ * is `circularLoopNormalFieldAPerM`). Rectangle: four straight sides (rectangular-loop-normal.ts).
+ */
+export function readerLoopNormalFieldPerAmpereTurnPerM(
+  loop: ReaderLoopShape,
+  heightM: number,
+  lateralOffsetM: number,
+  offsetAngleRad: number,
+  tiltRad: number,
+  tiltAxisRad: number,
+): number {
+  const st = Math.sin(tiltRad);
+  const ct = Math.cos(tiltRad);
+  if (loop.shape === 'circle') return circularLoopTiltedFieldAPerM(1, loop.radiusM, lateralOffsetM, heightM, ct, st * Math.sin(tiltAxisRad - offsetAngleRad));
+  const x = lateralOffsetM * Math.cos(offsetAngleRad);
+  const y = lateralOffsetM * Math.sin(offsetAngleRad);
+  return rectangularLoopNormalFieldAPerM(1, loop.widthM, loop.lengthM, x, y, heightM, Math.sin(tiltAxisRad) * st, -Math.cos(tiltAxisRad) * st, ct);
+}
+
+/** On-axis field per ampere-turn at `distanceM`, 1/m: V9 circle, V10 rectangle (docs/sources.md#f3-1). */
+export function readerLoopOnAxisFieldPerAmpereTurnPerM(loop: ReaderLoopShape, distanceM: number): number {
+  return loop.shape === 'circle' ? circularLoopOnAxisFieldAPerM(1, loop.radiusM, distanceM) : rectangularLoopOnAxisFieldAPerM(1, loop.widthM, loop.lengthM, distanceM);
+}
+
+/** Area enclosed by the loop, m². */
+export function readerLoopAreaM2(loop: ReaderLoopShape): number {
+  return loop.shape === 'circle' ? Math.PI * loop.radiusM * loop.radiusM : loop.widthM * loop.lengthM;
+}
+
+/**
+ * Radius of the circle with the same area as a w × l rectangle, m: √(w·l/π) (rule of thumb "rectangle →
+ * circle of equal area", notes/research-17.md §4, [S-weak] Circuit Cellar #211). 35.7 mm for 80 × 50 mm.
+ */
+export function equalAreaCircleRadiusM(widthM: number, lengthM: number): number {
+  return Math.sqrt((widthM * lengthM) / Math.PI);
+}
