@@ -42,6 +42,10 @@ describe('rectangular loop: normal field through a tilted plane (docs/sources.md
       }
     }
     expect(Number.isFinite(rectangularLoopNormalFieldAPerM(NI, W, L, 0.06, -0.025, 0, 0, 0, 1))).toBe(true);
+    // On a side (and at a corner) the thin-wire field diverges.
+    expect(rectangularLoopNormalFieldAPerM(NI, W, L, 0.01, -0.025, 0, 0, 0, 1)).toBe(Infinity);
+    expect(rectangularLoopNormalFieldAPerM(NI, W, L, 0.04, 0.01, 0, 0, 0, 1)).toBe(Infinity);
+    expect(rectangularLoopNormalFieldAPerM(NI, W, L, 0.04, 0.025, 0, 0, 0, 1)).toBe(Infinity);
   });
   test('on the axis, untilted, it is the V10 formula', () => {
     for (const z of [0, 0.005, 0.02, 0.05, 0.1]) {

@@ -13,7 +13,8 @@
  * H·n at P = (x, y, z) for a unit vector n = (nx, ny, nz), A/m.
  * Side from corner A to corner B along unit u: H = N·I/(4π·d²)·[u·(B − P)/|B − P| − u·(A − P)/|A − P|]·(u × (P − A)),
  * d the distance from P to the side's line (docs/sources.md#f3-1, finite straight wire). A point on a
- * side's line outside the side gets nothing from that side (its exact limit); on the wire it diverges.
+ * side's line outside the side gets nothing from that side (its exact limit); on a side (thin wire,
+ * corners included) the field diverges and the result is +Infinity.
  */
 export function rectangularLoopNormalFieldAPerM(
   ampereTurnsA: number,
@@ -39,15 +40,19 @@ export function rectangularLoopNormalFieldAPerM(
   // Bottom, +x at y = −l/2: direction (0, −z, dy1), d² = dy1² + z².
   let d2 = dy1 * dy1 + z2;
   if (d2 > 0) h += ((dx1 / r11 - dx2 / r21) / d2) * (-zM * ny + dy1 * nz);
+  else if (dx1 >= 0 && dx2 <= 0) return Infinity;
   // Right, +y at x = +w/2: direction (z, 0, −dx2), d² = dx2² + z².
   d2 = dx2 * dx2 + z2;
   if (d2 > 0) h += ((dy1 / r21 - dy2 / r22) / d2) * (zM * nx - dx2 * nz);
+  else if (dy1 >= 0 && dy2 <= 0) return Infinity;
   // Top, −x at y = +l/2: direction (0, z, −dy2), d² = dy2² + z².
   d2 = dy2 * dy2 + z2;
   if (d2 > 0) h += ((dx1 / r12 - dx2 / r22) / d2) * (zM * ny - dy2 * nz);
+  else if (dx1 >= 0 && dx2 <= 0) return Infinity;
   // Left, −y at x = −w/2: direction (−z, 0, dx1), d² = dx1² + z².
   d2 = dx1 * dx1 + z2;
   if (d2 > 0) h += ((dy1 / r11 - dy2 / r12) / d2) * (-zM * nx + dx1 * nz);
+  else if (dy1 >= 0 && dy2 <= 0) return Infinity;
   return (ampereTurnsA / (4 * Math.PI)) * h;
 }
 
