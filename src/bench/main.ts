@@ -134,6 +134,7 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   backend: backendSuite,
   workers: workersSuite,
   scaling: scalingSuite,
+  physics: async (scale) => (await import('./physics-bench.js')).physicsSuite(scale),
 };
 
 /** Suites run only when named (the others run when none is). */

@@ -12,12 +12,45 @@ export type ReaderLoopShape =
   | { shape: 'rectangle'; widthM: number; lengthM: number };
 
 /**
- * Normal field per ampere-turn, 1/m (H_n/(N·I)), through a carrier at `heightM`, offset `lateralOffsetM`
- * in direction `offsetAngleRad` (from x), its plane tilted by `tiltRad` about an in-plane axis at
- * `tiltAxisRad` from x: n = (sin φ·sin t, −cos φ·sin t, cos t) — docs/sources.md#f3-1.
+ * Where the carrier is and how it is turned, folded once per tap (only the height changes during a
+ * gesture): centre offset `lateralOffsetM` in direction ψ = `offsetAngleRad` from x, plane tilted by t =
+ * `tiltRad` about an in-plane axis at φ = `tiltAxisRad` from x, normal n = (sin φ·sin t, −cos φ·sin t, cos t).
+ */
+export interface CarrierPose {
+  offsetM: number;
+  xM: number;
+  yM: number;
+  nx: number;
+  ny: number;
+  nz: number;
+  /** n·ρ̂ = sin t·sin(φ − ψ): the weight of the circle's radial field. */
+  radialWeight: number;
+}
+
+export function carrierPose(lateralOffsetM: number, offsetAngleRad: number, tiltRad: number, tiltAxisRad: number): CarrierPose {
+  const st = Math.sin(tiltRad);
+  return {
+    offsetM: lateralOffsetM,
+    xM: lateralOffsetM * Math.cos(offsetAngleRad),
+    yM: lateralOffsetM * Math.sin(offsetAngleRad),
+    nx: Math.sin(tiltAxisRad) * st,
+    ny: -Math.cos(tiltAxisRad) * st,
+    nz: Math.cos(tiltRad),
+    radialWeight: st * Math.sin(tiltAxisRad - offsetAngleRad),
+  };
+}
+
+/**
+ * Normal field per ampere-turn, 1/m (H_n/(N·I)), at `heightM` for a carrier pose — docs/sources.md#f3-1.
  * Circle: H_z·cos t + H_ρ·sin t·sin(φ − ψ) (only the tilt axis relative to the offset matters; φ = ψ + π/2
  * is `circularLoopNormalFieldAPerM`). Rectangle: four straight sides (rectangular-loop-normal.ts).
  */
+export function readerLoopNormalFieldAtPosePerAmpereTurnPerM(loop: ReaderLoopShape, heightM: number, pose: CarrierPose): number {
+  if (loop.shape === 'circle') return circularLoopTiltedFieldAPerM(1, loop.radiusM, pose.offsetM, heightM, pose.nz, pose.radialWeight);
+  return rectangularLoopNormalFieldAPerM(1, loop.widthM, loop.lengthM, pose.xM, pose.yM, heightM, pose.nx, pose.ny, pose.nz);
+}
+
+/** As `readerLoopNormalFieldAtPosePerAmpereTurnPerM` from the angles directly (one-off evaluations, field maps). */
 export function readerLoopNormalFieldPerAmpereTurnPerM(
   loop: ReaderLoopShape,
   heightM: number,
@@ -26,12 +59,7 @@ export function readerLoopNormalFieldPerAmpereTurnPerM(
   tiltRad: number,
   tiltAxisRad: number,
 ): number {
-  const st = Math.sin(tiltRad);
-  const ct = Math.cos(tiltRad);
-  if (loop.shape === 'circle') return circularLoopTiltedFieldAPerM(1, loop.radiusM, lateralOffsetM, heightM, ct, st * Math.sin(tiltAxisRad - offsetAngleRad));
-  const x = lateralOffsetM * Math.cos(offsetAngleRad);
-  const y = lateralOffsetM * Math.sin(offsetAngleRad);
-  return rectangularLoopNormalFieldAPerM(1, loop.widthM, loop.lengthM, x, y, heightM, Math.sin(tiltAxisRad) * st, -Math.cos(tiltAxisRad) * st, ct);
+  return readerLoopNormalFieldAtPosePerAmpereTurnPerM(loop, heightM, carrierPose(lateralOffsetM, offsetAngleRad, tiltRad, tiltAxisRad));
 }
 
 /** On-axis field per ampere-turn at `distanceM`, 1/m: V9 circle, V10 rectangle (docs/sources.md#f3-1). */
