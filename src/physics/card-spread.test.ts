@@ -39,7 +39,7 @@ function monteCarloWidthM(loop: ReaderLoopShape, p: CarrierSpreadParams, tuning:
 
 const NO_SPREAD: CarrierSpreadParams = { hminSigmaDb: 0, couplingSigmaDb: 0, resonanceMeanHz: 16e6, resonanceSigmaHz: 0, loadedQ: 5 };
 
-describe('card population spread: the 90 %→10 % width on the axis (notes/research-17.md §2.5)', () => {
+describe('card population spread: the 90 %→10 % width on the axis (issue 17)', () => {
   test('research figure: ≈ 1.04 cm per dB of σ at the ID-1 edge (6.94 cm) of the 5 cm gate loop; 2.56 dB/cm at 4.15 cm', () => {
     const edge = onAxisHeightForFieldM(GATE, HMIN / NI);
     expect(edge).toBeCloseTo(0.0694, 4);

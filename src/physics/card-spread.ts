@@ -1,7 +1,7 @@
 /**
  * Population spread of cards (or handsets) and the read-range transition it predicts (issue 17:
  * "before running, state from those tolerances the width X over which success should fall from 90 %
- * to 10 %"). notes/research-17.md §2.
+ * to 10 %").
  *
  * Model: a carrier is powered at height z on the axis when its effective field reaches its Hmin.
  * Per carrier, in dB of field (20·log10): Hmin varies by ε_H ~ N(0, σ_H), its coupling loss by
@@ -19,17 +19,17 @@ import { readerLoopOnAxisFieldPerAmpereTurnPerM, type ReaderLoopShape } from './
 /** Φ⁻¹(0.9): the standard-normal 90 % point. */
 export const NORMAL_Z90 = 1.2815515655446004;
 
-/** Per-carrier tolerances. All [E] scenario parameters (notes/research-17.md §2.1–§2.4). */
+/** Per-carrier tolerances: scenario parameters; no measured card-population spread was found (issue 17 research). */
 export interface CarrierSpreadParams {
   /** σ of Hmin, dB. [E] research proposes 2 dB for Hmin × tuning × coupling together (range 1–5 dB). */
   hminSigmaDb: number;
   /** σ of the coupling loss (antenna area, placement in the card or phone), dB. [E] */
   couplingSigmaDb: number;
-  /** Mean resonance f̄, Hz. [D from S-weak] 16.0 MHz (MIFARE Classic Ci 16.9 pF, L 4.9 µH, Cp 3.32 pF). */
+  /** Mean resonance f̄, Hz. [D from S-weak] 16.0 MHz: MIFARE Classic Ci 16.9 pF (S43, via a secondary table), L 4.9 µH and Cp 3.32 pF (Electronics 2023, 12(23), 4875). */
   resonanceMeanHz: number;
   /** σ of the resonance, Hz. [D from S-weak] 15.2–16.8 MHz (Ci min–max) → 0.46 MHz if uniform (half-width/√3). */
   resonanceSigmaHz: number;
-  /** Loaded Q of the carrier's resonance. [E] 5, range 3–10 (notes/research-17.md §2.4). */
+  /** Loaded Q of the carrier's resonance. [E] 5, range 3–10 (the unloaded 30–40 would make 15–17 MHz cards lose 17–25 dB, against S26's ≥ 10 cm). */
   loadedQ: number;
 }
 
@@ -102,7 +102,7 @@ export function onAxisFieldSlopeDbPerM(loop: ReaderLoopShape, heightM: number): 
   return -(db(heightM + dz) - db(heightM - dz)) / (2 * dz);
 }
 
-/** First-order width X ≈ 2·1.2816·σ/slope, m (notes/research-17.md §2.5: ≈ 1.04 cm per dB at the 5 cm loop's ID-1 edge). */
+/** First-order width X ≈ 2·1.2816·σ/slope, m [D] (≈ 1.04 cm per dB of σ at the 5 cm gate loop's ID-1 edge, 6.94 cm). */
 export function linearTransitionWidthM(sigmaDb: number, slopeDbPerM: number): number {
   return (2 * NORMAL_Z90 * sigmaDb) / slopeDbPerM;
 }

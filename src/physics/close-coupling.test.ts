@@ -4,7 +4,7 @@ import { circularLoopOnAxisFieldAPerM } from './loop-field.js';
 import { resonanceCapacitanceF } from './coupling.js';
 import { DEFAULT_GATE_READER_ANTENNA as R, DEFAULT_ID1_CARD_ANTENNA as C } from './nfc-link-budget.js';
 
-describe('close coupling: card resonance shift and detuning loss (docs/sources.md#f3-2, #f3-3; notes/research-17.md §3)', () => {
+describe('close coupling: card resonance shift and detuning loss (docs/sources.md#f3-2, #f3-3)', () => {
   test('k from the field reproduces the docs/sources.md#f3-2 worked example (a1 35 mm, N1 2, L1 1 µH; a2 20 mm, N2 4, L2 2.5 µH)', () => {
     const expected: Array<[number, number]> = [[0, 0.114], [0.01, 0.101], [0.02, 0.075], [0.04, 0.033], [0.06, 0.015]];
     for (const [x, k] of expected) {

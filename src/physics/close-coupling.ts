@@ -13,7 +13,7 @@
  *   f_res,eff = f_res/√(1 − k²)   (+0.66 % at k 0.114, +4.8 % at k 0.3).
  * A current-driven (high-impedance) reader loop reflects nothing (the shift is 0); two loops tuned to the
  * same f0 split into f0/√(1 ± k). Which applies depends on the reader's matching network, which no
- * source gives (notes/research-17.md §3); the formula here is the low-impedance limit the research
+ * source gives (the issue 17 research found none); the formula here is the low-impedance limit the research
  * proposes, [D] with that assumption. Cards are tuned above 13.56 MHz (docs/sources.md#f3-3, S26), so
  * the upward shift moves them further off the carrier: a loss, largest at 0 cm.
  */
@@ -48,7 +48,7 @@ export function closeCouplingResonanceHz(resonanceHz: number, couplingK: number)
  * 20·log10(D(f_res) / D(f_res,eff)) with D the single-pole resonance factor 1/√(1 + (2Q_L·Δf/f_c)²)
  * of docs/sources.md#f3-3, Δf = resonance − carrier. Negative (a gain) for a card tuned below the
  * carrier that the shift brings closer.
- * @param loadedQ the card's loaded Q (chip in parallel): [E] 5, range 3–10 (notes/research-17.md §2.4);
+ * @param loadedQ the card's loaded Q (chip in parallel): [E] 5, range 3–10 (no source; an NTAG-class estimate of ≈ 10 exists only in secondary notes);
  *   the unloaded coil Q (30–40) would lose 17–25 dB at 15–17 MHz, incompatible with 10 cm ranges (S26)
  */
 export function closeCouplingDetuningLossDb(resonanceHz: number, couplingK: number, loadedQ: number, carrierHz = FC_HZ): number {

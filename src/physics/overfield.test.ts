@@ -6,7 +6,7 @@ import type { ReaderLoopShape } from './reader-loop-shape.js';
 const GATE: ReaderLoopShape = { shape: 'circle', radiusM: 0.05 };
 const EMV: OperatingVolume = { maxHeightM: 0.04, maxOffsetM: 0.025, heightSteps: 8, offsetSteps: 10, angleSteps: 8 };
 
-describe('overfield: ISO class Hmax over an operating volume (docs/sources.md#f1-2; notes/research-17.md §1)', () => {
+describe('overfield: ISO class Hmax over an operating volume (docs/sources.md#f1-2)', () => {
   test('Hmax table [S] S2: Class 1 7.5, Class 3 8.5, Class 6 18 A/m; classes 2, 4, 5 unknown', () => {
     expect([1, 3, 6].map(piccClassHmaxAPerM)).toEqual([7.5, 8.5, 18]);
     expect([2, 4, 5].map(piccClassHmaxAPerM)).toEqual([null, null, null]);

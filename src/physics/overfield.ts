@@ -6,7 +6,7 @@
  * Hmax by class is [S] (BSI 2014 = S2; docs/sources.md#f1-2): Class 1 7.5, Class 3 8.5, Class 6
  * 18 A/m (`PICC_CLASS_HMAX_A_PER_M`); classes 2, 4, 5 have no readable source, so a scenario must
  * give Hmax itself. ISO measures the field with a single-turn calibration coil whose reading
- * "represents the field strength" (S2, notes/research-17.md §1.2) — a flux average over the coil,
+ * "represents the field strength" (S2, §4.2.1) — a flux average over the coil,
  * whose dimensions are [U]; this scan uses the point normal field of a flat (untilted) carrier, the
  * quantity tapsim's powering uses. Near the winding the point value and a coil average differ.
  */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { logDistanceForPreset, PATH_LOSS_PRESET_NAMES, PATH_LOSS_PRESETS } from './path-loss-presets.js';
 import { friisPathLossDb, logDistancePathLossDb } from './path-loss.js';
 
-describe('2.45 GHz environment presets (docs/sources.md#f7-3; notes/research-17.md §6.2)', () => {
+describe('2.45 GHz environment presets (docs/sources.md#f7-3)', () => {
   test('preset values and marks as in the research (n, σ, d0, measured frequency)', () => {
     const expected: Record<string, [number, number, number, number]> = {
       'free-space': [2, 0, 1, 2.45e9],

@@ -1,8 +1,8 @@
 /**
  * Environment presets for the 2.45 GHz log-distance model PL(d) = PL(d0) + 10·n·log10(d/d0) + Xσ
  * (docs/sources.md#f7-3), each with its source, the frequency it was measured at and the distances
- * it was fitted over. Research for issue 17 (notes/research-17.md §6.2) chose the sources; none is a
- * measurement in a metro station, so mapping a source onto a station preset is itself [E].
+ * it was fitted over. The issue 17 research chose the sources; none is a measurement in a metro
+ * station (none was found), so mapping a source onto a station preset is itself [E].
  *
  * PL(d0) is Friis at d0 and at the scenario's frequency (docs/sources.md#f7-2) for every preset: for
  * 3GPP InH-Office LOS the fitted intercept 32.4 + 20·log10(f_GHz) equals Friis(1 m) within 0.05 dB.
@@ -27,7 +27,7 @@ export interface PathLossPreset {
   source: string;
 }
 
-/** The presets (notes/research-17.md §6.2). Names are scenario values. */
+/** The presets. Names are scenario values. */
 export const PATH_LOSS_PRESETS = {
   /** Friis, n = 2, no shadowing: [D] docs/sources.md#f7-2. */
   'free-space': {
@@ -49,7 +49,7 @@ export const PATH_LOSS_PRESETS = {
     validFromM: 1,
     validToM: 100,
     mark: '[S-weak] numbers; [E] as a station concourse',
-    source: '3GPP TR 38.901 Table 7.4.1-1, InH-Office LOS (PL = 32.4 + 17.3·log10 d + 20·log10 f_GHz, σ 3 dB), as transcribed in public implementations; notes/research-17.md §6.2',
+    source: '3GPP TR 38.901 Table 7.4.1-1, InH-Office LOS (PL = 32.4 + 17.3·log10 d + 20·log10 f_GHz, σ 3 dB), as transcribed in public implementations of the 3GPP channel model',
   },
   /** A crowded concourse, bodies in the path: ITU-R P.1238-11 office NLoS, α 2.46, σ 5.04 dB [S-weak]; as a crowded concourse [E]. */
   'station-concourse-crowded': {
@@ -60,7 +60,7 @@ export const PATH_LOSS_PRESETS = {
     validFromM: 4,
     validToM: 30,
     mark: '[S-weak] numbers; [E] as a crowded station concourse',
-    source: 'ITU-R P.1238-11 Table 2, office NLoS (α 2.46, β 29.53, γ 2.38, σ 5.04 dB), as transcribed in aajuvonen/octave-rxt model_p1238.m; notes/research-17.md §6.2',
+    source: 'ITU-R P.1238-11 Table 2, office NLoS (α 2.46, β 29.53, γ 2.38, σ 5.04 dB), as transcribed in aajuvonen/octave-rxt, model_p1238.m',
   },
   /** Retail store at 914 MHz, n 2.2, σ 8.7 dB: [S] S59 (Rappaport 2002), docs/sources.md#f7-3. */
   'retail-store': {

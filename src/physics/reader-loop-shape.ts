@@ -74,7 +74,7 @@ export function readerLoopAreaM2(loop: ReaderLoopShape): number {
 
 /**
  * Radius of the circle with the same area as a w × l rectangle, m: √(w·l/π) (rule of thumb "rectangle →
- * circle of equal area", notes/research-17.md §4, [S-weak] Circuit Cellar #211). 35.7 mm for 80 × 50 mm.
+ * circle of equal area", [S-weak] Circuit Cellar #211, 2008). 35.7 mm for 80 × 50 mm.
  */
 export function equalAreaCircleRadiusM(widthM: number, lengthM: number): number {
   return Math.sqrt((widthM * lengthM) / Math.PI);

@@ -6,7 +6,7 @@ import { friisPathLossDb } from './path-loss.js';
 const F = 2.45e9;
 const NZ = defaultNearZone(F);
 
-describe('RCC near zone (notes/research-17.md §6.1; docs/sources.md#f7-2)', () => {
+describe('RCC near zone (docs/sources.md#f7-2)', () => {
   test('λ/2π = 1.948 cm at 2.45 GHz; Friis there is 20·log10(2) = 6.02 dB', () => {
     expect(reactiveNearZoneRadiusM(F)).toBeCloseTo(0.019475, 6);
     expect(nearZonePathLossDb(0.01, logDistanceForPreset('retail-store'), NZ)).toBeCloseTo(20 * Math.log10(2), 9);

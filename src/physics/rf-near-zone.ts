@@ -1,5 +1,5 @@
 /**
- * 2.45 GHz phone–reader loss with a near zone (issue 17; notes/research-17.md §6.1).
+ * 2.45 GHz phone–reader loss with a near zone (issue 17).
  *
  * Within λ/2π (1.95 cm at 2.45 GHz, docs/sources.md#f7-2) Friis and every indoor fit are outside
  * their validity (Friis gives ≈ 0 dB at 1 cm), and a room's shadowing, fitted over metres, has no
@@ -9,15 +9,15 @@
  *   - there is no shadowing (σ = 0).
  * Beyond r_nz the log-distance model applies (free space below d0, the preset's exponent beyond it;
  * path-loss.ts), and σ rises linearly from 0 at r_nz to the environment's σ at `shadowingFullFromM`
- * (default d0 = 1 m), [E] notes/research-17.md §6.1.
+ * (default d0 = 1 m), [E] (issue 17 research: no measured S21 between small 2.4 GHz antennas at 1–5 cm was found).
  */
 import { logDistancePathLossDb, wavelengthM, type LogDistanceParams } from './path-loss.js';
 
 /** The near-zone part of the RCC loss model. Both numbers are [E] scenario parameters. */
 export interface NearZoneParams {
-  /** Near-zone radius r_nz, m. [E] default λ/2π (1.95 cm at 2.45 GHz), range 1.5 cm (2D²/λ, D 3 cm) – 37 cm (phone chassis), notes/research-17.md §6.1. */
+  /** Near-zone radius r_nz, m. [E] default λ/2π (1.95 cm at 2.45 GHz), range 1.5 cm (2D²/λ for a 3 cm antenna) – 37 cm (for a 15 cm phone chassis) [D] from the textbook near/far-field boundaries. */
   nearZoneRadiusM: number;
-  /** Extra loss inside r_nz on top of the far-field loss at r_nz, dB. [E] default 0 (continuous), range 0–25 dB, notes/research-17.md §6.1. */
+  /** Extra loss inside r_nz on top of the far-field loss at r_nz, dB. [E] default 0 (continuous), range 0–25 dB (mismatch, orientation; no source). */
   nearZoneExtraLossDb: number;
   /** Distance from which the environment's full σ applies, m (σ rises linearly from 0 at r_nz). [E] default 1 m (d0). */
   shadowingFullFromM: number;
@@ -28,7 +28,7 @@ export function reactiveNearZoneRadiusM(frequencyHz: number): number {
   return wavelengthM(frequencyHz) / (2 * Math.PI);
 }
 
-/** The default near zone at `frequencyHz`: r_nz = λ/2π, no extra loss, full σ from 1 m ([E], notes/research-17.md §6.1). */
+/** The default near zone at `frequencyHz`: r_nz = λ/2π, no extra loss, full σ from 1 m ([E]). */
 export function defaultNearZone(frequencyHz: number): NearZoneParams {
   return { nearZoneRadiusM: reactiveNearZoneRadiusM(frequencyHz), nearZoneExtraLossDb: 0, shadowingFullFromM: 1 };
 }
@@ -45,7 +45,7 @@ export function nearZonePathLossDb(distanceM: number, far: LogDistanceParams, nz
 
 /**
  * Shadowing σ at a distance, dB: 0 within r_nz; rising linearly to the environment's σ at
- * `shadowingFullFromM`; the full σ beyond ([E] notes/research-17.md §6.1; σ from docs/sources.md#f7-3).
+ * `shadowingFullFromM`; the full σ beyond ([E]; σ from docs/sources.md#f7-3).
  * Draw with `drawShadowingDb(rng, σ)` (path-loss.ts).
  */
 export function nearZoneShadowingSigmaDb(distanceM: number, far: LogDistanceParams, nz: NearZoneParams): number {
