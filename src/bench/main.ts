@@ -135,6 +135,7 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   workers: workersSuite,
   scaling: scalingSuite,
   sketch: (scale) => import('./sketch-bench.js').then((m) => m.runSketchBench(scale).map((r) => ({ suite: 'sketch', ...r }))),
+  physics: async (scale) => (await import('./physics-bench.js')).physicsSuite(scale),
 };
 
 /** Suites run only when named (the others run when none is). */
