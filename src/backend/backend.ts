@@ -61,15 +61,17 @@ export function createBackend(
   params: BackendParams,
   rngFor: (key: string) => RandomStream,
   stationCount: number,
+  /** End of the run: the interval series' last interval (observe/interval-series.ts end rule); Infinity: open-ended. */
+  endNs = Infinity,
 ): Backend {
   validateBackendParams(params, stationCount);
-  const recorder = new BackendRecorder(kernel, params.intervalNs);
-  const channels = createChannels(kernel, params, rngFor, stationCount);
+  const recorder = new BackendRecorder(kernel, params.intervalNs, endNs);
+  const channels = createChannels(kernel, params, rngFor, stationCount, endNs);
   const routerRng = rngFor('router');
   const riskRng = rngFor('risk');
   const terminalRng = rngFor('terminal');
   const recordChannel = channels.find((c) => c.id === params.recordChannelId) ?? (channels[0] as Channel);
-  const feps = createFeps(kernel, params, recordChannel, rngFor, stationCount, recorder.backlogChanged);
+  const feps = createFeps(kernel, params, recordChannel, rngFor, stationCount, recorder.backlogChanged, endNs);
   const router: Router = new Router(kernel, params, channels, routerRng, feps, recorder.totals, (req, cause) => terminal.deliver(req, cause));
   const terminal = new Terminal(kernel, params.terminal, recorder, router, feps, terminalRng);
 

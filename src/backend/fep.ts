@@ -18,7 +18,7 @@ import { TimeWeighted } from '../observe/time-weighted.js';
 import type { Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { HostQueue, type HostStats, type JobDone } from './host.js';
-import { IntervalLevel } from './interval-series.js';
+import { IntervalLevel } from '../observe/interval-level.js';
 
 export interface FepParams {
   /** Message-processing servers. */
@@ -76,6 +76,8 @@ export class Fep {
     private readonly upload: BatchUploader,
     intervalNs = Infinity,
     private readonly onBacklogChange: ((deltaRecords: number) => void) | undefined = undefined,
+    /** End of the run for the interval series (interval-series.ts end rule); Infinity: none. */
+    endNs = Infinity,
   ) {
     if (!(params.batchIntervalNs > 0)) throw new RangeError(`fep: batchIntervalNs must be > 0, got ${params.batchIntervalNs}`);
     if (!Number.isInteger(params.maxBatchRecords) || params.maxBatchRecords < 1) throw new RangeError(`fep: maxBatchRecords must be an integer ≥ 1`);
@@ -84,10 +86,11 @@ export class Fep {
       { servers: params.servers, serviceS: params.serviceS, queueCapacity: params.queueCapacity, kneeUtilisation: 1, slowdownSlope: 0, utilisationWindowNs: 0 },
       rng,
       intervalNs,
+      endNs,
     );
     this.phaseNs = Math.floor(rng.next01() * params.batchIntervalNs);
     this.backlogTw = new TimeWeighted(kernel.nowNs);
-    this.backlogByInterval = new IntervalLevel(intervalNs, kernel.nowNs);
+    this.backlogByInterval = new IntervalLevel(intervalNs, kernel.nowNs, endNs);
   }
 
   /** Records waiting (including a batch in flight). */

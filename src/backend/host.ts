@@ -21,7 +21,8 @@ import { TimeWeighted } from '../observe/time-weighted.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
 import { NS_PER_S } from '../units.js';
-import { IntervalCounter, IntervalLevel } from './interval-series.js';
+import { IntervalLevel } from '../observe/interval-level.js';
+import { IntervalSeries } from '../observe/interval-series.js';
 import { LogHistogram, NANOSECONDS_SPEC, type LogHistogramData } from '../observe/log-histogram.js';
 
 /** Parameters of a multi-server FIFO queue (host or FEP). */
@@ -103,14 +104,17 @@ export class HostQueue {
   /** Per-interval series (busy server·ns, queue job·ns, arrivals, completions). */
   readonly busyByInterval: IntervalLevel;
   readonly queueByInterval: IntervalLevel;
-  readonly arrivalsByInterval: IntervalCounter;
-  readonly completionsByInterval: IntervalCounter;
+  /** Counts per interval (one channel each). */
+  readonly arrivalsByInterval: IntervalSeries;
+  readonly completionsByInterval: IntervalSeries;
 
   constructor(
     private readonly kernel: Kernel,
     readonly params: QueueParams,
     private readonly rng: RandomStream,
     intervalNs = Infinity,
+    /** End of the run for the interval series (interval-series.ts end rule); Infinity: none. */
+    endNs = Infinity,
   ) {
     if (!Number.isInteger(params.servers) || params.servers < 1) throw new RangeError(`host: servers must be an integer ≥ 1, got ${params.servers}`);
     if (!(params.queueCapacity >= 0)) throw new RangeError(`host: queueCapacity must be ≥ 0, got ${params.queueCapacity}`);
@@ -124,10 +128,10 @@ export class HostQueue {
     this.statsStartNs = now;
     this.busyTw = new TimeWeighted(now);
     this.queueTw = new TimeWeighted(now);
-    this.busyByInterval = new IntervalLevel(intervalNs, now);
-    this.queueByInterval = new IntervalLevel(intervalNs, now);
-    this.arrivalsByInterval = new IntervalCounter(intervalNs);
-    this.completionsByInterval = new IntervalCounter(intervalNs);
+    this.busyByInterval = new IntervalLevel(intervalNs, now, endNs);
+    this.queueByInterval = new IntervalLevel(intervalNs, now, endNs);
+    this.arrivalsByInterval = new IntervalSeries(intervalNs, endNs, 1);
+    this.completionsByInterval = new IntervalSeries(intervalNs, endNs, 1);
   }
 
   get busy(): number {
@@ -152,7 +156,7 @@ export class HostQueue {
   submit(done: JobDone, serviceNs = NO_OVERRIDE): void {
     const now = this.kernel.nowNs;
     this.arrivalCount++;
-    this.arrivalsByInterval.add(now);
+    this.arrivalsByInterval.add(0, now);
     if (this.busyCount < this.params.servers) {
       this.start(done, now, serviceNs, now);
       return;
@@ -229,7 +233,7 @@ export class HostQueue {
   private finish(done: JobDone, arrivalNs: number): void {
     const now = this.kernel.nowNs;
     this.servedCount++;
-    this.completionsByInterval.add(now);
+    this.completionsByInterval.add(0, now);
     const sojournNs = now - arrivalNs;
     this.sojourn.add(sojournNs);
     this.setBusy(now, this.busyCount - 1);

@@ -6,11 +6,12 @@
 import type { Kernel } from '../kernel/kernel.js';
 import { TimeWeighted } from '../observe/time-weighted.js';
 import { LogHistogram, NANOSECONDS_SPEC } from '../observe/log-histogram.js';
+import { IntervalHistograms } from '../observe/interval-histograms.js';
+import { IntervalSeries } from '../observe/interval-series.js';
 import type { AuthCause } from './auth.js';
 import { deriveSeries, type BackendMetrics, type BackendTotals, type RawSeries } from './backend-metrics.js';
 import type { Fep, FepStats } from './fep.js';
 import type { HostQueue } from './host.js';
-import { IntervalCounter, IntervalHistograms } from './interval-series.js';
 import type { LinkStats, NetworkLink } from './network.js';
 
 /** The totals counted as requests go (the FEP pipeline and response quantiles are read at the snapshot). */
@@ -78,17 +79,18 @@ function pipelineTotals(fepStats: readonly FepStats[]): Pick<BackendTotals, 'rec
 
 export class BackendRecorder {
   readonly totals: RunningTotals = emptyTotals();
-  private readonly offeredSeries: IntervalCounter;
-  private readonly resolvedSeries: IntervalCounter;
+  /** Counts per interval (one channel each). */
+  private readonly offeredSeries: IntervalSeries;
+  private readonly resolvedSeries: IntervalSeries;
   private readonly responseSeries: IntervalHistograms;
   private readonly response = new LogHistogram(NANOSECONDS_SPEC);
   private readonly totalBacklog: TimeWeighted;
   private backlogCount = 0;
 
-  constructor(private readonly kernel: Kernel, readonly intervalNs: number) {
-    this.offeredSeries = new IntervalCounter(intervalNs);
-    this.resolvedSeries = new IntervalCounter(intervalNs);
-    this.responseSeries = new IntervalHistograms(intervalNs);
+  constructor(private readonly kernel: Kernel, readonly intervalNs: number, endNs = Infinity) {
+    this.offeredSeries = new IntervalSeries(intervalNs, endNs, 1);
+    this.resolvedSeries = new IntervalSeries(intervalNs, endNs, 1);
+    this.responseSeries = new IntervalHistograms(intervalNs, NANOSECONDS_SPEC, endNs);
     this.totalBacklog = new TimeWeighted(kernel.nowNs);
   }
 
@@ -96,7 +98,7 @@ export class BackendRecorder {
   offered(): void {
     this.totals.offered++;
     this.totals.inFlight++;
-    this.offeredSeries.add(this.kernel.nowNs);
+    this.offeredSeries.add(0, this.kernel.nowNs);
   }
 
   /** A request started at `startNs` resolves now; returns its response time, ns. */
@@ -108,7 +110,7 @@ export class BackendRecorder {
     if (cause === 'timeout') totals.timedOut++;
     else totals[cause]++;
     if (approved) totals.approved++;
-    this.resolvedSeries.add(now);
+    this.resolvedSeries.add(0, now);
     if (online) {
       this.response.add(responseNs);
       this.responseSeries.record(now, responseNs);
@@ -128,10 +130,10 @@ export class BackendRecorder {
     const p = pipelineTotals(fepStats);
     const raw: RawSeries = {
       intervalNs: this.intervalNs,
-      offered: this.offeredSeries.snapshot(now),
-      resolved: this.resolvedSeries.snapshot(now),
-      hostArrivals: sumSeries(channels.map((c) => c.host.arrivalsByInterval.snapshot(now))),
-      hostCompletions: sumSeries(channels.map((c) => c.host.completionsByInterval.snapshot(now))),
+      offered: this.offeredSeries.channelValues(0, now),
+      resolved: this.resolvedSeries.channelValues(0, now),
+      hostArrivals: sumSeries(channels.map((c) => c.host.arrivalsByInterval.channelValues(0, now))),
+      hostCompletions: sumSeries(channels.map((c) => c.host.completionsByInterval.channelValues(0, now))),
       hostBusyServerNs: sumSeries(channels.map((c) => c.host.busyByInterval.snapshot(now))),
       hostQueueJobNs: sumSeries(channels.map((c) => c.host.queueByInterval.snapshot(now))),
       backlogRecordNs: sumSeries(feps.map((f) => f.backlogByInterval.snapshot(now))),

@@ -39,10 +39,10 @@ export interface OnlineRequest {
   done: (result: AuthResult) => void;
 }
 
-export function createChannels(kernel: Kernel, params: BackendParams, rngFor: (key: string) => RandomStream, stationCount: number): Channel[] {
+export function createChannels(kernel: Kernel, params: BackendParams, rngFor: (key: string) => RandomStream, stationCount: number, endNs: number): Channel[] {
   return params.channels.map((c) => ({
     id: c.id,
-    host: new HostQueue(kernel, c.host, rngFor(`host:${c.id}`), params.intervalNs),
+    host: new HostQueue(kernel, c.host, rngFor(`host:${c.id}`), params.intervalNs, endNs),
     declineProbability: c.host.declineProbability,
     declineRng: rngFor(`decline:${c.id}`),
     links: Array.from({ length: stationCount }, (_, i) =>
@@ -58,6 +58,7 @@ export function createFeps(
   rngFor: (key: string) => RandomStream,
   stationCount: number,
   onBacklogChange: (delta: number) => void,
+  endNs: number,
 ): Fep[] {
   return Array.from({ length: stationCount }, (_, i) => {
     const link = recordChannel.links[i] as NetworkLink;
@@ -79,7 +80,7 @@ export function createFeps(
         }, records * fepParams.recordServiceNs);
       });
     };
-    return new Fep(kernel, fepParams, rngFor(`fep:${i}`), uploader, params.intervalNs, onBacklogChange);
+    return new Fep(kernel, fepParams, rngFor(`fep:${i}`), uploader, params.intervalNs, onBacklogChange, endNs);
   });
 }
 

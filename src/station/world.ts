@@ -41,7 +41,7 @@ export interface WorldState {
  */
 export function buildWorldState(cfg: WorldConfig, seed: number, replication: number): WorldState {
   const kernel = new Kernel(4096);
-  const backend = createBackend(kernel, cfg.backend, (key) => streamFor(seed, replication, `backend:${key}`), cfg.stationIds.length);
+  const backend = createBackend(kernel, cfg.backend, (key) => streamFor(seed, replication, `backend:${key}`), cfg.stationIds.length, cfg.durationNs);
   const authorisation = new LogHistogram();
   const metrics = new StationMetrics(cfg.warmupNs);
   const gatelineMetrics = GatelineMetrics.forGatelines(cfg.gatelines.length, cfg.intervalNs, cfg.durationNs);
