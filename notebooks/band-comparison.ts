@@ -98,7 +98,7 @@ function repRow(r: ReplicationResult, band: 'nfc' | 'rcc', warmupNs: number): Re
     }
   }
   return {
-    success: taps > 0 ? get('cause_ok') / taps : NaN,
+    success: taps > 0 ? get('cause_ok') / taps : NaN, // paid_correctly_rate: the right person paid (ok only)
     wrongGatePer10k: get('wrong_gate_per_10k_taps'),
     collisionPer10k: get('collision_per_10k_taps'),
     wrongGate: get('cause_wrong_gate'),
@@ -227,7 +227,7 @@ export async function run(options: NotebookOptions): Promise<BandFindings> {
     p.collisionPer10k.mean, p.collisionPer10k.halfWidth, p.latencyP50Ms.mean, p.latencyP95Ms.mean, p.queuePerGate.mean, p.wrongGateTotal, p.tapsTotal,
   ]);
   const pointsCsv = csv(
-    ['config', 'pitch_m', 'rate_per_h', 'arrival_ppm_per_gate', 'replications', 'success', 'success_hw95', 'wrong_gate_per_10k', 'wrong_gate_per_10k_hw95', 'collision_per_10k', 'collision_per_10k_hw95', 'latency_p50_ms', 'latency_p95_ms', 'queue_per_gate_mean', 'wrong_gate_total', 'taps_total'],
+    ['config', 'pitch_m', 'rate_per_h', 'arrival_ppm_per_gate', 'replications', 'paid_correctly_rate', 'paid_correctly_rate_hw95', 'wrong_gate_per_10k', 'wrong_gate_per_10k_hw95', 'collision_per_10k', 'collision_per_10k_hw95', 'latency_p50_ms', 'latency_p95_ms', 'queue_per_gate_mean', 'wrong_gate_total', 'taps_total'],
     pointCsvRows,
   );
 

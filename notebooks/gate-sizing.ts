@@ -53,7 +53,7 @@ export interface Evaluation {
   utilisation: number;
   throughputPpmPerGate: number;
   transactionP50Ms: number;
-  tapSuccess: number;
+  gateOpenRate: number;
 }
 
 export interface SizingRow {
@@ -126,7 +126,7 @@ export async function run(options: NotebookOptions): Promise<GateSizingFindings>
       utilisation: summarize(col('gate_utilisation')).mean,
       throughputPpmPerGate: summarize(col('throughput_ppm_per_gate')).mean,
       transactionP50Ms: summarize(col('transaction_time_p50_ms')).mean,
-      tapSuccess: summarize(col('tap_success_rate')).mean,
+      gateOpenRate: summarize(col('gate_open_rate')).mean,
     };
     cache.set(key, e);
     return e;
@@ -223,8 +223,8 @@ export async function run(options: NotebookOptions): Promise<GateSizingFindings>
     mixes.map((m) => [m.label, ci(capacityPpm[m.id]!, 1), fix(transactionP50Ms[m.id]!, 0)]),
   );
   const evalCsv = csv(
-    ['mix', 'flow_ppm', 'gates', 'replications', 'wait_p95_s_mean', 'wait_p95_s_hw95', 'wait_p95_s_upper95', 'meets_slo', 'gate_utilisation', 'throughput_ppm_per_gate', 'transaction_time_p50_ms', 'tap_success_rate'],
-    evaluations.map((e) => [e.mix, e.flowPpm, e.gates, e.waitP95S.n, e.waitP95S.mean, e.waitP95S.halfWidth, e.upperS, e.meets ? 'yes' : 'no', e.utilisation, e.throughputPpmPerGate, e.transactionP50Ms, e.tapSuccess]),
+    ['mix', 'flow_ppm', 'gates', 'replications', 'wait_p95_s_mean', 'wait_p95_s_hw95', 'wait_p95_s_upper95', 'meets_slo', 'gate_utilisation', 'throughput_ppm_per_gate', 'transaction_time_p50_ms', 'gate_open_rate'],
+    evaluations.map((e) => [e.mix, e.flowPpm, e.gates, e.waitP95S.n, e.waitP95S.mean, e.waitP95S.halfWidth, e.upperS, e.meets ? 'yes' : 'no', e.utilisation, e.throughputPpmPerGate, e.transactionP50Ms, e.gateOpenRate]),
   );
   const sizingCsv = csv(['mix', 'flow_ppm', 'gates_sim', 'rule_25ppm_u08', 'rule_measured_u08', 'evaluations'], rows.map((r) => [r.mix, r.flowPpm, r.gates, r.ruleFacts, r.ruleMeasured, r.evaluations]));
 

@@ -24,6 +24,7 @@ import { loadPoints, parseVary, runSweep, sweepJobsProblem, sweepPointsProblem, 
 import { mergeFolders } from './orchestrate/merge.js';
 import { bandConfigs, compareTable, runCompare } from './orchestrate/compare.js';
 import { parseIntRange, parseSlo, runSize } from './orchestrate/size.js';
+import { metricFromFlag } from './experiment/metric-names.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -469,13 +470,13 @@ async function withBar<T>(args: Parsed, io: CliIo, label: string, body: (onProgr
   }
 }
 
-function parseUntilCi(args: Parsed): UntilCi[] | undefined {
+function parseUntilCi(args: Parsed, io: CliIo): UntilCi[] | undefined {
   if (args.untilCi === undefined) return undefined;
   return args.untilCi.map((text) => {
     const m = /^\s*([A-Za-z0-9_]+)\s*=\s*(\S+)\s*$/.exec(text);
     const target = m === null ? NaN : Number(m[2]);
     if (m === null || !(target > 0)) throw flagError('--until-ci', `expected metric=relative-half-width with a target > 0, e.g. wait_p95_s=0.05 (got "${text}")`);
-    return { metric: m[1] as string, relativeHalfWidth: target };
+    return { metric: metricFromFlag(m[1] as string, '--until-ci', io.stderr), relativeHalfWidth: target };
   });
 }
 
@@ -492,7 +493,7 @@ async function runCommand(args: Parsed, io: CliIo, signal: AbortSignal, state: C
   checkOutFlag(args);
   const workers = parseWorkers(args, io);
   const shard = parseShardFlag(args);
-  const untilCi = parseUntilCi(args);
+  const untilCi = parseUntilCi(args, io);
   const maxReplications = parseCount('--max-replications', args.maxReplications, 1, 10000);
   if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
   if (untilCi !== undefined && (shard !== undefined || args.resume === true)) throw flagError('--until-ci', 'cannot be combined with --shard or --resume (the replications must be known up front)');
@@ -646,7 +647,7 @@ async function sizeCommand(args: Parsed, io: CliIo, signal: AbortSignal): Promis
   if ((args.vary ?? []).length !== 1) throw flagError('--vary', 'size takes exactly one --vary path=lo:hi');
   const range = parseIntRange((args.vary ?? [])[0] as string);
   if ('error' in range) throw flagError('--vary', range.error);
-  const slo = parseSlo(args.slo ?? '');
+  const slo = parseSlo(args.slo ?? '', io.stderr);
   if ('error' in slo) throw flagError('--slo', slo.error);
   // Validate the path and both ends before running anything.
   await loadScenario(abs(io, file), { overrides: [...overrides, { path: range.path, value: String(range.lo), source: '--vary' }] });

@@ -105,6 +105,8 @@ export { createBackend, DEFAULT_BACKEND, type BackendParams, type Backend } from
 export { loadScenario } from './scenario/load.js';
 export type { ResolvedScenario } from './scenario/schema.js';
 export { runReplication, type ReplicationResult, type ReplicationRequest } from './experiment/replication.js';
+export { GATE_OPEN_RATE, PAID_CORRECTLY_RATE, resolveMetricName } from './experiment/metric-names.js';
+export { GATE_OPEN_CAUSES, opensGate, paidCorrectly } from './station/success-rule.js';
 export { LogHistogram } from './observe/log-histogram.js';
 export { summarize, pairedDifference, oneSidedBound, type Summary } from './experiment/stats.js';
 export { gatesNeeded } from './station/sizing.js';

@@ -11,6 +11,8 @@ import type { LogHistogramData } from '../observe/log-histogram.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
 import { NS_PER_S } from '../units.js';
+import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
+import { GATE_OPEN_RATE, PAID_CORRECTLY_RATE } from './metric-names.js';
 import type { BackendSeries } from '../backend/backend.js';
 
 export interface ReplicationRequest {
@@ -94,13 +96,19 @@ function checkConservation(state: WorldState, req: ReplicationRequest): void {
 const BAND_SHORT: Record<Band, string> = { '13.56MHz': 'nfc', '2.45GHz': 'rcc', optical: 'qr' };
 
 function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
+  return { ...passengerAndTapMetrics(cfg, state), ...rateMetrics(state), ...gatelinePeaks(cfg, state), ...backendScalars(state) };
+}
+
+/** Passenger counts, taps, waits, times and gate use (summary.csv columns, in this order). */
+function passengerAndTapMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
   const m = state.metrics;
   const measuredS = (cfg.durationNs - cfg.warmupNs) / NS_PER_S;
   const gateCount = state.gates.reduce((n, row) => n + row.length, 0);
   let busyNs = 0;
   for (const row of state.gates) for (const g of row) busyNs += g.busyNs;
   const { queued, inService } = inSystem(state);
-  const okTaps = m.causeCount('ok') + m.causeCount('wrong-gate');
+  let gateOpenTaps = 0;
+  for (const cause of GATE_OPEN_CAUSES) gateOpenTaps += m.causeCount(cause);
   const per10k = (x: number): number => (m.taps > 0 ? (x / m.taps) * 1e4 : 0);
   const out: Record<string, number> = {
     passengers_arrived: m.arrived,
@@ -113,7 +121,8 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
     fallback_qr: m.fallbackQr,
     taps: m.taps,
     taps_per_passenger: m.passed > 0 ? m.taps / m.passed : 0,
-    tap_success_rate: m.taps > 0 ? okTaps / m.taps : 0,
+    [GATE_OPEN_RATE]: m.taps > 0 ? gateOpenTaps / m.taps : 0,
+    [PAID_CORRECTLY_RATE]: m.taps > 0 ? m.causeCount('ok') / m.taps : 0,
     wrong_gate_per_10k_taps: per10k(m.causeCount('wrong-gate')),
     collision_per_10k_taps: per10k(m.causeCount('collision')),
     wait_mean_s: m.wait.mean,
@@ -130,17 +139,29 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
     gate_utilisation: gateCount > 0 ? busyNs / gateCount / cfg.durationNs : 0,
   };
   for (const cause of TAP_CAUSES) out[`cause_${cause.replace(/-/g, '_')}`] = m.causeCount(cause);
+  return out;
+}
+
+/** Paid-correctly rates per band and per carrier, and latency percentiles per carrier and band. */
+function rateMetrics(state: WorldState): Record<string, number> {
+  const m = state.metrics;
+  const out: Record<string, number> = {};
   for (const band of ['13.56MHz', '2.45GHz', 'optical'] as const) {
     const taps = m.tapsOn(band);
     const ok = m.causeCount('ok', band);
-    out[`success_rate_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
+    out[`${PAID_CORRECTLY_RATE}_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
   }
-  for (const [carrier, c] of [...m.carrierTaps].sort(([a], [b]) => (a < b ? -1 : 1))) out[`success_rate_carrier_${carrier}`] = c.taps > 0 ? c.ok / c.taps : NaN;
+  for (const [carrier, c] of [...m.carrierTaps].sort(([a], [b]) => (a < b ? -1 : 1))) out[`${PAID_CORRECTLY_RATE}_carrier_${carrier}`] = c.taps > 0 ? c.ok / c.taps : NaN;
   for (const [key, h] of [...m.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [carrier, band] = key.split('|') as [string, Band];
     out[`latency_p50_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.5) * 1e3;
     out[`latency_p95_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.95) * 1e3;
   }
+  return out;
+}
+
+/** The busiest interval of any gateline after warm-up, and the worst Fruin class over all intervals. */
+function gatelinePeaks(cfg: WorldConfig, state: WorldState): Record<string, number> {
   let peakPpm = 0;
   state.gatelines.forEach((gm, li) => {
     const gates = cfg.gatelines[li]!.gates;
@@ -149,31 +170,35 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
       if (spanMin > 0 && k * cfg.intervalNs >= cfg.warmupNs) peakPpm = Math.max(peakPpm, gm.series.get(k, GL.passed) / gates / spanMin);
     }
   });
-  out.throughput_peak_ppm_per_gate = peakPpm;
   let worstClass = 0;
-  const series = state.gatelines;
-  series.forEach((gm, li) => {
+  state.gatelines.forEach((gm, li) => {
     const area = cfg.gatelines[li]!.queueAreaM2;
     for (let k = 0; k < gm.series.intervals; k++) worstClass = Math.max(worstClass, fruinQueueingClass(gm.series.get(k, GL.queueMax), area));
   });
-  out.fruin_worst_class = worstClass;
+  return { throughput_peak_ppm_per_gate: peakPpm, fruin_worst_class: worstClass };
+}
+
+/** Authorisation as the gates saw it, and the backend's totals and peaks. */
+function backendScalars(state: WorldState): Record<string, number> {
+  const m = state.metrics;
   const b = state.backend.backendMetrics();
   const t = b.totals;
-  out.auth_p50_ms = state.authorisation.quantile(0.5) * 1e3;
-  out.auth_p95_ms = state.authorisation.quantile(0.95) * 1e3;
-  out.auth_declined = m.declinedByHost;
-  out.host_online_requests = t.online;
-  out.host_p99_ms = t.online > 0 ? t.responseP99Ns / 1e6 : NaN;
-  out.host_utilisation_peak = b.series.hostUtilisation.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0);
-  out.host_tps_peak = b.series.servedTps.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0);
-  out.online_timeouts = t.timedOut;
-  out.online_retries = t.retries;
-  out.online_duplicates = t.duplicates;
-  out.offline_accepted = t.offlineAccepted;
-  out.offline_accepted_value_cents = t.offlineAcceptedValueCents;
-  out.deferred_backlog_max = t.backlogMax;
-  out.deferred_oldest_age_max_s = t.oldestAgeMaxNs / NS_PER_S;
-  return out;
+  return {
+    auth_p50_ms: state.authorisation.quantile(0.5) * 1e3,
+    auth_p95_ms: state.authorisation.quantile(0.95) * 1e3,
+    auth_declined: m.declinedByHost,
+    host_online_requests: t.online,
+    host_p99_ms: t.online > 0 ? t.responseP99Ns / 1e6 : NaN,
+    host_utilisation_peak: b.series.hostUtilisation.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0),
+    host_tps_peak: b.series.servedTps.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0),
+    online_timeouts: t.timedOut,
+    online_retries: t.retries,
+    online_duplicates: t.duplicates,
+    offline_accepted: t.offlineAccepted,
+    offline_accepted_value_cents: t.offlineAcceptedValueCents,
+    deferred_backlog_max: t.backlogMax,
+    deferred_oldest_age_max_s: t.oldestAgeMaxNs / NS_PER_S,
+  };
 }
 
 function gatelineSeries(cfg: WorldConfig, state: WorldState): GatelineSeries {

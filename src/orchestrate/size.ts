@@ -15,6 +15,7 @@ import { oneSidedBound } from '../experiment/stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';
 import { metricNames } from './run-scenario.js';
 import { toolVersion } from '../experiment/version.js';
+import { metricFromFlag } from '../experiment/metric-names.js';
 
 export interface Slo {
   metric: string;
@@ -22,12 +23,13 @@ export interface Slo {
   threshold: number;
 }
 
-export function parseSlo(text: string): Slo | { error: string } {
+/** `warn` hears of an old metric name (experiment/metric-names.ts), which resolves to the current one. */
+export function parseSlo(text: string, warn: (line: string) => void = () => {}): Slo | { error: string } {
   const m = /^\s*([A-Za-z0-9_]+)\s*(<=|>=)\s*(\S+)\s*$/.exec(text);
   if (m === null) return { error: `expected "metric<=value" or "metric>=value" (got "${text}")` };
   const threshold = Number(m[3]);
   if (!Number.isFinite(threshold)) return { error: `threshold must be a number (got "${m[3] ?? ''}")` };
-  return { metric: m[1] as string, op: m[2] as '<=' | '>=', threshold };
+  return { metric: metricFromFlag(m[1] as string, '--slo', warn), op: m[2] as '<=' | '>=', threshold };
 }
 
 export function parseIntRange(text: string): { path: string; lo: number; hi: number } | { error: string } {

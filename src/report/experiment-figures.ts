@@ -16,7 +16,7 @@ export interface MetricEstimate {
 
 /** Metrics worth a figure, in this order, when a sweep produced them. */
 const HEADLINE_METRICS: ReadonlyArray<{ metric: string; label: string; unit?: string }> = [
-  { metric: 'tap_success_rate', label: 'Tap success rate' },
+  { metric: 'gate_open_rate', label: 'Gate open rate' },
   { metric: 'wait_p95_s', label: 'Wait p95', unit: 's' },
   { metric: 'wrong_gate_per_10k_taps', label: 'Wrong-gate binds per 10,000 taps' },
   { metric: 'collision_per_10k_taps', label: 'Collisions per 10,000 taps' },

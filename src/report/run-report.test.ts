@@ -63,7 +63,8 @@ describe('renderRunReport on a real run folder', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     for (const f of EXPECTED_FIGURES) expect(html).toContain(`src="figures/${f}"`);
     expect(html).toContain('Key results: mean ± 95% CI half-width');
-    expect(html).toMatch(/Tap success<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
+    expect(html).toMatch(/Gate opened \(ok \+ wrong-gate\)<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
+    expect(html).toMatch(/Paid correctly \(ok\)<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
     expect(html).toContain('Fingerprint');
   });
 
@@ -77,11 +78,11 @@ describe('renderRunReport on a real run folder', () => {
     expect(readdirSync(join(dir, 'figures')).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
-  test('the run summary has passengers, tap success, wait, worst gateline, failures, host p99 and wall time', async () => {
+  test('the run summary has passengers, gate-open rate, wait, worst gateline, failures, host p99 and wall time', async () => {
     const lines = runSummaryLines(await loadRunFolder(dir));
     expect(lines.length).toBeLessThanOrEqual(12);
     const text = lines.join('\n');
-    for (const re of [/passengers\s+\d+ arrived, \d+ passed/, /tap success\s+[\d.]+ %/, /wait p95\s+[\d.]+ s/, /worst gateline\s+S\/(north|south)/, /failed taps/, /host p99\s+[\d.]+ ms/, /wall time/]) expect(text).toMatch(re);
+    for (const re of [/passengers\s+\d+ arrived, \d+ passed/, /gate opened\s+[\d.]+ % of \d+ taps \(paid correctly [\d.]+ %\)/, /wait p95\s+[\d.]+ s/, /worst gateline\s+S\/(north|south)/, /failed taps/, /host p99\s+[\d.]+ ms/, /wall time/]) expect(text).toMatch(re);
   });
 
   test('a folder without run.json is refused', async () => {

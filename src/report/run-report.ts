@@ -291,16 +291,16 @@ function failureFigures(data: RunFolderData, out: Built): void {
     }),
   });
   const bands = [['nfc', '13.56 MHz'], ['rcc', '2.45 GHz RCC'], ['qr', 'QR (optical)']] as const;
-  const shown = bands.filter(([b]) => Number.isFinite(mean(data.ci, `success_rate_${b}`)));
+  const shown = bands.filter(([b]) => Number.isFinite(mean(data.ci, `paid_correctly_rate_${b}`)));
   if (shown.length === 0) return;
   out.figures.push({
     file: 'failure-rate-by-band.svg',
-    caption: 'Share of taps not ending "ok" per band (1 − success_rate_<band>); the per-band split of causes is in transactions.csv when written.',
+    caption: 'Share of taps not ending "ok" per band (1 − paid_correctly_rate_<band>); the per-band split of causes is in transactions.csv when written.',
     svg: barChart({
       title: 'Failed taps by band',
       subtitle: `Share of the band's tap attempts not ending "ok"; mean over ${data.replications} replication(s)`,
       categories: shown.map(([, label]) => label),
-      series: [{ name: 'Not ok', values: shown.map(([b]) => (1 - mean(data.ci, `success_rate_${b}`)) * 100) }],
+      series: [{ name: 'Not ok', values: shown.map(([b]) => (1 - mean(data.ci, `paid_correctly_rate_${b}`)) * 100) }],
       value: { label: 'Tap attempts not ok', unit: '%' },
       categoryLabel: 'Band',
       valueDecimals: 2,
@@ -429,7 +429,8 @@ const KEY_METRICS: ReadonlyArray<readonly [string, string, string, number]> = [
   // label, metric, unit, scale
   ['Passengers arrived', 'passengers_arrived', 'persons', 1],
   ['Passengers through the gates', 'passengers_passed', 'persons', 1],
-  ['Tap success', 'tap_success_rate', '%', 100],
+  ['Gate opened (ok + wrong-gate)', 'gate_open_rate', '%', 100],
+  ['Paid correctly (ok)', 'paid_correctly_rate', '%', 100],
   ['Taps per passenger', 'taps_per_passenger', 'taps', 1],
   ['Wait p50', 'wait_p50_s', 's', 1],
   ['Wait p95', 'wait_p95_s', 's', 1],

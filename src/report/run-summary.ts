@@ -1,6 +1,6 @@
 /**
  * The short text summary `tapsim run` prints after the "wrote …" line (what `npm start` shows):
- * passengers, tap success, p95 wait, the worst gateline, failure causes, wrong-gate, host p99 and
+ * passengers, gate-open and paid-correctly rates, p95 wait, the worst gateline, failure causes, wrong-gate, host p99 and
  * wall time, from the run folder's own files (run-report.ts loadRunFolder). At most ~12 lines.
  */
 import type { RunFolderData } from './run-report.js';
@@ -23,7 +23,7 @@ export function runSummaryLines(data: RunFolderData, folder = '.'): string[] {
   const lines: string[] = [];
   lines.push(`summary${per}:`);
   lines.push(`${pad('passengers')}${count(m('passengers_arrived'))} arrived, ${count(m('passengers_passed'))} passed${m('passengers_balked') > 0 ? `, ${count(m('passengers_balked'))} balked` : ''}`);
-  lines.push(`${pad('tap success')}${sig(m('tap_success_rate') * 100)} % of ${count(m('taps'))} taps`);
+  lines.push(`${pad('gate opened')}${sig(m('gate_open_rate') * 100)} % of ${count(m('taps'))} taps (paid correctly ${sig(m('paid_correctly_rate') * 100)} %)`);
   lines.push(`${pad('wait p95')}${sig(m('wait_p95_s'))} s (p99 ${sig(m('wait_p99_s'))} s)`);
   let worst: { key: string; waitS: number; tS: number } | undefined;
   for (const g of data.gatelines ?? []) {

@@ -16,6 +16,7 @@ import type { Gate, GateHooks } from './gate.js';
 import { NO_SURROUNDINGS } from './gate-surroundings.js';
 import type { Passenger } from './passenger.js';
 import { GL } from './station-metrics.js';
+import { opensGate, paidCorrectly } from './success-rule.js';
 import type { TransactionLog } from './transaction-log.js';
 import type { WorldContext, WorldPassenger } from './world-context.js';
 
@@ -90,11 +91,11 @@ function tapRecorder(ctx: WorldContext, sinks: TapEventSinks): GateHooks['onTap'
     const carrier = cfg.carriers[p.carrierIndex]!;
     const series = lineSeries[gate.gatelineIndex]!;
     series.add(GL.taps, kernel.nowNs);
-    const ok = outcome.cause === 'ok' || outcome.cause === 'wrong-gate';
+    const ok = opensGate(outcome.cause);
     if (!ok) series.add(GL.failedTaps, kernel.nowNs);
     if (counted()) {
       metrics.tap(outcome.band, outcome.cause, outcome.collisions);
-      metrics.carrierTap(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.cause === 'ok');
+      metrics.carrierTap(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, paidCorrectly(outcome.cause));
       if (ok) {
         metrics.latency(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.band, outcome.latencyNs / NS_PER_S);
 

@@ -1,0 +1,199 @@
+/**
+ * columns.md: every column of every CSV file a folder can hold, with its meaning and unit, and
+ * every metric column (summary.csv and friends) by name pattern.
+ */
+
+type ColumnDocs = ReadonlyArray<readonly [string, string]>;
+
+const TRANSACTION_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_s', 'simulated time of the tap attempt, s since scenario start'],
+  ['passenger', 'passenger id'],
+  ['carrier', 'carrier id (scenario `carriers[].id`)'],
+  ['band', '13.56MHz, 2.45GHz or optical'],
+  ['reader', 'reader configuration id (scenario `readers[].id`)'],
+  ['gate', 'gate id, station/gateline/gate'],
+  ['height_cm', 'dwell height of the carrier above the reader, cm'],
+  ['offset_cm', 'lateral offset of the carrier from the reader axis, cm'],
+  ['outcome', 'success (the gate opened: cause ok or wrong-gate, what gate_open_rate counts) or failure'],
+  ['cause', 'ok, out-of-range, tear, collision, frame-errors, timeout, declined, wrong-gate (wrong-gate opens a gate but bills the wrong one)'],
+  ['latency_ms', 'from the first poll/beacon the carrier could answer to the last frame, ms'],
+  ['duration_ms', 'from the start of the tap gesture to the end of the attempt, ms'],
+  ['frames', 'frames exchanged, count'],
+  ['retransmissions', 'frames resent after an error, count'],
+  ['collisions', 'collided responses / multi-target events, count'],
+];
+
+const GATE_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval; the last may be shorter)'],
+  ['gateline', 'gateline key, station/gateline'],
+  ['gates', 'gates in the gateline, count'],
+  ['arrivals', 'passengers joining the gateline in the interval, count'],
+  ['passed', 'passengers through a gate in the interval, count'],
+  ['throughput_ppm_per_gate', 'passed / gates / interval length, passengers per minute per gate'],
+  ['taps', 'tap attempts in the interval, count'],
+  ['failed_taps', 'tap attempts in the interval after which the gate did not open (cause neither ok nor wrong-gate), count'],
+  ['queue_mean', 'time-average number of passengers queueing, persons'],
+  ['queue_max', 'largest queue, persons'],
+  ['wait_mean_s', 'mean wait in the queue of passengers who reached a gate in the interval, s (NaN if none)'],
+  ['wait_p95_s', '95th percentile of that wait, s (NaN if none)'],
+  ['wait_max_s', 'longest such wait, s (NaN if none)'],
+  ['fruin_los', 'Fruin queueing level of service A–F at queue_max over the gateline queue area'],
+];
+
+const BACKEND_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval)'],
+  ['offered_tps', 'authorisation calls offered by the terminals in the interval, per second'],
+  ['served_tps', 'host completions in the interval, per second'],
+  ['host_utilisation', 'busy share of all host servers over the interval, 0–1'],
+  ['host_queue_mean', 'time-average number of requests waiting at the hosts, count'],
+  ['backlog_mean', 'time-average number of deferred (offline) records not yet uploaded, count'],
+  ['p99_response_ms', '99th percentile of online authorisation response time completed in the interval, ms (NaN if none)'],
+];
+
+const LATENCY_DOCS: ColumnDocs = [
+  ['carrier', 'carrier id (scenario `carriers[].id`)'],
+  ['band', '13.56MHz, 2.45GHz or optical'],
+  ['p', 'probability, 0.01 … 0.99'],
+  ['latency_ms', 'p-quantile of the tap latency of successful taps (first answerable poll/beacon to last frame), ms, from the log-histogram sketches merged over all replications (2 % relative resolution)'],
+];
+
+const SUMMARY_CI_DOCS: ColumnDocs = [
+  ['metric', 'metric name (a summary.csv column; see the metric list below)'],
+  ['n', 'replications with a finite value, count (NaN values are left out)'],
+  ['mean', 'mean over replications, in the metric\'s unit'],
+  ['sd', 'sample standard deviation (n − 1), metric unit; NaN for n < 2'],
+  ['ci95_half_width', 'half-width of the two-sided 95% Student-t confidence interval of the mean: t(0.975, n − 1) · sd / √n, metric unit'],
+  ['ci95_lower', 'mean − half-width, metric unit'],
+  ['ci95_upper', 'mean + half-width, metric unit'],
+];
+
+const SUMMARY_DOCS: ColumnDocs = [
+  ['replication', 'replication index, 0-based'],
+  ['seed', 'master seed (streams are keyed by seed, replication and entity)'],
+  ['events', 'kernel events executed, count'],
+  ['<metric>', 'one column per metric, sorted by name (see the metric list below)'],
+];
+
+const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^passengers_arrived$/, 'passengers arrived after warm-up, count'],
+  [/^passengers_passed$/, 'passengers through a gate after warm-up, count'],
+  [/^passengers_balked$/, 'passengers who left without entering, count'],
+  [/^passengers_service_desk$/, 'passengers sent to the service desk, count'],
+  [/^passengers_in_system_end$/, 'passengers walking, queueing or in service at the end, count'],
+  [/^fallback_other_gate$/, 'fallbacks to another gate, count'],
+  [/^fallback_qr$/, 'fallbacks to a QR code, count'],
+  [/^taps$/, 'tap attempts, count'],
+  [/^taps_per_passenger$/, 'tap attempts per passenger passed, ratio'],
+  [/^gate_open_rate$/, 'share of tap attempts after which the gate opened (cause ok or wrong-gate; wrong-gate opens the gate but bills another phone), 0–1 (0 if no taps); was tap_success_rate'],
+  [/^paid_correctly_rate$/, 'share of tap attempts where the right person paid (cause ok only), 0–1 (0 if no taps)'],
+  [/_per_10k_taps$/, 'events per 10,000 tap attempts'],
+  [/^wait_.*_s$/, 'wait in the gate queue, s (mean, percentile or max)'],
+  [/^time_in_system_p95_s$/, '95th percentile of arrival-to-pass time, s'],
+  [/^transaction_time_p\d+_ms$/, 'transaction time percentile, ms'],
+  [/^throughput_ppm_per_gate$/, 'passengers per minute per gate over the measured period'],
+  [/^gate_utilisation$/, 'share of time gates are busy, 0–1'],
+  [/^cause_/, 'tap attempts with that cause, count'],
+  [/^paid_correctly_rate_carrier_/, 'share of that carrier\'s tap attempts (qr-fallback: QR fallback taps) where the right person paid (cause ok), 0–1 (NaN if none); was success_rate_carrier_<id>'],
+  [/^paid_correctly_rate_/, 'share of tap attempts on that band (nfc 13.56 MHz, rcc 2.45 GHz, qr optical) where the right person paid (cause ok), 0–1 (NaN if none); was success_rate_<band>'],
+  [/^latency_p\d+_ms_/, 'tap latency percentile of successful taps for carrier_band, ms'],
+  [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals, 0 = A … 5 = F'],
+  [/^passengers_exiting$/, 'passengers leaving through exit flows, count'],
+  [/^tap_to_open_p\d+_ms$/, 'tap-to-gate-open time percentile (start of the successful tap to the gate opening, authorisation included), ms'],
+  [/^throughput_peak_ppm_per_gate$/, 'passengers per minute per gate in the busiest interval of any gateline after warm-up'],
+  [/^auth_p\d+_ms$/, 'authorisation time percentile, ms'],
+  [/^auth_declined$/, 'transactions declined by the host, count'],
+  [/^host_online_requests$/, 'online authorisation requests reaching the hosts, count'],
+  [/^host_p99_ms$/, '99th percentile of the online response time, ms (NaN without online traffic)'],
+  [/^host_utilisation_peak$/, 'busiest interval\'s share of busy host servers, 0–1'],
+  [/^host_tps_peak$/, 'busiest interval\'s host completions, per second'],
+  [/^online_timeouts$/, 'online requests that timed out at the terminal, count'],
+  [/^online_retries$/, 'online requests retried by the terminal, count'],
+  [/^online_duplicates$/, 'duplicate online requests seen by the hosts, count'],
+  [/^offline_accepted$/, 'transactions accepted offline (terminal fallback), count'],
+  [/^offline_accepted_value_cents$/, 'value of the transactions accepted offline, cents'],
+  [/^deferred_backlog_max$/, 'largest backlog of deferred records not yet uploaded, count'],
+  [/^deferred_oldest_age_max_s$/, 'oldest age of a deferred record waiting for upload, s'],
+];
+
+/** Description of a metric column (falls back to its unit suffix). */
+export function describeMetric(name: string): string {
+  for (const [re, text] of METRIC_DOCS) if (re.test(name)) return text;
+  if (name.endsWith('_s')) return 'seconds';
+  if (name.endsWith('_ms')) return 'milliseconds';
+  return 'see the model documentation';
+}
+
+export const FILE_DOCS: Readonly<Record<string, { about: string; columns: ColumnDocs }>> = {
+  'summary.csv': { about: 'One row per replication.', columns: SUMMARY_DOCS },
+  'summary-ci.csv': { about: 'One row per metric: mean and 95% confidence interval over replications.', columns: SUMMARY_CI_DOCS },
+  'transactions.csv': { about: 'One row per tap attempt; rows in replication order, then time order.', columns: TRANSACTION_DOCS },
+  'gates.csv': { about: 'Time series per replication × interval × gateline.', columns: GATE_DOCS },
+  'backend.csv': { about: 'Backend time series per replication × interval (all hosts and stations together).', columns: BACKEND_DOCS },
+  'latency.csv': { about: 'Tap-latency distribution per carrier and band, over all replications.', columns: LATENCY_DOCS },
+  'sweep.csv': {
+    about: 'One row per sweep point (full factorial of the --vary values, first --vary varying slowest).',
+    columns: [
+      ['point', 'point index, 0-based'],
+      ['<path>', 'one column per --vary path: the value at this point, as given'],
+      ['n', 'replications at this point with a result, count'],
+      ['<metric>_mean', 'mean over replications, metric unit'],
+      ['<metric>_ci95', 'half-width of the 95% Student-t confidence interval of the mean, metric unit'],
+    ],
+  },
+  'sweep-summary.csv': {
+    about: 'One row per sweep point × replication.',
+    columns: [['point', 'point index, 0-based'], ['<path>', 'the --vary values'], ...SUMMARY_DOCS],
+  },
+  'compare.csv': {
+    about: 'Paired differences a − b per metric between band configurations on common random numbers (same seed and replication).',
+    columns: [
+      ['metric', 'metric name'],
+      ['a', 'configuration a: nfc (every reader 13.56 MHz only), rcc (2.45 GHz RCC only) or dual (both)'],
+      ['b', 'configuration b'],
+      ['n', 'pairs with finite values, count'],
+      ['mean_a', 'mean of the metric under a, metric unit'],
+      ['mean_b', 'mean under b, metric unit'],
+      ['diff_mean', 'mean of the paired differences a − b, metric unit'],
+      ['diff_sd', 'sd of the paired differences, metric unit'],
+      ['diff_ci95_half_width', 'half-width of the 95% Student-t interval of the mean difference, metric unit'],
+      ['diff_ci95_lower', 'lower end, metric unit'],
+      ['diff_ci95_upper', 'upper end, metric unit'],
+    ],
+  },
+  'compare-summary.csv': {
+    about: 'One row per configuration × replication.',
+    columns: [['config', 'nfc, rcc or dual'], ...SUMMARY_DOCS],
+  },
+  'size.csv': {
+    about: 'One row per value evaluated by the sizing search.',
+    columns: [
+      ['value', 'value of the --vary path'],
+      ['replications', 'replications run at this value, count'],
+      ['mean', 'mean of the SLO metric, metric unit'],
+      ['sd', 'sd of the SLO metric, metric unit'],
+      ['bound95', 'one-sided 95% confidence bound of the mean (upper for "<=", lower for ">="), metric unit'],
+      ['verdict', 'meets (bound clears the threshold), fails (the opposite bound is past it), undecided (replication cap reached: counted as not meeting)'],
+    ],
+  },
+};
+
+/** columns.md for the CSV files in a folder, with the metric columns actually present. */
+export function columnsMarkdown(files: readonly string[], metrics: readonly string[]): string {
+  const lines = ['# Columns', '', 'Numbers: integers as integers, otherwise up to 6 significant digits; NaN, Inf, -Inf spelled out.', ''];
+  for (const file of files) {
+    const doc = FILE_DOCS[file];
+    if (doc === undefined) continue;
+    lines.push(`## ${file}`, '', doc.about, '', '| column | meaning, unit |', '|---|---|');
+    for (const [name, text] of doc.columns) lines.push(`| \`${name}\` | ${text} |`);
+    lines.push('');
+  }
+  if (metrics.length > 0) {
+    lines.push('## Metrics', '', '| metric | meaning, unit |', '|---|---|');
+    for (const m of metrics) lines.push(`| \`${m}\` | ${describeMetric(m)} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
