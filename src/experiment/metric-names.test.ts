@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { GATE_OPEN_CAUSES, opensGate, paidCorrectly } from '../station/success-rule.js';
+import { TAP_CAUSES } from '../radio/tap-outcome.js';
+import { GATE_OPEN_RATE, metricFromFlag, PAID_CORRECTLY_RATE, resolveMetricName } from './metric-names.js';
+
+describe('the success rule and its names', () => {
+  test('the gate opens on ok and wrong-gate; only ok is paid correctly', () => {
+    expect(TAP_CAUSES.filter(opensGate)).toEqual(['ok', 'wrong-gate']);
+    expect(TAP_CAUSES.filter(opensGate)).toEqual([...GATE_OPEN_CAUSES]);
+    expect(TAP_CAUSES.filter(paidCorrectly)).toEqual(['ok']);
+  });
+
+  test('old names resolve to the new ones with a warning; current names pass silently', () => {
+    expect(resolveMetricName('tap_success_rate')).toEqual({ metric: GATE_OPEN_RATE, warning: expect.stringContaining('"tap_success_rate" is now "gate_open_rate"') });
+    expect(resolveMetricName('success_rate_rcc').metric).toBe(`${PAID_CORRECTLY_RATE}_rcc`);
+    expect(resolveMetricName('success_rate_carrier_rf-sim').metric).toBe('paid_correctly_rate_carrier_rf-sim');
+    expect(resolveMetricName('gate_open_rate')).toEqual({ metric: 'gate_open_rate' });
+    expect(resolveMetricName('wait_p95_s')).toEqual({ metric: 'wait_p95_s' });
+    const warnings: string[] = [];
+    expect(metricFromFlag('tap_success_rate', '--slo', (w) => warnings.push(w))).toBe('gate_open_rate');
+    expect(metricFromFlag('host_p99_ms', '--slo', (w) => warnings.push(w))).toBe('host_p99_ms');
+    expect(warnings).toEqual(['tapsim: warning: --slo: metric "tap_success_rate" is now "gate_open_rate"; the old name is accepted for this release only\n']);
+  });
+});
