@@ -13,11 +13,11 @@ import { Gate } from './gate.js';
 import { GatelineMetrics, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
 import { createBackend, type Backend } from '../backend/backend.js';
-import { startArrivals } from './arrivals.js';
-import { gateSurroundings } from './gate-surroundings.js';
-import { gateLayout, gatelineRouting } from './routing.js';
-import { tapEventHooks } from './tap-events.js';
-import type { Census, WorldContext, WorldPassenger } from './world-context.js';
+import { startArrivals } from './world/arrivals.js';
+import { gateSurroundings } from './world/gate-surroundings.js';
+import { gateLayout, gatelineRouting } from './world/routing.js';
+import { tapEventHooks } from './world/tap-events.js';
+import type { Census, WorldContext, WorldPassenger } from './world/context.js';
 import type { Passenger } from './passenger.js';
 
 export interface WorldState {
@@ -37,7 +37,7 @@ export interface WorldState {
 /**
  * The rooms, in the order they schedule their first events: the backend (its FEP timers), the
  * gates with their hooks (tap-events.ts, gate-surroundings.ts), routing (routing.ts), then the
- * arrivals of every entrance (arrivals.ts).
+ * arrivals of every entrance (arrivals.ts); the rooms are in world/.
  */
 export function buildWorldState(cfg: WorldConfig, seed: number, replication: number): WorldState {
   const kernel = new Kernel(4096);

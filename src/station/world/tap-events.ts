@@ -5,20 +5,20 @@
  * the queue level, the start of service (the wait), and a give-up with its fallback (another gate,
  * a QR code, or the service desk).
  */
-import type { AuthResult, Backend } from '../backend/backend.js';
-import { tapOnce, type TapSurroundings } from '../devices/reader.js';
-import type { Fingerprint } from '../observe/fingerprint.js';
-import type { LogHistogram } from '../observe/log-histogram.js';
-import type { TapOutcome } from '../radio/tap-outcome.js';
-import { sample } from '../random/distributions.js';
-import { NS_PER_S } from '../units.js';
-import type { Gate, GateHooks } from './gate.js';
+import type { AuthResult, Backend } from '../../backend/backend.js';
+import { tapOnce, type TapSurroundings } from '../../devices/reader.js';
+import type { Fingerprint } from '../../observe/fingerprint.js';
+import type { LogHistogram } from '../../observe/log-histogram.js';
+import type { TapOutcome } from '../../radio/tap-outcome.js';
+import { sample } from '../../random/distributions.js';
+import { NS_PER_S } from '../../units.js';
+import type { Gate, GateHooks } from '../gate.js';
 import { NO_SURROUNDINGS } from './gate-surroundings.js';
-import type { Passenger } from './passenger.js';
-import { GL } from './station-metrics.js';
-import { opensGate, paidCorrectly } from './success-rule.js';
-import type { TransactionLog } from './transaction-log.js';
-import type { WorldContext, WorldPassenger } from './world-context.js';
+import type { Passenger } from '../passenger.js';
+import { GL } from '../station-metrics.js';
+import { opensGate, paidCorrectly } from '../success-rule.js';
+import type { TransactionLog } from '../transaction-log.js';
+import type { WorldContext, WorldPassenger } from './context.js';
 
 /** What the tap events write to besides the shared context. */
 export interface TapEventSinks {

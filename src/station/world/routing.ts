@@ -3,12 +3,12 @@
  * per gate), then a gate by that line's policy; a passenger who finds the chosen gate's queue at
  * the line's balking length tries the other accepting lines, and balks (leaves) if all are full.
  */
-import type { Passenger } from './passenger.js';
-import { chooseGateByLoad } from './gate-choice.js';
-import type { Gate } from './gate.js';
-import { GL } from './station-metrics.js';
-import type { WorldConfig } from './world-config.js';
-import type { WorldContext } from './world-context.js';
+import type { Passenger } from '../passenger.js';
+import { chooseGateByLoad } from '../gate-choice.js';
+import type { Gate } from '../gate.js';
+import { GL } from '../station-metrics.js';
+import type { WorldConfig } from '../world-config.js';
+import type { WorldContext } from './context.js';
 
 /** Per-gate loads with the gates of one gateline contiguous from firstGateSlot[line]. */
 export interface GateLayout {

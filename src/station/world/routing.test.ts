@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { Kernel } from '../kernel/kernel.js';
-import { IntervalSeries } from '../observe/interval-series.js';
-import { streamFor } from '../random/stream.js';
-import type { Gate } from './gate.js';
+import { Kernel } from '../../kernel/kernel.js';
+import { IntervalSeries } from '../../observe/interval-series.js';
+import { streamFor } from '../../random/stream.js';
+import type { Gate } from '../gate.js';
 import { gateSurroundings, NO_SURROUNDINGS } from './gate-surroundings.js';
-import type { Passenger } from './passenger.js';
+import type { Passenger } from '../passenger.js';
 import { gateLayout, gatelineRouting } from './routing.js';
-import { GL, StationMetrics } from './station-metrics.js';
-import type { WorldConfig } from './world-config.js';
-import type { WorldContext } from './world-context.js';
+import { GL, StationMetrics } from '../station-metrics.js';
+import type { WorldConfig } from '../world-config.js';
+import type { WorldContext } from './context.js';
 
 /** Two gatelines (2 and 3 gates) with a balking length of 2; fake gates that only queue. */
 function world() {

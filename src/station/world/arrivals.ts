@@ -4,13 +4,13 @@
  * each passenger gets their own stream keyed by entrance and sequence number, a carrier by the
  * entrance's shares, and walks to the gatelines of their flow that accept their carrier.
  */
-import { sample } from '../random/distributions.js';
-import { streamFor, streamForNumberedKey, Xoshiro128ss } from '../random/stream.js';
-import { NS_PER_S } from '../units.js';
-import { nextArrivalWithMax } from './demand.js';
-import type { Passenger } from './passenger.js';
-import type { EntranceConfig } from './world-config.js';
-import type { WorldContext, WorldPassenger } from './world-context.js';
+import { sample } from '../../random/distributions.js';
+import { streamFor, streamForNumberedKey, Xoshiro128ss } from '../../random/stream.js';
+import { NS_PER_S } from '../../units.js';
+import { nextArrivalWithMax } from '../demand.js';
+import type { Passenger } from '../passenger.js';
+import type { EntranceConfig } from '../world-config.js';
+import type { WorldContext, WorldPassenger } from './context.js';
 
 type Arrive = (p: Passenger, linesByCarrier: ReadonlyArray<readonly number[]>) => void;
 

@@ -3,9 +3,9 @@
  * phone at rest) and the tappers at the gates up to two lanes either side, at their lateral
  * distance. Other bands see nobody (`NO_SURROUNDINGS`): a 13.56 MHz or QR tap skips gathering them.
  */
-import type { TapSurroundings } from '../devices/reader.js';
-import type { Gate } from './gate.js';
-import type { WorldConfig } from './world-config.js';
+import type { TapSurroundings } from '../../devices/reader.js';
+import type { Gate } from '../gate.js';
+import type { WorldConfig } from '../world-config.js';
 
 export const NO_SURROUNDINGS: TapSurroundings = { behind: null, neighbours: [], pitchM: 0 };
 

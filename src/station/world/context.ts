@@ -4,13 +4,13 @@
  * Each room (arrivals.ts, routing.ts, gate-surroundings.ts, tap-events.ts) takes what it needs
  * from here into its own closures.
  */
-import type { Kernel } from '../kernel/kernel.js';
-import type { IntervalSeries } from '../observe/interval-series.js';
-import type { Xoshiro128ss } from '../random/stream.js';
-import type { Gate } from './gate.js';
-import type { Passenger } from './passenger.js';
-import type { GatelineMetrics, StationMetrics } from './station-metrics.js';
-import type { WorldConfig } from './world-config.js';
+import type { Kernel } from '../../kernel/kernel.js';
+import type { IntervalSeries } from '../../observe/interval-series.js';
+import type { Xoshiro128ss } from '../../random/stream.js';
+import type { Gate } from '../gate.js';
+import type { Passenger } from '../passenger.js';
+import type { GatelineMetrics, StationMetrics } from '../station-metrics.js';
+import type { WorldConfig } from '../world-config.js';
 
 /** A passenger as the world keeps them: reusable, with its own stream and walk handler. */
 export interface WorldPassenger extends Passenger {
