@@ -18,26 +18,21 @@
  * run.json is the last file written into the temporary folder: a folder holding run.json is
  * complete, even one left behind by a killed process.
  */
-import { buildInfo, toolVersion, type BuildInfo } from '../experiment/version.js';
+import { buildInfo, toolVersion } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
 import { BACKEND_COLUMNS, backendRows, columnsMarkdown, GATE_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
-import { renderRunReport } from '../report/run-report.js';
+import { renderRunReport, type ReplicationFailure, type RunJson, type UntilCi } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { relativeHalfWidth, summarize, type Summary } from '../experiment/stats.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
+export type { ReplicationFailure, RunJson, UntilCi };
 
 export type RunProgress = OrderedProgress;
-
-export interface UntilCi {
-  metric: string;
-  /** Target relative half-width of the 95% CI, |half-width / mean|. */
-  relativeHalfWidth: number;
-}
 
 export interface RunScenarioOptions {
   /** Folder to write (checked beforehand by the caller with checkOutDir). */
@@ -68,12 +63,6 @@ export interface RunScenarioOptions {
   failReplications?: readonly number[];
 }
 
-export interface ReplicationFailure {
-  replication: number;
-  seed: number;
-  message: string;
-}
-
 export interface RunOutcome {
   outDir: string;
   runJson: RunJson;
@@ -82,25 +71,6 @@ export interface RunOutcome {
   partial: boolean;
   /** --resume found the finished run already there: nothing was run or written. */
   alreadyComplete?: boolean;
-}
-
-export interface RunJson {
-  tool: 'tapsim';
-  version: string;
-  /** Build id (git commit, or a hash of dist/), Node version and installed dependency versions. */
-  build: string;
-  node: string;
-  dependencies: BuildInfo['dependencies'];
-  scenario: { name: string; file: string | null; sha256: string };
-  seed: number;
-  replications: number;
-  workers: number;
-  wallTimeS: number;
-  events: number;
-  /** SHA-256 over the replications' fingerprints in order (newline-joined). */
-  fingerprint: string;
-  failures: readonly ReplicationFailure[];
-  untilCi?: ReadonlyArray<UntilCi & { achieved: number; met: boolean }>;
 }
 
 export { toolVersion };
