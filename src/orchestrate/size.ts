@@ -148,7 +148,7 @@ export async function runSize(
       await w.writeFile('size.json', JSON.stringify(sizeJson, null, 2) + '\n');
       await w.writeFile('size.csv', sizeCsv(list));
       await w.writeFile('columns.md', columnsMarkdown(['size.csv'], []));
-      await writeExperimentReport(w.path, {
+      await writeExperimentReport(w, {
         title: `${baseName} — sizing`,
         intro: `Smallest ${range.path} in ${range.lo}…${range.hi} with ${slo.metric} ${slo.op} ${slo.threshold} at 95 % confidence: ${answer ?? 'none in the range'}. Numbers: size.csv.`,
         meta: [{ key: 'seed', value: String(seed) }],

@@ -72,17 +72,6 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
-/** Create a folder (and its parents) — with the real cause if that fails. */
-export async function ensureDir(dir: string): Promise<void> {
-  await ensureFolder(dir);
-}
-
-/** Write `content` to `path` inside a folder being built (figures of a report); creates the folder. */
-export async function writeFileIn(path: string, content: string): Promise<void> {
-  await ensureFolder(dirname(path));
-  await writeText(path, content);
-}
-
 /** Remove a folder of a tapsim work folder (jobs/) before a fresh start. */
 export async function removeFolder(dir: string): Promise<void> {
   try {

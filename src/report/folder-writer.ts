@@ -29,13 +29,23 @@ export interface CsvSink {
 export interface FolderWriter {
   /** The temporary folder. */
   readonly path: string;
+  /** Write a file; `name` may name a subfolder, `figures/a.svg`, which is created. */
   writeFile(name: string, content: string): Promise<void>;
+  /** Create a subfolder (also when nothing is written into it). */
+  makeFolder(name: string): Promise<void>;
   /** Open a CSV file with its header row; rows are streamed to disk. */
   openCsv(name: string, header: readonly string[]): Promise<CsvSink>;
 }
 
 function checkName(name: string): void {
   if (name.includes('/') || name.includes('\\') || name.startsWith('.') || name === '') throw new Error(`bad file name ${name}`);
+}
+
+/** The segments of a relative path inside the folder, each a good name. */
+function checkPath(path: string): string[] {
+  const segments = path.split('/');
+  for (const s of segments) checkName(s);
+  return segments;
 }
 
 async function openCsvFile(path: string, header: readonly string[], signal: AbortSignal | undefined): Promise<CsvSink> {
@@ -109,9 +119,15 @@ export async function writeFolderAtomic<T>(dir: string, fill: (w: FolderWriter) 
     const writer: FolderWriter = {
       path: temp,
       async writeFile(name, content) {
-        checkName(name);
+        const segments = checkPath(name);
         signal?.throwIfAborted();
-        await writeText(join(temp, name), content);
+        if (segments.length > 1) await ensureFolder(join(temp, ...segments.slice(0, -1)));
+        await writeText(join(temp, ...segments), content);
+      },
+      async makeFolder(name) {
+        const segments = checkPath(name);
+        signal?.throwIfAborted();
+        await ensureFolder(join(temp, ...segments));
       },
       async openCsv(name, header) {
         checkName(name);
