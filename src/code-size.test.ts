@@ -22,7 +22,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'scenario/load.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'scenario/schema.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'station/world.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'verify/cases.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'backend/backend.ts:createBackend': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'orchestrate/merge.ts:mergeFolders': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'experiment/replication.ts:scalarMetrics': 'not split yet: the Rooms restructuring (issue 15) splits it',
