@@ -14,8 +14,6 @@ const MAX_FUNCTION_LINES = 80;
 /** "file" or "file:function" → why it may be longer. Empty it; every entry needs a reason. */
 const ALLOWED: Readonly<Record<string, string>> = {
   'backend/backend.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'orchestrate/run-scenario.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'orchestrate/shard.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'radio/nfc.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'radio/rcc.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'report/csv.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
@@ -23,12 +21,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'scenario/schema.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'station/world.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'backend/backend.ts:createBackend': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'orchestrate/merge.ts:mergeFolders': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'experiment/replication.ts:scalarMetrics': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'orchestrate/size.ts:runSize': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'radio/rcc.ts:simulateRccTap': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'testing/sample-figures.ts:sampleFigures': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'testing/xml-check.ts:xmlProblem': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'scenario/load.ts:readDocument': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'scenario/schema.ts:buildScenarioSchema': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'scenario/schema.ts:distribution': 'not split yet: the Rooms restructuring (issue 15) splits it',
