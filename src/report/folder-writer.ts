@@ -121,13 +121,13 @@ export async function writeFolderAtomic<T>(dir: string, fill: (w: FolderWriter) 
       async writeFile(name, content) {
         const segments = checkPath(name);
         signal?.throwIfAborted();
-        if (segments.length > 1) await ensureFolder(join(temp, ...segments.slice(0, -1)));
-        await writeText(join(temp, ...segments), content);
+        if (segments.length > 1) await ensureFolder(join(temp, segments.slice(0, -1).join('/')));
+        await writeText(join(temp, name), content);
       },
       async makeFolder(name) {
-        const segments = checkPath(name);
+        checkPath(name);
         signal?.throwIfAborted();
-        await ensureFolder(join(temp, ...segments));
+        await ensureFolder(join(temp, name));
       },
       async openCsv(name, header) {
         checkName(name);

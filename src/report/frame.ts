@@ -3,6 +3,7 @@
  * subtitle, grid, axes with ticks, axis labels, legend — with the plot clipped to its area.
  */
 import { legendBlock, type LegendItem } from './legend.js';
+import { pushAll } from '../arrays.js';
 import { AXIS_FONT_PX, CLIP_PAD, el, FONT_FAMILY, fmt, idFrom, plotArea, text, TICK_FONT_PX, TITLE_FONT_PX, VIEW_HEIGHT, VIEW_WIDTH, type Margin, type PlotArea, type Tick } from './svg.js';
 
 export interface FrameSpec {
@@ -116,11 +117,12 @@ export function frame(spec: FrameSpec): string {
   if (spec.subtitle !== undefined) parts.push(el('desc', { id: `${id}-desc` }, text(spec.subtitle)));
   parts.push(el('defs', {}, el('clipPath', { id: `${id}-clip` }, el('rect', { x: a.x0 - pad, y: a.y0 - pad, width: a.width + 2 * pad, height: a.height + 2 * pad }))));
   parts.push(el('rect', { x: 0, y: 0, width: VIEW_WIDTH, height: VIEW_HEIGHT, fill: '#ffffff' }));
-  parts.push(...titles(spec, a));
+  pushAll(parts, titles(spec, a));
   const gridLines = grid(spec, a);
   if (gridLines !== '') parts.push(gridLines);
   parts.push(el('g', { class: 'plot', 'clip-path': `url(#${id}-clip)` }, spec.plot));
-  parts.push(...axes(spec, a), ...axisLabels(spec, a));
+  pushAll(parts, axes(spec, a));
+  pushAll(parts, axisLabels(spec, a));
   if (spec.legend !== undefined && spec.legend.length > 0) {
     parts.push(legendBlock(spec.legend, a.x1 + 16, a.y0, spec.legendTitle));
   }
