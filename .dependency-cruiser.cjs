@@ -24,7 +24,7 @@ const LAYERS = [
   { name: 'experiment', path: '^src/experiment/' },
   { name: 'report', path: '^src/report/' },
   { name: 'orchestration', path: '^src/(orchestrate|verify)/' },
-  { name: 'cli', path: '^src/(cli|bench|testing)/|^src/(cli|cli-main|index)\\.ts$' },
+  { name: 'cli', path: '^src/(cli|bench|testing)/|^src/(cli|index)\\.ts$' },
 ];
 const TESTS = '\\.test\\.ts$';
 const above = (i) => LAYERS.slice(i + 1).map((l) => `(${l.path})`).join('|');

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './cli-main.js';
+import { main } from './cli/main.js';
 import { createPool } from './experiment/pool.js';
 import type { TestFaults } from './orchestrate/test-faults.js';
 import { filesBelow, resultDifferences } from './testing/test-helpers.js';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from './cli-main.js';
+import { main } from './cli/main.js';
 import { createPool } from './experiment/pool.js';
 import { defaultRunDir } from './orchestrate/run-scenario.js';
 import { buildIdOf, buildInfo } from './experiment/version.js';

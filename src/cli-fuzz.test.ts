@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './cli-main.js';
+import { main, type CliIo } from './cli/main.js';
 import { streamFor } from './random/stream.js';
 
 const SCENARIOS = join(import.meta.dirname, '..', 'scenarios');

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type CliIo } from './cli-main.js';
+import { main, type CliIo } from './cli/main.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SCENARIOS = join(ROOT, 'scenarios');

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-/** tapsim command line: the only place that reads process.argv and sets the exit code. */
-import { main } from './cli-main.js';
+/** tapsim command line: the only place that reads process.argv and sets the exit code (the commands are in src/cli/). */
+import { main } from './cli/main.js';
 
 // `tapsim run … | head`: a reader that closes the pipe early is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -129,7 +129,7 @@ export async function runCompare(
       await w.writeFile('compare.csv', compareCsv(rows));
       await w.writeFile('compare-summary.csv', keyedSummaryCsv(['config'], metrics, summaryRows));
       await w.writeFile('columns.md', columnsMarkdown(['compare.csv', 'compare-summary.csv'], metrics));
-      await writeExperimentReport(w.path, {
+      await writeExperimentReport(w, {
         title: `${base.scenario.name} — band comparison`,
         intro: `The same scenario with 13.56 MHz, 2.45 GHz RCC and dual-band readers on common random numbers; paired differences with 95 % CIs. Numbers: compare.csv.`,
         meta: [

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli-main.js';
+import { main } from '../cli/main.js';
 import { loadScenario } from '../scenario/load.js';
 import { jobFileText, manifestText, parseJobFile, parseManifestText, parseResolvedFile, resolvedFileText, type JobIdentity } from './integrity.js';
 import { createPool } from '../experiment/pool.js';

@@ -27,7 +27,8 @@ export interface MergeOptions {
 
 const FIX = 'finish that folder again with --resume (the command that wrote it), or give the right folder';
 
-export async function mergeFolders(dirs: readonly string[], outDir: string, options: MergeOptions = {}): Promise<MergeOutcome> {
+/** The partial folders as job sources, each with its manifest; refuses an empty list, the output among them and a folder given twice. */
+async function readSources(dirs: readonly string[], outDir: string): Promise<JobSource[]> {
   if (dirs.length === 0) throw new ExperimentInputError('merge', 'give at least one partial folder');
   if (dirs.some((d) => resolve(d) === resolve(outDir))) throw new ExperimentInputError('--out', `${outDir} is one of the folders being merged; give a new folder`);
   const seen = new Map<string, string>();
@@ -42,8 +43,12 @@ export async function mergeFolders(dirs: readonly string[], outDir: string, opti
     if (m === undefined) throw new ExperimentInputError(dir, `${dir} is not a partial folder (no partial.json): give folders written by "tapsim run|sweep --shard i/N --out DIR"`);
     sources.push({ dir, manifest: m });
   }
+  return sources;
+}
+
+/** The folders are one experiment, written by this build (unless `allowVersionMix`), each shard once: the folder of each shard index. */
+function checkOneExperiment(sources: readonly JobSource[], dirs: readonly string[], tool: { version: string; build: string }, options: MergeOptions): Map<number, string> {
   const first = (sources[0] as JobSource).manifest;
-  const tool = await currentTool();
   const count = first.shard?.count ?? 1;
   const byShard = new Map<number, string>();
   for (const { dir, manifest: m } of sources) {
@@ -58,7 +63,13 @@ export async function mergeFolders(dirs: readonly string[], outDir: string, opti
     if (other !== undefined) throw new ExperimentInputError('merge', `${dir} and ${other} are both ${shardText(m.shard)}: give each shard once`);
     byShard.set(index, dir);
   }
-  // Every job must be somewhere, and only in the folder of its shard.
+  return byShard;
+}
+
+/** Every job must be somewhere, and only in the folder of its shard. */
+async function checkAllJobs(sources: readonly JobSource[], byShard: ReadonlyMap<number, string>): Promise<void> {
+  const first = (sources[0] as JobSource).manifest;
+  const count = first.shard?.count ?? 1;
   const have = new Set<string>();
   for (const { dir, manifest: m } of sources) {
     for (const name of await finishedJobs(dir)) {
@@ -87,7 +98,10 @@ export async function mergeFolders(dirs: readonly string[], outDir: string, opti
       `${missing.length} of ${first.jobs} jobs missing (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}) — from shard(s) ${shards.join(', ')}: give their folders, or finish them with --resume`,
     );
   }
-  // Each folder's resolved scenario must be intact and of this experiment; the first one is used.
+}
+
+/** Each folder's resolved scenario must be intact and of this experiment; the first one is used. */
+async function mergedScenario(sources: readonly JobSource[]): Promise<ResolvedScenario> {
   let scenario: ResolvedScenario | undefined;
   for (const { dir, manifest: m } of sources) {
     const path = join(dir, RESOLVED_FILE);
@@ -103,15 +117,24 @@ export async function mergeFolders(dirs: readonly string[], outDir: string, opti
     }
     scenario ??= parsed.value.scenario as ResolvedScenario;
   }
+  return scenario as ResolvedScenario;
+}
+
+export async function mergeFolders(dirs: readonly string[], outDir: string, options: MergeOptions = {}): Promise<MergeOutcome> {
+  const sources = await readSources(dirs, outDir);
+  const first = (sources[0] as JobSource).manifest;
+  const tool = await currentTool();
+  const byShard = checkOneExperiment(sources, dirs, tool, options);
+  await checkAllJobs(sources, byShard);
+  const scenario = await mergedScenario(sources);
   const workers = sources.reduce((n, s) => Math.max(n, s.manifest.workers), 0);
   const wallTimeS = sources.reduce((sum, s) => sum + s.manifest.wallTimeS, 0);
   const readOptions = options.allowVersionMix === true ? { allowVersionMix: true } : {};
   const signal = options.signal === undefined ? {} : { signal: options.signal };
   if (first.kind === 'run') {
-    const runJson = await assembleRun({ scenario: scenario as ResolvedScenario, hash: first.scenario.sha256 }, sources, { outDir, scenarioFile: first.scenario.file, workers, wallTimeS, failures: [], readOptions, ...signal });
+    const runJson = await assembleRun({ scenario, hash: first.scenario.sha256 }, sources, { outDir, scenarioFile: first.scenario.file, workers, wallTimeS, failures: [], readOptions, ...signal });
     return { kind: 'run', runJson };
   }
-  const sweepJson = await assembleSweep({ scenario: scenario as ResolvedScenario }, first, sources, outDir, { workers, wallTimeS, failures: [], readOptions, ...signal });
+  const sweepJson = await assembleSweep({ scenario }, first, sources, outDir, { workers, wallTimeS, failures: [], readOptions, ...signal });
   return { kind: 'sweep', sweepJson };
 }
-

@@ -18,26 +18,21 @@
  * run.json is the last file written into the temporary folder: a folder holding run.json is
  * complete, even one left behind by a killed process.
  */
-import { buildInfo, toolVersion, type BuildInfo } from '../experiment/version.js';
-import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
+import { buildInfo, toolVersion } from '../experiment/version.js';
+import type { LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import { summaryCsv, writeFolderAtomic, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
-import { BACKEND_COLUMNS, backendRows, columnsMarkdown, GATE_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_COLUMNS, transactionRows } from '../report/csv.js';
-import { renderRunReport } from '../report/run-report.js';
-import type { ReplicationResult } from '../experiment/replication.js';
+import { writeFolderAtomic } from '../report/write.js';
+import type { ReplicationFailure, RunJson, UntilCi } from '../report/run-report.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
-import { relativeHalfWidth, summarize, type Summary } from '../experiment/stats.js';
+import { relativeHalfWidth } from '../experiment/stats.js';
+import { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
+export { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
+export type { ReplicationFailure, RunJson, UntilCi };
 
 export type RunProgress = OrderedProgress;
-
-export interface UntilCi {
-  metric: string;
-  /** Target relative half-width of the 95% CI, |half-width / mean|. */
-  relativeHalfWidth: number;
-}
 
 export interface RunScenarioOptions {
   /** Folder to write (checked beforehand by the caller with checkOutDir). */
@@ -68,12 +63,6 @@ export interface RunScenarioOptions {
   failReplications?: readonly number[];
 }
 
-export interface ReplicationFailure {
-  replication: number;
-  seed: number;
-  message: string;
-}
-
 export interface RunOutcome {
   outDir: string;
   runJson: RunJson;
@@ -84,114 +73,10 @@ export interface RunOutcome {
   alreadyComplete?: boolean;
 }
 
-export interface RunJson {
-  tool: 'tapsim';
-  version: string;
-  /** Build id (git commit, or a hash of dist/), Node version and installed dependency versions. */
-  build: string;
-  node: string;
-  dependencies: BuildInfo['dependencies'];
-  scenario: { name: string; file: string | null; sha256: string };
-  seed: number;
-  replications: number;
-  workers: number;
-  wallTimeS: number;
-  events: number;
-  /** SHA-256 over the replications' fingerprints in order (newline-joined). */
-  fingerprint: string;
-  failures: readonly ReplicationFailure[];
-  untilCi?: ReadonlyArray<UntilCi & { achieved: number; met: boolean }>;
-}
-
 export { toolVersion };
 
 function task(scenario: ResolvedScenario, replication: number, fail: ReadonlySet<number>): PoolTask {
   return { scenario, replication, seed: scenario.seed, detail: 'full', ...(fail.has(replication) ? { failForTest: true } : {}) };
-}
-
-/** Streams results (in replication order) into the files of a run folder. */
-export class RunFolderBuilder {
-  private readonly rows: SummaryRow[] = [];
-  private readonly fingerprints: string[] = [];
-  private readonly latency = new LatencySketches();
-  readonly failures: ReplicationFailure[] = [];
-  events = 0;
-
-  private constructor(
-    private readonly w: FolderWriter,
-    private readonly scenario: ResolvedScenario,
-    private readonly gates: CsvSink,
-    private readonly backend: CsvSink,
-    private readonly transactions: CsvSink | undefined,
-  ) {}
-
-  static async open(w: FolderWriter, scenario: ResolvedScenario): Promise<RunFolderBuilder> {
-    const transactions = scenario.outputs.transactions ? await w.openCsv('transactions.csv', TRANSACTION_COLUMNS) : undefined;
-    const gates = await w.openCsv('gates.csv', GATE_COLUMNS);
-    const backend = await w.openCsv('backend.csv', BACKEND_COLUMNS);
-    return new RunFolderBuilder(w, scenario, gates, backend, transactions);
-  }
-
-  get metricsByReplication(): readonly SummaryRow[] {
-    return this.rows;
-  }
-
-  async add(result: ReplicationResult): Promise<void> {
-    if (this.transactions !== undefined && result.transactions !== null) {
-      for (const row of transactionRows(result.replication, result.transactions)) await this.transactions.write(row);
-    }
-    for (const row of gateRows(result.replication, result.gatelines, this.scenario.duration)) await this.gates.write(row);
-    for (const row of backendRows(result.replication, result.backend, this.scenario.duration)) await this.backend.write(row);
-    this.latency.add(result.sketches.tapLatency);
-    this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
-    this.fingerprints.push(result.fingerprint);
-    this.events += result.events;
-  }
-
-  fail(failure: ReplicationFailure): void {
-    this.failures.push(failure);
-  }
-
-  async finish(loaded: Pick<LoadedScenario, 'scenario' | 'hash'>, meta: { scenarioFile: string | null; workers: number; wallTimeS: number; untilCi?: RunJson['untilCi'] }): Promise<RunJson> {
-    await this.transactions?.end();
-    await this.gates.end();
-    await this.backend.end();
-    const { scenario } = loaded;
-    const names = metricNames(this.rows);
-    const runJson: RunJson = {
-      tool: 'tapsim',
-      ...(await buildInfo()),
-      scenario: { name: scenario.name, file: meta.scenarioFile, sha256: loaded.hash },
-      seed: scenario.seed,
-      replications: this.rows.length + this.failures.length,
-      workers: meta.workers,
-      wallTimeS: Math.round(meta.wallTimeS * 1000) / 1000,
-      events: this.events,
-      fingerprint: sha256(this.fingerprints.join('\n')),
-      failures: [...this.failures].sort((a, b) => a.replication - b.replication),
-      ...(meta.untilCi === undefined ? {} : { untilCi: meta.untilCi }),
-    };
-    const runJsonText = JSON.stringify(runJson, null, 2) + '\n';
-    await this.w.writeFile('scenario.resolved.json', canonicalJson(scenario, 2) + '\n');
-    await this.w.writeFile('summary.csv', summaryCsv(this.rows));
-    await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
-    await this.w.writeFile('latency.csv', this.latency.csv());
-    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
-    await this.w.writeFile('columns.md', columnsMarkdown(files, names));
-    // The report reads only the folder's own files (run.json given here, as it is written last),
-    // so `tapsim report` re-renders it identically.
-    await renderRunReport(this.w.path, { runJson: runJsonText });
-    await this.w.writeFile('run.json', runJsonText);
-    return runJson;
-  }
-}
-
-export function metricNames(rows: ReadonlyArray<{ metrics: Readonly<Record<string, number>> }>): string[] {
-  return [...new Set(rows.flatMap((r) => Object.keys(r.metrics)))].sort();
-}
-
-export function summarizeMetric(rows: ReadonlyArray<{ metrics: Readonly<Record<string, number>> }>, metric: string): Summary {
-  return summarize(rows.map((r) => r.metrics[metric] ?? NaN));
 }
 
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions): Promise<RunOutcome> {

@@ -57,108 +57,133 @@ export interface SizeOutcome {
   failures: Array<{ value: number; replication: number; seed: number; message: string }>;
 }
 
-export async function runSize(
-  file: string,
-  base: readonly Override[],
-  range: { path: string; lo: number; hi: number },
-  slo: Slo,
-  options: { outDir: string; scenarioFile: string | null; maxReplications?: number; workers?: number; inThread?: boolean; pool?: ReplicationPool; signal?: AbortSignal; onProgress?: (p: OrderedProgress & { value: number }) => void; now?: () => number },
-): Promise<SizeOutcome> {
+type SizeOptions = { outDir: string; scenarioFile: string | null; maxReplications?: number; workers?: number; inThread?: boolean; pool?: ReplicationPool; signal?: AbortSignal; onProgress?: (p: OrderedProgress & { value: number }) => void; now?: () => number };
+type IntRange = { path: string; lo: number; hi: number };
+
+/** One sizing in progress: what it evaluates and what it has found so far. */
+interface Sizing {
+  file: string;
+  base: readonly Override[];
+  range: IntRange;
+  slo: Slo;
+  options: SizeOptions;
+  poolFor: (batch: number) => ReplicationPool;
+  evaluations: Map<number, SizeEvaluation>;
+  failures: SizeOutcome['failures'];
+  /** Name and seed of the scenario last evaluated. */
+  last: { name: string; seed: number };
+}
+
+/** The verdict after `values`: meets or fails when the one-sided 95% bound clears the threshold, else undecided. */
+function verdictOf(value: number, values: readonly number[], slo: Slo): SizeEvaluation {
+  const meetSide = oneSidedBound(values, slo.op === '<=' ? 'upper' : 'lower');
+  const failSide = oneSidedBound(values, slo.op === '<=' ? 'lower' : 'upper');
+  const meets = slo.op === '<=' ? meetSide.bound <= slo.threshold : meetSide.bound >= slo.threshold;
+  const fails = slo.op === '<=' ? failSide.bound > slo.threshold : failSide.bound < slo.threshold;
+  return { value, n: meetSide.n, mean: meetSide.mean, sd: meetSide.sd, bound: meetSide.bound, verdict: meets ? 'meets' : fails ? 'fails' : 'undecided' };
+}
+
+/** Evaluate one value (once; remembered): batches of replications until decided or at the cap. */
+async function evaluate(z: Sizing, value: number): Promise<SizeEvaluation> {
+  const { range, slo, options } = z;
+  const known = z.evaluations.get(value);
+  if (known !== undefined) return known;
+  const loaded = await loadScenario(z.file, { overrides: [...z.base, { path: range.path, value: String(value), source: `--vary ${range.path}=${value}` }] });
+  z.last.name = loaded.scenario.name;
+  z.last.seed = loaded.scenario.seed;
+  const scenario = jobScenario(loaded.scenario, 'metrics');
+  const batch = Math.max(2, scenario.replications);
+  const cap = Math.max(batch, options.maxReplications ?? 30);
+  const values: number[] = [];
+  const rows: Array<{ metrics: Record<string, number> }> = [];
+  let next = 0;
+  let evaluation: SizeEvaluation;
+  for (;;) {
+    const count = Math.min(batch, cap - next);
+    const tasks = Array.from({ length: count }, (_, i) => ({ scenario, replication: next + i, seed: scenario.seed, detail: 'metrics' as const }));
+    await runInOrder(z.poolFor(batch), tasks, {
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.onProgress === undefined ? {} : { onProgress: (p: OrderedProgress) => options.onProgress?.({ ...p, value }) }),
+      onOutcome: (i, outcome) => {
+        const task = tasks[i] as (typeof tasks)[number];
+        if (!outcome.ok) {
+          z.failures.push({ value, replication: task.replication, seed: task.seed, message: outcome.message });
+          return;
+        }
+        rows.push(outcome.result);
+        values.push(outcome.result.metrics[slo.metric] ?? NaN);
+      },
+    });
+    next += count;
+    if (rows.length > 0 && !rows.some((r) => slo.metric in r.metrics)) {
+      throw new ExperimentInputError('--slo', `no metric "${slo.metric}"; metrics are: ${metricNames(rows).join(', ')}`);
+    }
+    evaluation = verdictOf(value, values, slo);
+    if (evaluation.verdict !== 'undecided' || next >= cap) break;
+  }
+  z.evaluations.set(value, evaluation);
+  return evaluation;
+}
+
+/** Bisection for the smallest value that meets (the metric assumed monotone); null when even `hi` does not. */
+async function smallestMeeting(z: Sizing): Promise<number | null> {
+  const { range } = z;
+  if ((await evaluate(z, range.hi)).verdict !== 'meets') return null;
+  if ((await evaluate(z, range.lo)).verdict === 'meets') return range.lo;
+  let bad = range.lo;
+  let good = range.hi;
+  while (good - bad > 1) {
+    const mid = Math.floor((bad + good) / 2);
+    if ((await evaluate(z, mid)).verdict === 'meets') good = mid;
+    else bad = mid;
+  }
+  return good;
+}
+
+/** size.json, size.csv, columns.md and the report, as one folder. */
+async function writeSizeFolder(z: Sizing, answer: number | null, list: readonly SizeEvaluation[], pool: ReplicationPool | undefined, wallTimeS: number): Promise<void> {
+  const { range, slo, options } = z;
+  const { name: baseName, seed } = z.last;
+  const sizeJson = {
+    tool: 'tapsim',
+    version: await toolVersion(),
+    scenario: { name: baseName, file: options.scenarioFile },
+    seed,
+    vary: range,
+    slo,
+    confidence: 0.95,
+    answer,
+    workers: pool?.workers ?? 1,
+    wallTimeS,
+    failures: z.failures,
+  };
+  await writeFolderAtomic(options.outDir, async (w) => {
+    await w.writeFile('size.json', JSON.stringify(sizeJson, null, 2) + '\n');
+    await w.writeFile('size.csv', sizeCsv(list));
+    await w.writeFile('columns.md', columnsMarkdown(['size.csv'], []));
+    await writeExperimentReport(w, {
+      title: `${baseName} — sizing`,
+      intro: `Smallest ${range.path} in ${range.lo}…${range.hi} with ${slo.metric} ${slo.op} ${slo.threshold} at 95 % confidence: ${answer ?? 'none in the range'}. Numbers: size.csv.`,
+      meta: [{ key: 'seed', value: String(seed) }],
+      tables: [],
+      figures: [sizeFigure(range.path, { metric: slo.metric, op: slo.op, value: slo.threshold }, list, answer)],
+    });
+  });
+}
+
+export async function runSize(file: string, base: readonly Override[], range: IntRange, slo: Slo, options: SizeOptions): Promise<SizeOutcome> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   // Made at the first evaluation, when its batch (the most replications in flight) is known.
   let pool = options.pool;
   const poolFor = (batch: number): ReplicationPool =>
     (pool ??= createPool({ jobs: batch, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) }));
-  const evaluations = new Map<number, SizeEvaluation>();
-  const failures: SizeOutcome['failures'] = [];
-  let baseName = '';
-  let seed = 0;
-  const evaluate = async (value: number): Promise<SizeEvaluation> => {
-    const known = evaluations.get(value);
-    if (known !== undefined) return known;
-    const loaded = await loadScenario(file, { overrides: [...base, { path: range.path, value: String(value), source: `--vary ${range.path}=${value}` }] });
-    baseName = loaded.scenario.name;
-    seed = loaded.scenario.seed;
-    const scenario = jobScenario(loaded.scenario, 'metrics');
-    const batch = Math.max(2, scenario.replications);
-    const cap = Math.max(batch, options.maxReplications ?? 30);
-    const values: number[] = [];
-    const rows: Array<{ metrics: Record<string, number> }> = [];
-    let next = 0;
-    let evaluation: SizeEvaluation;
-    for (;;) {
-      const count = Math.min(batch, cap - next);
-      const tasks = Array.from({ length: count }, (_, i) => ({ scenario, replication: next + i, seed: scenario.seed, detail: 'metrics' as const }));
-      await runInOrder(poolFor(batch), tasks, {
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-        ...(options.onProgress === undefined ? {} : { onProgress: (p: OrderedProgress) => options.onProgress?.({ ...p, value }) }),
-        onOutcome: (i, outcome) => {
-          const task = tasks[i] as (typeof tasks)[number];
-          if (!outcome.ok) {
-            failures.push({ value, replication: task.replication, seed: task.seed, message: outcome.message });
-            return;
-          }
-          rows.push(outcome.result);
-          values.push(outcome.result.metrics[slo.metric] ?? NaN);
-        },
-      });
-      next += count;
-      if (rows.length > 0 && !rows.some((r) => slo.metric in r.metrics)) {
-        throw new ExperimentInputError('--slo', `no metric "${slo.metric}"; metrics are: ${metricNames(rows).join(', ')}`);
-      }
-      const meetSide = oneSidedBound(values, slo.op === '<=' ? 'upper' : 'lower');
-      const failSide = oneSidedBound(values, slo.op === '<=' ? 'lower' : 'upper');
-      const meets = slo.op === '<=' ? meetSide.bound <= slo.threshold : meetSide.bound >= slo.threshold;
-      const fails = slo.op === '<=' ? failSide.bound > slo.threshold : failSide.bound < slo.threshold;
-      evaluation = { value, n: meetSide.n, mean: meetSide.mean, sd: meetSide.sd, bound: meetSide.bound, verdict: meets ? 'meets' : fails ? 'fails' : 'undecided' };
-      if (evaluation.verdict !== 'undecided' || next >= cap) break;
-    }
-    evaluations.set(value, evaluation);
-    return evaluation;
-  };
+  const z: Sizing = { file, base, range, slo, options, poolFor, evaluations: new Map(), failures: [], last: { name: '', seed: 0 } };
   try {
-    let answer: number | null = null;
-    if ((await evaluate(range.hi)).verdict === 'meets') {
-      if ((await evaluate(range.lo)).verdict === 'meets') answer = range.lo;
-      else {
-        let bad = range.lo;
-        let good = range.hi;
-        while (good - bad > 1) {
-          const mid = Math.floor((bad + good) / 2);
-          if ((await evaluate(mid)).verdict === 'meets') good = mid;
-          else bad = mid;
-        }
-        answer = good;
-      }
-    }
-    const list = [...evaluations.values()].sort((a, b) => a.value - b.value);
-    const sizeJson = {
-      tool: 'tapsim',
-      version: await toolVersion(),
-      scenario: { name: baseName, file: options.scenarioFile },
-      seed,
-      vary: range,
-      slo,
-      confidence: 0.95,
-      answer,
-      workers: pool?.workers ?? 1,
-      wallTimeS: Math.round(((now() - started) / 1000) * 1000) / 1000,
-      failures,
-    };
-    await writeFolderAtomic(options.outDir, async (w) => {
-      await w.writeFile('size.json', JSON.stringify(sizeJson, null, 2) + '\n');
-      await w.writeFile('size.csv', sizeCsv(list));
-      await w.writeFile('columns.md', columnsMarkdown(['size.csv'], []));
-      await writeExperimentReport(w.path, {
-        title: `${baseName} — sizing`,
-        intro: `Smallest ${range.path} in ${range.lo}…${range.hi} with ${slo.metric} ${slo.op} ${slo.threshold} at 95 % confidence: ${answer ?? 'none in the range'}. Numbers: size.csv.`,
-        meta: [{ key: 'seed', value: String(seed) }],
-        tables: [],
-        figures: [sizeFigure(range.path, { metric: slo.metric, op: slo.op, value: slo.threshold }, list, answer)],
-      });
-    });
-    return { answer, evaluations: list, failures };
+    const answer = await smallestMeeting(z);
+    const list = [...z.evaluations.values()].sort((a, b) => a.value - b.value);
+    await writeSizeFolder(z, answer, list, pool, Math.round(((now() - started) / 1000) * 1000) / 1000);
+    return { answer, evaluations: list, failures: z.failures };
   } finally {
     if (options.pool === undefined) await pool?.close();
   }

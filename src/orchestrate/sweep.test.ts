@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli-main.js';
+import { main } from '../cli/main.js';
 import { loadScenario } from '../scenario/load.js';
 import { createPool } from '../experiment/pool.js';
 import { factorial, loadPoints, parseVary, runSweep } from './sweep.js';

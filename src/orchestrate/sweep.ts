@@ -262,7 +262,7 @@ export async function assembleSweep(
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
     await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
     const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })));
-    await writeExperimentReport(w.path, {
+    await writeExperimentReport(w, {
       title: `${manifest.scenario.name} — sweep`,
       intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
       meta: [

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli-main.js';
+import { main } from '../cli/main.js';
 import { loadScenario } from '../scenario/load.js';
 import { createPool } from '../experiment/pool.js';
 import { runScenario } from '../orchestrate/run-scenario.js';

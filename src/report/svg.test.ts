@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { scaleLinear } from 'd3-scale';
-import { OKABE_ITO, el, escapeXml, fmt, frame, idFrom, pathData, scaleTicks, seriesColour, text } from './svg.js';
+import { OKABE_ITO, el, escapeXml, fmt, idFrom, pathData, scaleTicks, seriesColour, text } from './svg.js';
+import { frame } from './frame.js';
 import { xmlProblem } from '../testing/xml-check.js';
 
 describe('fmt: fixed decimals, stable output', () => {

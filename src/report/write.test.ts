@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutDir, formatNumber, parseJsonExact, stringifyJsonExact, summaryCsv, writeRunFolder } from './write.js';
+import { checkOutDir, formatNumber, parseJsonExact, stringifyJsonExact, summaryCsv, writeFolderAtomic, writeRunFolder } from './write.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -21,6 +21,24 @@ describe('summaryCsv', () => {
       { replication: 1, seed: 1, events: 12, metrics: { alpha: 2 / 3, zeta: 2 } },
     ]);
     expect(csv).toBe('replication,seed,events,alpha,zeta\n0,1,10,0.5,1\n1,1,12,0.666667,2\n');
+  });
+});
+
+describe('writeFolderAtomic', () => {
+  it('writes into subfolders (figures/…) and makes empty ones; refuses names that leave the folder', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'tapsim-sub-')), 'out');
+    await writeFolderAtomic(dir, async (w) => {
+      await w.makeFolder('empty');
+      await w.writeFile('figures/a.svg', '<svg/>\n');
+      await w.writeFile('index.html', 'x');
+    });
+    expect(readdirSync(dir).sort()).toEqual(['empty', 'figures', 'index.html']);
+    expect(readdirSync(join(dir, 'empty'))).toEqual([]);
+    expect(readFileSync(join(dir, 'figures', 'a.svg'), 'utf8')).toBe('<svg/>\n');
+    for (const bad of ['../x', 'figures/../x', 'figures/.hidden', 'a//b', '/abs']) {
+      await expect(writeFolderAtomic(join(dir, 'bad'), (w) => w.writeFile(bad, 'x'))).rejects.toThrow(/bad file name/);
+    }
+    expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 });
 

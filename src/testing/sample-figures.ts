@@ -21,11 +21,10 @@ function logistic(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** The typical figures of a run, each as { file, caption, svg }. */
-export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
-  const rnd = sequence(42);
+/** Tap success against dwell height per band, with CI bands. */
+function successVsHeightFigure(): string {
   const heights = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50];
-  const successVsHeight = lineChart({
+  return lineChart({
     title: 'Tap success vs dwell height',
     subtitle: 'Mean over replications, shaded: 95% CI',
     x: { label: 'Dwell height above reader', unit: 'mm' },
@@ -48,9 +47,12 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       },
     ],
   });
+}
 
+/** Queue length per gateline over an hour (step curves). */
+function queueFigure(rnd: () => number): string {
   const minutes = Array.from({ length: 61 }, (_, i) => i);
-  const queue = lineChart({
+  return lineChart({
     title: 'Queue length per gateline',
     x: { label: 'Time since 07:30', unit: 'min' },
     y: { label: 'Passengers queueing', includeZero: true },
@@ -61,8 +63,11 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       points: minutes.map((m) => ({ x: m, y: Math.max(0, Math.round((14 + 6 * k) * Math.exp(-(((m - 25 - 5 * k) / 12) ** 2)) + 3 * rnd())) })),
     })),
   });
+}
 
-  const cdf = cdfChart({
+/** Tap-latency CDFs from exponential samples. */
+function latencyCdfFigure(rnd: () => number, samplesPerCdf: number): string {
+  return cdfChart({
     title: 'Tap latency by carrier',
     x: { label: 'Tap latency', unit: 'ms' },
     legendTitle: 'Carrier',
@@ -72,8 +77,11 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       { name: 'RF-SIM phone (RCC)', samples: Array.from({ length: samplesPerCdf }, () => 260 + 120 * -Math.log(1 - rnd())) },
     ],
   });
+}
 
-  const forest = forestPlot({
+/** Paired band differences. */
+function forestFigure(): string {
+  return forestPlot({
     title: 'RCC − NFC, paired differences',
     subtitle: 'Common random numbers; 95% CI of the mean paired difference',
     x: { label: 'Difference, RCC − NFC', unit: '% of NFC' },
@@ -85,9 +93,12 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       { label: 'Card clashes per 1000 taps', estimate: -62.0, lo: -71.3, hi: -52.6, unit: '%' },
     ],
   });
+}
 
+/** Wait p95 against open gates, with the SLO. */
+function sizingFigure(): string {
   const gates = [2, 3, 4, 5, 6, 7, 8];
-  const sizing = sizingChart({
+  return sizingChart({
     title: 'Wait p95 vs gates, north gateline',
     x: { label: 'Gates open' },
     y: { label: 'Wait p95', unit: 's', log: true },
@@ -103,7 +114,10 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       },
     ],
   });
+}
 
+/** A 13.56 MHz field map with Hmin/Hmax contours. */
+function fieldMapFigure(): string {
   const nx = 41;
   const ny = 31;
   const values: number[] = [];
@@ -115,7 +129,7 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       values.push(12 / (r2 * (1 + (z / 30) ** 3)));
     }
   }
-  const contour = contourMap({
+  return contourMap({
     title: '13.56 MHz field above a gate reader',
     subtitle: 'Field strength in the reader plane (x across the lane, height above the antenna)',
     x: { label: 'Across the lane', unit: 'mm' },
@@ -129,8 +143,11 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
     rects: [{ x0: -60, y0: 5, x1: 60, y1: 12, label: 'Antenna' }],
     rectLegend: 'Reader antenna',
   });
+}
 
-  const causes = barChart({
+/** Failed taps by cause per band. */
+function causesFigure(): string {
+  return barChart({
     title: 'Failed taps by cause',
     value: { label: 'Failed taps', unit: 'per 1000 taps' },
     categoryLabel: 'Cause',
@@ -141,7 +158,19 @@ export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
       { name: '2.45 GHz RCC', values: [4.7, 2.2, 0.4, 0.9, 3.6] },
     ],
   });
+}
 
+/** The typical figures of a run, each as { file, caption, svg }. */
+export function sampleFigures(samplesPerCdf = 400): ReportFigure[] {
+  const rnd = sequence(42);
+  // One sequence, drawn in this order: the queue figure first, then the CDF samples.
+  const successVsHeight = successVsHeightFigure();
+  const queue = queueFigure(rnd);
+  const cdf = latencyCdfFigure(rnd, samplesPerCdf);
+  const forest = forestFigure();
+  const sizing = sizingFigure();
+  const contour = fieldMapFigure();
+  const causes = causesFigure();
   return [
     { file: 'success-vs-height.svg', caption: 'Tap success probability vs dwell height, per band, with 95% CI.', svg: successVsHeight },
     { file: 'queue-length.svg', caption: 'Queue length over time per gateline.', svg: queue },

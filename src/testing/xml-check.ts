@@ -40,6 +40,85 @@ function checkText(doc: string, from: number, to: number, inAttr: boolean): XmlP
   return null;
 }
 
+/** Where the scan goes on after one construct, or the problem found in it. */
+type Step = { next: number } | XmlProblem;
+
+const isProblem = (s: Step): s is XmlProblem => 'message' in s;
+
+/** A comment, CDATA section, processing instruction or declaration at `i`; undefined when there is none. */
+function markup(doc: string, i: number, depth: number, roots: number): Step | undefined {
+  if (doc.startsWith('<!--', i)) {
+    const end = doc.indexOf('-->', i + 4);
+    if (end === -1) return { offset: i, message: 'unterminated comment' };
+    if (doc.slice(i + 4, end).includes('--')) return { offset: i, message: '"--" inside a comment' };
+    return { next: end + 3 };
+  }
+  if (doc.startsWith('<![CDATA[', i)) {
+    if (depth === 0) return { offset: i, message: 'CDATA outside the root element' };
+    const end = doc.indexOf(']]>', i);
+    if (end === -1) return { offset: i, message: 'unterminated CDATA section' };
+    return { next: end + 3 };
+  }
+  if (doc.startsWith('<?', i)) {
+    if (depth > 0 || roots > 0) return { offset: i, message: 'processing instruction after the root started' };
+    const end = doc.indexOf('?>', i);
+    if (end === -1) return { offset: i, message: 'unterminated processing instruction' };
+    return { next: end + 2 };
+  }
+  if (doc.startsWith('<!', i)) return { offset: i, message: 'DOCTYPE/declarations are not accepted' };
+  return undefined;
+}
+
+/** The end tag at `i`, closing the innermost open element. */
+function endTag(doc: string, i: number, stack: string[]): Step {
+  const NAME = new RegExp(NAME_SRC, 'y');
+  const n = doc.length;
+  NAME.lastIndex = i + 2;
+  const m = NAME.exec(doc);
+  if (m === null) return { offset: i, message: 'bad end tag' };
+  let j = i + 2 + m[0].length;
+  while (j < n && /\s/.test(doc[j]!)) j++;
+  if (doc[j] !== '>') return { offset: j, message: `expected ">" to close </${m[0]}` };
+  const open = stack.pop();
+  if (open !== m[0]) return { offset: i, message: open === undefined ? `end tag </${m[0]}> with no open element` : `</${m[0]}> closes <${open}>` };
+  return { next: j + 1 };
+}
+
+/** The attributes of start tag <name at `j` up to its ">" or "/>"; an open element goes on the stack. */
+function attributes(doc: string, i: number, j: number, name: string, stack: string[]): Step {
+  const NAME = new RegExp(NAME_SRC, 'y');
+  const n = doc.length;
+  const seen = new Set<string>();
+  for (;;) {
+    const wsStart = j;
+    while (j < n && /\s/.test(doc[j]!)) j++;
+    if (j >= n) return { offset: i, message: `unterminated start tag <${name}` };
+    if (doc[j] === '>') {
+      stack.push(name);
+      return { next: j + 1 };
+    }
+    if (doc.startsWith('/>', j)) return { next: j + 2 };
+    if (j === wsStart) return { offset: j, message: `expected whitespace before attribute in <${name}` };
+    NAME.lastIndex = j;
+    const a = NAME.exec(doc);
+    if (a === null) return { offset: j, message: `bad attribute name in <${name}` };
+    if (seen.has(a[0])) return { offset: j, message: `duplicate attribute ${a[0]} in <${name}` };
+    seen.add(a[0]);
+    j += a[0].length;
+    while (j < n && /\s/.test(doc[j]!)) j++;
+    if (doc[j] !== '=') return { offset: j, message: `attribute ${a[0]} without "=" in <${name}` };
+    j++;
+    while (j < n && /\s/.test(doc[j]!)) j++;
+    const q = doc[j];
+    if (q !== '"' && q !== "'") return { offset: j, message: `unquoted value of ${a[0]} in <${name}` };
+    const end = doc.indexOf(q, j + 1);
+    if (end === -1) return { offset: j, message: `unterminated value of ${a[0]} in <${name}` };
+    const p = checkText(doc, j + 1, end, true);
+    if (p !== null) return p;
+    j = end + 1;
+  }
+}
+
 export function xmlProblem(doc: string): XmlProblem | null {
   const NAME = new RegExp(NAME_SRC, 'y');
   const stack: string[] = [];
@@ -59,84 +138,22 @@ export function xmlProblem(doc: string): XmlProblem | null {
     }
     if (lt === -1) break;
     i = lt;
-    if (doc.startsWith('<!--', i)) {
-      const end = doc.indexOf('-->', i + 4);
-      if (end === -1) return { offset: i, message: 'unterminated comment' };
-      if (doc.slice(i + 4, end).includes('--')) return { offset: i, message: '"--" inside a comment' };
-      i = end + 3;
-      continue;
-    }
-    if (doc.startsWith('<![CDATA[', i)) {
-      if (stack.length === 0) return { offset: i, message: 'CDATA outside the root element' };
-      const end = doc.indexOf(']]>', i);
-      if (end === -1) return { offset: i, message: 'unterminated CDATA section' };
-      i = end + 3;
-      continue;
-    }
-    if (doc.startsWith('<?', i)) {
-      if (stack.length > 0 || roots > 0) return { offset: i, message: 'processing instruction after the root started' };
-      const end = doc.indexOf('?>', i);
-      if (end === -1) return { offset: i, message: 'unterminated processing instruction' };
-      i = end + 2;
-      continue;
-    }
-    if (doc.startsWith('<!', i)) return { offset: i, message: 'DOCTYPE/declarations are not accepted' };
-    if (doc.startsWith('</', i)) {
-      NAME.lastIndex = i + 2;
+    let step = markup(doc, i, stack.length, roots);
+    if (step === undefined && doc.startsWith('</', i)) step = endTag(doc, i, stack);
+    if (step === undefined) {
+      // Start tag.
+      NAME.lastIndex = i + 1;
       const m = NAME.exec(doc);
-      if (m === null) return { offset: i, message: 'bad end tag' };
-      let j = i + 2 + m[0].length;
-      while (j < n && /\s/.test(doc[j]!)) j++;
-      if (doc[j] !== '>') return { offset: j, message: `expected ">" to close </${m[0]}` };
-      const open = stack.pop();
-      if (open !== m[0]) return { offset: i, message: open === undefined ? `end tag </${m[0]}> with no open element` : `</${m[0]}> closes <${open}>` };
-      i = j + 1;
-      continue;
-    }
-    // Start tag.
-    NAME.lastIndex = i + 1;
-    const m = NAME.exec(doc);
-    if (m === null) return { offset: i, message: 'bad start tag' };
-    const name = m[0];
-    if (stack.length === 0) {
-      roots++;
-      if (roots > 1) return { offset: i, message: 'more than one root element' };
-    }
-    let j = i + 1 + name.length;
-    const seen = new Set<string>();
-    for (;;) {
-      const wsStart = j;
-      while (j < n && /\s/.test(doc[j]!)) j++;
-      if (j >= n) return { offset: i, message: `unterminated start tag <${name}` };
-      if (doc[j] === '>') {
-        stack.push(name);
-        j++;
-        break;
+      if (m === null) return { offset: i, message: 'bad start tag' };
+      const name = m[0];
+      if (stack.length === 0) {
+        roots++;
+        if (roots > 1) return { offset: i, message: 'more than one root element' };
       }
-      if (doc.startsWith('/>', j)) {
-        j += 2;
-        break;
-      }
-      if (j === wsStart) return { offset: j, message: `expected whitespace before attribute in <${name}` };
-      NAME.lastIndex = j;
-      const a = NAME.exec(doc);
-      if (a === null) return { offset: j, message: `bad attribute name in <${name}` };
-      if (seen.has(a[0])) return { offset: j, message: `duplicate attribute ${a[0]} in <${name}` };
-      seen.add(a[0]);
-      j += a[0].length;
-      while (j < n && /\s/.test(doc[j]!)) j++;
-      if (doc[j] !== '=') return { offset: j, message: `attribute ${a[0]} without "=" in <${name}` };
-      j++;
-      while (j < n && /\s/.test(doc[j]!)) j++;
-      const q = doc[j];
-      if (q !== '"' && q !== "'") return { offset: j, message: `unquoted value of ${a[0]} in <${name}` };
-      const end = doc.indexOf(q, j + 1);
-      if (end === -1) return { offset: j, message: `unterminated value of ${a[0]} in <${name}` };
-      const p = checkText(doc, j + 1, end, true);
-      if (p !== null) return p;
-      j = end + 1;
+      step = attributes(doc, i, i + 1 + name.length, name, stack);
     }
-    i = j;
+    if (isProblem(step)) return step;
+    i = step.next;
   }
   if (stack.length > 0) return { offset: n, message: `unclosed <${stack[stack.length - 1]!}>` };
   if (roots === 0) return { offset: 0, message: 'no root element' };

@@ -1,0 +1,14 @@
+/** Every command, in the order `tapsim --help` lists them. */
+import type { Command } from '../command.js';
+import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
+import { fieldCommand } from './field.js';
+import { mergeCommand } from './merge.js';
+import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { sizeCommand } from './size.js';
+import { sweepCommand } from './sweep.js';
+import { verifyCliCommand } from './verify.js';
+
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, fieldCommand, verifyCliCommand, schemaCommand];

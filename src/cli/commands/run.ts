@@ -1,0 +1,85 @@
+/** `tapsim run`: run a scenario and write a results folder. */
+import { loadScenario } from '../../scenario/load.js';
+import { loadRunFolder } from '../../report/run-report.js';
+import { runSummaryLines } from '../../report/run-summary.js';
+import { runScenario } from '../../orchestrate/run-scenario.js';
+import type { Command } from '../command.js';
+import { checkOutFlag, flagError, overridesFrom, parseCount, parseShardFlag, parseUntilCi, parseWorkers, shown } from '../flags.js';
+import { abs } from '../io.js';
+import { forceOption, quietOption, setOption, versionMixOption, workersOption } from '../options.js';
+import { resolveOutDir } from '../out-dir.js';
+import { withBar } from '../progress.js';
+import { failingReplications } from '../signal.js';
+
+export const runCommand: Command = {
+  usage: 'run <scenario>',
+  describe: 'run a scenario and write a results folder',
+  options: (y) =>
+    y
+      .positional('scenario', { type: 'string', describe: 'scenario file (.yaml, .yml, .json)' })
+      .option('out', { type: 'string', describe: 'results folder (default results/<name>/<time>-s<seed>)', requiresArg: true })
+      .option('replications', { type: 'string', describe: 'replications, 1..10000 (overrides the scenario)', requiresArg: true })
+      .option('seed', { type: 'string', describe: 'master seed, integer ≥ 0 (overrides the scenario)', requiresArg: true })
+      .option('set', setOption)
+      .option('workers', workersOption())
+      .option('until-ci', { type: 'string', array: true, requiresArg: true, describe: 'sequential stopping: metric=relative-half-width, e.g. wait_p95_s=0.05; add batches of replications until the 95% CI half-width / |mean| ≤ target' })
+      .option('max-replications', { type: 'string', requiresArg: true, describe: 'cap on replications with --until-ci (default 1000)' })
+      .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N, 0-based) into a partial folder; combine with tapsim merge' })
+      .option('resume', { type: 'boolean', default: false, describe: 'keep per-replication results in <out>/jobs/ and skip those already there' })
+      .option('quiet', quietOption)
+      .option('force', forceOption)
+      .option('allow-version-mix', { ...versionMixOption, describe: 'with --resume: finish a folder started by another tapsim version or build' }),
+  interruptible: true,
+  run: async (args, io, signal, state) => {
+    const file = args.scenario as string;
+    const overrides = overridesFrom(args);
+    checkOutFlag(args);
+    const workers = parseWorkers(args, io);
+    const shard = parseShardFlag(args);
+    const untilCi = parseUntilCi(args, io);
+    const maxReplications = parseCount('--max-replications', args.maxReplications, 1, 10000);
+    if (args.resume === true && args.out === undefined) throw flagError('--resume', 'needs --out DIR: the folder to resume');
+    if (untilCi !== undefined && (shard !== undefined || args.resume === true)) throw flagError('--until-ci', 'cannot be combined with --shard or --resume (the replications must be known up front)');
+    const loaded = await loadScenario(abs(io, file), { overrides });
+    const { scenario } = loaded;
+    const outDir = await resolveOutDir(args, io, file, scenario.name, scenario.seed, '');
+    // With --out, every finished replication is kept in <out>/jobs/ until the folder is complete.
+    const keepJobs = args.out !== undefined && untilCi === undefined;
+    state.outDir = outDir;
+    state.keepsJobs = keepJobs || shard !== undefined || args.resume === true;
+    const outcome = await withBar(args, io, 'replications', (onProgress) =>
+      runScenario(loaded, {
+        outDir,
+        scenarioFile: file,
+        signal,
+        ...(io.inThread === true ? { workers: 1, inThread: true } : workers === undefined ? {} : { workers }),
+        ...(shard === undefined ? {} : { shard }),
+        ...(args.resume === true ? { resume: true } : {}),
+        ...(keepJobs ? { keepJobs: true } : {}),
+        ...(io.pool === undefined ? {} : { pool: io.pool }),
+        ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}),
+        ...failingReplications(io),
+        ...(untilCi === undefined ? {} : { untilCi }),
+        ...(maxReplications === undefined ? {} : { maxReplications }),
+        ...(onProgress === undefined ? {} : { onProgress }),
+      }),
+    );
+    const { runJson, failures } = outcome;
+    if (outcome.alreadyComplete === true) {
+      io.stdout(`${shown(io, args, outDir)} already holds this finished run: ${runJson.replications} replication(s), fingerprint ${runJson.fingerprint.slice(0, 16)}; nothing to run (use --force instead of --resume to run it again)\n`);
+      return 0;
+    }
+    if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${runJson.replications} replication(s), ${runJson.events} events; combine with "tapsim merge"\n`);
+    else {
+      io.stdout(`wrote ${shown(io, args, outDir)}: ${runJson.replications} replication(s), ${runJson.events} events in ${runJson.wallTimeS} s, fingerprint ${runJson.fingerprint.slice(0, 16)}\n`);
+      try {
+        io.stdout(runSummaryLines(await loadRunFolder(outDir), shown(io, args, outDir)).join('\n') + '\n');
+      } catch (error) {
+        io.stderr(`tapsim: could not summarise the run folder: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
+    for (const u of runJson.untilCi ?? []) io.stdout(`until-ci ${u.metric}: relative half-width ${u.achieved < 0 ? 'undefined' : u.achieved.toPrecision(3)} (target ${u.relativeHalfWidth})${u.met ? '' : ' NOT met (cap reached)'}\n`);
+    for (const f of failures) io.stderr(`tapsim: replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
+    return failures.length > 0 ? 1 : 0;
+  },
+};
