@@ -10,6 +10,7 @@ import { fruinQueueingClass } from '../station/fruin.js';
 import type { LogHistogramData } from '../observe/log-histogram.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
+import { bandShort } from '../radio/bands.js';
 import { NS_PER_S } from '../units.js';
 import type { BackendSeries } from '../backend/backend.js';
 
@@ -91,8 +92,6 @@ function checkConservation(state: WorldState, req: ReplicationRequest): void {
   }
 }
 
-const BAND_SHORT: Record<Band, string> = { '13.56MHz': 'nfc', '2.45GHz': 'rcc', optical: 'qr' };
-
 function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
   const m = state.metrics;
   const measuredS = (cfg.durationNs - cfg.warmupNs) / NS_PER_S;
@@ -133,13 +132,13 @@ function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, numb
   for (const band of ['13.56MHz', '2.45GHz', 'optical'] as const) {
     const taps = m.tapsOn(band);
     const ok = m.causeCount('ok', band);
-    out[`success_rate_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
+    out[`success_rate_${bandShort(band)}`] = taps > 0 ? ok / taps : NaN;
   }
   for (const [carrier, c] of [...m.carrierTaps].sort(([a], [b]) => (a < b ? -1 : 1))) out[`success_rate_carrier_${carrier}`] = c.taps > 0 ? c.ok / c.taps : NaN;
   for (const [key, h] of [...m.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [carrier, band] = key.split('|') as [string, Band];
-    out[`latency_p50_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.5) * 1e3;
-    out[`latency_p95_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.95) * 1e3;
+    out[`latency_p50_ms_${carrier}_${bandShort(band)}`] = h.quantile(0.5) * 1e3;
+    out[`latency_p95_ms_${carrier}_${bandShort(band)}`] = h.quantile(0.95) * 1e3;
   }
   let peakPpm = 0;
   state.gatelines.forEach((gm, li) => {

@@ -17,6 +17,7 @@ import { fieldMapFigures } from './field-map.js';
 import { runReportFiles, type KeyValue, type ReportFigure, type ReportFile, type ReportTable, type RunReportInput } from './html.js';
 import { pathExists, readTextOptional, writeFileAtomic } from './write.js';
 import { maxOf, minOf, pushAll } from '../arrays.js';
+import { bandLabel } from '../radio/bands.js';
 
 /** The folder is not a run folder (no run.json): the CLI turns this into exit 2. */
 export class NotARunFolderError extends Error {
@@ -223,12 +224,6 @@ export function sig(v: number, digits = 3): string {
 
 function mean(ci: ReadonlyMap<string, CiRow>, metric: string): number {
   return ci.get(metric)?.mean ?? NaN;
-}
-
-const BAND_LABEL: Readonly<Record<string, string>> = { '13.56MHz': '13.56 MHz', '2.45GHz': '2.45 GHz RCC', optical: 'optical' };
-
-function bandLabel(band: string): string {
-  return BAND_LABEL[band] ?? band;
 }
 
 /** Time axis: minutes, or hours for runs longer than 6 h. */
