@@ -22,8 +22,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'report/run-report.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'report/svg.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'report/write.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/load.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'station/world.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'verify/cases.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'backend/backend.ts:createBackend': 'not split yet: the Rooms restructuring (issue 15) splits it',
@@ -37,9 +35,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'testing/sample-figures.ts:sampleFigures': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'report/svg.ts:frame': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'testing/xml-check.ts:xmlProblem': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/load.ts:readDocument': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts:buildScenarioSchema': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts:distribution': 'not split yet: the Rooms restructuring (issue 15) splits it',
   'station/world.ts:buildWorldState': 'not split yet: the Rooms restructuring (issue 15) splits it',
 };
 
