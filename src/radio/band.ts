@@ -72,10 +72,16 @@ export function shownDefault(f: BandField): string | number | boolean {
 
 /** A band's scenario sub-section: `readers[].<key>`, present when the reader serves the band. */
 export interface BandSection {
-  key: string;
-  help: string;
-  fields: Readonly<Record<string, BandField>>;
+  readonly key: string;
+  readonly help: string;
+  readonly fields: Readonly<Record<string, BandField>>;
 }
+
+/** The resolved value of a field: SI numbers (integer ns for times), booleans, one of the choices. */
+export type FieldValue<F> = F extends { kind: 'boolean' } ? boolean : F extends { kind: 'choice'; options: readonly (infer O)[] } ? O : number;
+
+/** The resolved section of a band, as the scenario gives it to `prepare`. */
+export type SectionValues<S extends BandSection> = { readonly [K in keyof S['fields']]: FieldValue<S['fields'][K]> };
 
 /**
  * A reader configuration as a band reads it (the resolved scenario's reader, structurally): its
@@ -95,7 +101,7 @@ export interface BandCarrier {
   readonly [field: string]: unknown;
 }
 
-export interface BandModel<P = unknown> {
+export interface BandModel<P = unknown, S extends BandSection | null = BandSection | null> {
   /** As written in scenario files and CSV columns: "13.56MHz". */
   readonly id: Band;
   /** For people (figures, reports): "13.56 MHz". */
@@ -113,7 +119,7 @@ export interface BandModel<P = unknown> {
    */
   readonly reference: boolean;
   /** The reader parameters, or null when it has none. */
-  readonly section: BandSection | null;
+  readonly section: S;
   /** A tap on this band hears the bystanders (TapSurroundings); others are tapped without them. */
   readonly hearsBystanders: boolean;
   /** The pair's parameters, built once per replication; null when this carrier cannot use the band here. */

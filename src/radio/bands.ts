@@ -10,11 +10,14 @@ import { NFC_BAND } from './nfc-band.js';
 import { RCC_BAND } from './rcc-band.js';
 import { OPTICAL_BAND } from './optical.js';
 
-export const BAND_MODELS: readonly BandModel[] = [
+export const BAND_MODELS = [
   NFC_BAND,
   RCC_BAND,
   OPTICAL_BAND,
-];
+] as const satisfies readonly BandModel[];
+
+/** The registry's models with their section types (the scenario's reader sections are typed from it). */
+export type RegisteredBand = (typeof BAND_MODELS)[number];
 
 /** Every band id, registry order. */
 export const BANDS: readonly Band[] = BAND_MODELS.map((b) => b.id);
@@ -24,7 +27,7 @@ export const READER_BANDS: readonly Band[] = BAND_MODELS.filter((b) => b.servedB
 
 /** The model of a band; throws on an id that is not in the registry. */
 export function bandModel(id: Band): BandModel {
-  const model = BAND_MODELS.find((b) => b.id === id);
+  const model = (BAND_MODELS as readonly BandModel[]).find((b) => b.id === id);
   if (model === undefined) throw new Error(`unknown band '${id}' (known: ${BANDS.join(', ')})`);
   return model;
 }

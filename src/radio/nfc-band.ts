@@ -9,17 +9,17 @@ import type { CollisionPolicy } from '../link/anticollision/type-a.js';
 import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
 import type { Exchange } from '../link/activation.js';
 import { DEFAULT_ISO_DEP } from '../link/iso-dep.js';
-import type { BitRateKbps } from '../link/iso14443.js';
 import type { TimeNs } from '../units.js';
-import type { BandCarrier, BandModel, BandReader, BandSection } from './band.js';
+import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
 import { asTypeB, defaultNfcReader, defaultNfcTapParams, type NfcCarrierKind, type NfcTapParams } from './nfc-params.js';
 import { nfcActivationExchanges } from './nfc-activation.js';
 import { NO_OTHER_CARDS, simulateNfcTap } from './nfc.js';
 
-/** The reader defaults the section shows (the policy only picks the anticollision rule, not a default here). */
-const READER = defaultNfcReader('emv');
+/** The reader defaults the scenario shows (the policy only picks the anticollision rule, not a default here). */
+export const NFC_READER_DEFAULTS = defaultNfcReader('emv');
+const READER = NFC_READER_DEFAULTS;
 
-export const NFC_SECTION: BandSection = {
+export const NFC_SECTION = {
   key: 'nfc',
   help: '13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.',
   fields: {
@@ -32,19 +32,10 @@ export const NFC_SECTION: BandSection = {
     typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] FACTS §2.2.' },
     bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (FACTS §1.1).' },
   },
-};
+} as const satisfies BandSection;
 
 /** The resolved `readers[].nfc` section (SI values, integer ns). */
-interface NfcSectionValues {
-  antennaRadius: number;
-  driveCurrent: number;
-  turns: number;
-  inductance: number;
-  noise: number;
-  transactionTimeout: TimeNs;
-  typeBSlots: number;
-  bitRateKbps: BitRateKbps;
-}
+type NfcSectionValues = SectionValues<typeof NFC_SECTION>;
 
 /** What the band reads of a reader: its section and the reader-level 13.56 MHz fields. */
 interface NfcReaderInput {
@@ -109,7 +100,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
   };
 }
 
-export const NFC_BAND: BandModel<NfcPrepared> = {
+export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
   id: '13.56MHz',
   label: '13.56 MHz',
   short: 'nfc',

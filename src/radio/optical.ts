@@ -26,7 +26,7 @@ export function opticalTap(flow: ApduFlow, failure: number, rng: RandomStream, h
   return { cause: failed ? 'frame-errors' : 'ok', band: 'optical', latencyNs: durationNs, durationNs, frames: 0, retransmissions: 0, collisions: 0, heightM, offsetM: 0 };
 }
 
-export const OPTICAL_BAND: BandModel<OpticalPrepared> = {
+export const OPTICAL_BAND: BandModel<OpticalPrepared, null> = {
   id: 'optical',
   label: 'optical',
   short: 'qr',

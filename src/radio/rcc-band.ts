@@ -5,14 +5,13 @@
  */
 import { sample, type Distribution } from '../random/distributions.js';
 import { DEFAULT_LF_FIELD } from '../physics/lf-field.js';
-import type { TimeNs } from '../units.js';
-import type { BandCarrier, BandModel, BandReader, BandSection } from './band.js';
-import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type MultiTargetPolicy, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
+import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
+import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
 import { simulateRccTap } from './rcc.js';
 
 const D = DEFAULT_RCC_PARAMS;
 
-export const RCC_SECTION: BandSection = {
+export const RCC_SECTION = {
   key: 'rcc',
   help: '2.45 GHz RCC reader parameters.',
   fields: {
@@ -30,24 +29,10 @@ export const RCC_SECTION: BandSection = {
     multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] FACTS §6.5 / §11 #3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
     mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] FACTS §6.5 / §11 #3e.' },
   },
-};
+} as const satisfies BandSection;
 
 /** The resolved `readers[].rcc` section (SI values, integer ns). */
-interface RccSectionValues {
-  lfControl: boolean;
-  lfFrequency: number;
-  triggerDistance: number;
-  abortDistance: number;
-  hearDistance: number;
-  rssiStartThresholdDbm: number;
-  lfCoilRadius: number;
-  txPowerDbm: number;
-  rxSensitivityDbm: number;
-  dataRateBps: number;
-  lfBeaconPeriod: TimeNs;
-  multiTargetPolicy: MultiTargetPolicy;
-  mac: 'csma' | 'aloha';
-}
+type RccSectionValues = SectionValues<typeof RCC_SECTION>;
 
 /** What the band reads of a carrier: its handset spreads and body loss. */
 interface RccCarrierInput {
@@ -92,7 +77,7 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
 const BEHIND_HEIGHT_M: Distribution = { kind: 'uniform', min: 0.05, max: 0.35 };
 const BEHIND_DISTANCE_M: Distribution = { kind: 'uniform', min: 0.3, max: 0.6 };
 
-export const RCC_BAND: BandModel<RccPrepared> = {
+export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {
   id: '2.45GHz',
   label: '2.45 GHz RCC',
   short: 'rcc',

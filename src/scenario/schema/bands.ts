@@ -1,51 +1,33 @@
 /**
- * The band-specific parts of the scenario schema: reader bands, the carriers' band per kind and
- * per-kind 13.56 MHz defaults, the 13.56 MHz and 2.45 GHz reader sections, the carriers' band fields.
+ * The band-specific parts of the scenario schema, all from the band registry
+ * (src/radio/bands.ts) and the carrier-kind table (src/devices/carrier-kinds.ts): the reader band
+ * enum, the carriers' bands and per-kind 13.56 MHz defaults, one reader section per band (built from
+ * the band's field specifications, defaults shown from the model constants), the carriers' band fields.
  */
 import { z } from 'zod';
+import { BAND_MODELS, READER_BANDS as REGISTRY_READER_BANDS, type RegisteredBand } from '../../radio/bands.js';
+import { shownDefault, type BandField, type BandSection, type SectionValues } from '../../radio/band.js';
+import { CARRIER_KIND_TABLE } from '../../devices/carrier-kinds.js';
+import type { Band } from '../../radio/tap-outcome.js';
 import type { CarrierKind } from './kinds.js';
 import type { Fields } from './fields.js';
 
-export const READER_BANDS = ['13.56MHz', '2.45GHz'] as const;
-export type ReaderBand = (typeof READER_BANDS)[number];
-export type CarrierBand = ReaderBand | 'optical';
+/** Bands a reader may serve (registry order), as a zod enum needs them. */
+export const READER_BANDS = REGISTRY_READER_BANDS as readonly [Band, ...Band[]];
+export type ReaderBand = Band;
+export type CarrierBand = Band;
+
+const byKind = <T>(pick: (k: (typeof CARRIER_KIND_TABLE)[CarrierKind]) => T): Readonly<Record<CarrierKind, T>> =>
+  Object.fromEntries(Object.entries(CARRIER_KIND_TABLE).map(([kind, row]) => [kind, pick(row)])) as Record<CarrierKind, T>;
 
 /** Bands each carrier kind can use (DESIGN §5). */
-export const CARRIER_BANDS: Readonly<Record<CarrierKind, readonly CarrierBand[]>> = {
-  'nfc-phone': ['13.56MHz'],
-  'transit-card': ['13.56MHz'],
-  'emv-card': ['13.56MHz'],
-  'rcc-phone': ['2.45GHz'],
-  'dual-sim': ['13.56MHz', '2.45GHz'],
-  qr: ['optical'],
-};
-/** Default 13.56 MHz coupling-area attenuation by kind, dB: phones 4 (0–10, 3–6 typical) [E] FACTS §4.2, calibrated to a ≈ 3.8 cm median read range; cards 0. */
-export const DEFAULT_ATTENUATION_DB: Readonly<Record<CarrierKind, number>> = {
-  'nfc-phone': 4,
-  'transit-card': 0,
-  'emv-card': 0,
-  'rcc-phone': 4,
-  'dual-sim': 4,
-  qr: 0,
-};
-/** Per-handset spread of that attenuation, dB (σ): phones 2 [E], cards 0. */
-export const DEFAULT_ATTENUATION_SPREAD_DB: Readonly<Record<CarrierKind, number>> = {
-  'nfc-phone': 2,
-  'transit-card': 0,
-  'emv-card': 0,
-  'rcc-phone': 2,
-  'dual-sim': 2,
-  qr: 0,
-};
-/** Resonance shift of the carrier's antenna by the phone's metal and battery, kHz: phones 200 [E] FACTS §4.2; cards 0. */
-export const DEFAULT_DETUNING_KHZ: Readonly<Record<CarrierKind, number>> = {
-  'nfc-phone': 200,
-  'transit-card': 0,
-  'emv-card': 0,
-  'rcc-phone': 200,
-  'dual-sim': 200,
-  qr: 0,
-};
+export const CARRIER_BANDS: Readonly<Record<CarrierKind, readonly CarrierBand[]>> = byKind((k) => k.bands);
+/** Default 13.56 MHz coupling-area attenuation by kind, dB (devices/carrier-kinds.ts). */
+export const DEFAULT_ATTENUATION_DB: Readonly<Record<CarrierKind, number>> = byKind((k) => k.attenuationDb);
+/** Per-handset spread of that attenuation, dB (σ). */
+export const DEFAULT_ATTENUATION_SPREAD_DB: Readonly<Record<CarrierKind, number>> = byKind((k) => k.attenuationSpreadDb);
+/** Resonance shift of the carrier's antenna by the phone's metal and battery, kHz. */
+export const DEFAULT_DETUNING_KHZ: Readonly<Record<CarrierKind, number>> = byKind((k) => k.detuningKHz);
 
 /** The carrier fields of the bands (13.56 MHz coupling, QR scan, 2.45 GHz body and LF losses). */
 export function carrierBandFields(f: Fields) {
@@ -62,41 +44,47 @@ export function carrierBandFields(f: Fields) {
   };
 }
 
-/** 13.56 MHz reader parameters. */
-export function nfcReaderSchema(f: Fields) {
-  const { si, count, timeNs } = f;
-  return z
-    .strictObject({
-      antennaRadius: si('length', 'Circular reader loop radius, m: 50 mm [E] FACTS §3.1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).', { min: 0, exclusiveMin: true }).prefault('50 mm'),
-      driveCurrent: si('current', 'Loop drive N·I, A·turns: 0.75 A [E] — 7.5 A/m (Class 1 Hmax, FACTS §1.2) at the loop centre.', { min: 0, exclusiveMin: true }).prefault('0.75 A'),
-      turns: count('Reader loop turns [E] FACTS §3.2 example: 2.', 1, 100).default(2),
-      inductance: si('inductance', 'Reader loop inductance, H: 1 µH [E] FACTS §3.2 example.', { min: 0, exclusiveMin: true }).prefault('1 uH'),
-      noise: si('voltage', 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: 12 mV [E], calibrated so a median phone reads to ≈ 3.8 cm (FACTS §4.1/§4.2).', { min: 0, exclusiveMin: true }).prefault('12 mV'),
-      transactionTimeout: timeNs('Reader gives up this long after the first poll [E] (FACTS §5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).', { min: 0, exclusiveMin: true }).prefault('1 s'),
-      typeBSlots: z.union([z.literal(1), z.literal(2), z.literal(4), z.literal(8), z.literal(16)]).default(4).describe('Type B anticollision slots N = 2^n [E] FACTS §2.2.'),
-      bitRateKbps: z.union([z.literal(106), z.literal(212), z.literal(424), z.literal(848)]).default(106).describe('Bit rate used after activation, kbit/s (FACTS §1.1).'),
-    })
-    .describe('13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.');
+/** A field's help with `{default}` replaced by the shown default. */
+function helpOf(field: BandField): string {
+  return field.help.replace('{default}', String(shownDefault(field)));
 }
 
-/** 2.45 GHz RCC reader parameters. */
-export function rccReaderSchema(f: Fields) {
-  const { si, plain, timeNs } = f;
-  return z
-    .strictObject({
-      lfControl: z.boolean().default(true).describe('Use the LF magnetic channel for distance control (FACTS §6.2).'),
-      lfFrequency: si('frequency', 'LF distance-control frequency, Hz: 2 kHz, range 0.5–10 kHz [E] FACTS §6.3 / §11 #3a.', { min: 0, exclusiveMin: true }).prefault('2 kHz'),
-      triggerDistance: si('length', 'Nominal on-axis LF start distance (threshold T1) x0, m [E] (FACTS §6.4 example: 5 cm; §11 #3b: no sourced value).', { min: 0, exclusiveMin: true }).prefault('5 cm'),
-      abortDistance: si('length', 'Nominal on-axis distance of the abort threshold T3, m (≥ triggerDistance) [E] (no sourced value, FACTS §11 #3b).', { min: 0, exclusiveMin: true }).prefault('7 cm'),
-      hearDistance: si('length', 'Nominal on-axis distance of the hear-the-reader-id threshold T2, m (≥ abortDistance) [E] (no sourced value, FACTS §11 #3b).', { min: 0, exclusiveMin: true }).prefault('10 cm'),
-      rssiStartThresholdDbm: si('power', 'Without LF control: start when the 2.45 GHz RSSI ≥ this, dBm [E] (no FACTS value; −30 dBm ≈ 15 cm in hand).').prefault('-30 dBm'),
-      lfCoilRadius: si('length', 'LF coil radius, m [E] (FACTS §6.4 example: 2 cm).', { min: 0, exclusiveMin: true }).prefault('2 cm'),
-      txPowerDbm: si('power', 'RF transmit power, dBm: 0 dBm [E] FACTS §6.3 / §11 #3c.').prefault('0 dBm'),
-      rxSensitivityDbm: si('power', 'RF receiver sensitivity, dBm: −85 dBm [E] FACTS §6.3 / §11 #3c.').prefault('-85 dBm'),
-      dataRateBps: plain('RF data rate, bit/s: GFSK 1 Mbit/s [E] FACTS §6.3.', { min: 0, exclusiveMin: true }).default(1e6),
-      lfBeaconPeriod: timeNs('Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no FACTS value).', { min: 0.001 }).prefault('100 ms'),
-      multiTargetPolicy: z.enum(['refuse-retry', 'pick-random']).default('refuse-retry').describe('More than one LF-qualified target: refuse and retry [E] FACTS §6.5 / §11 #3e, or pick one at random (the YD/T 2772 "multi-target collision").'),
-      mac: z.enum(['csma', 'aloha']).default('csma').describe('Co-channel access between readers on 2.4 GHz [E] FACTS §6.5 / §11 #3e.'),
-    })
-    .describe('2.45 GHz RCC reader parameters.');
+/** The zod field of one band parameter, with its default as shown from the model constant. */
+function bandFieldSchema(f: Fields, field: BandField) {
+  const help = helpOf(field);
+  switch (field.kind) {
+    case 'quantity':
+      return f.si(field.dimension, help, field.range).prefault(shownDefault(field) as string);
+    case 'time':
+      return f.timeNs(help, field.range).prefault(shownDefault(field) as string);
+    case 'count':
+      return f.count(help, field.min, field.max).default(field.default);
+    case 'number':
+      return f.plain(help, field.range).default(field.default);
+    case 'boolean':
+      return z.boolean().default(field.default).describe(help);
+    case 'choice': {
+      const options = field.options;
+      if (options.every((o) => typeof o === 'number')) {
+        const literals = options.map((o) => z.literal(o)) as unknown as [z.ZodLiteral<number>, z.ZodLiteral<number>, ...z.ZodLiteral<number>[]];
+        return z.union(literals).default(field.default as number).describe(help);
+      }
+      return z.enum(options.map(String) as [string, ...string[]]).default(String(field.default)).describe(help);
+    }
+  }
+}
+
+/** The schema of one band's reader section. */
+export function readerSectionSchema(f: Fields, section: BandSection) {
+  const shape = Object.fromEntries(Object.entries(section.fields).map(([key, field]) => [key, bandFieldSchema(f, field)]));
+  return z.strictObject(shape).describe(section.help);
+}
+
+type SectionOf<M> = M extends { section: infer S } ? (S extends BandSection ? S : never) : never;
+/** The resolved reader sections, typed from the registry: `nfc`, `rcc`, … (null when the reader does not serve the band). */
+export type ReaderSections = { readonly [S in SectionOf<RegisteredBand> as S['key']]: SectionValues<S> | null };
+
+/** Every band that has a reader section, with its schema (registry order). */
+export function readerSections(f: Fields): Array<{ band: Band; key: string; schema: ReturnType<typeof readerSectionSchema> }> {
+  return BAND_MODELS.flatMap((b) => (b.section === null ? [] : [{ band: b.id, key: b.section.key, schema: readerSectionSchema(f, b.section) }]));
 }
