@@ -39,10 +39,14 @@ export function bandFor(readerBands: readonly Band[], carrierBands: readonly Ban
   return chooseBand(readerBands, carrierBands, preferred);
 }
 
-/** The preferred band both sides support, else any common band in the reader's order, else null. */
+/**
+ * The preferred band both sides support, else any common band in the reader's order, else null.
+ * A band that reads every carrier (BandModel.readsEveryCarrier) counts as supported by every carrier.
+ */
 export function chooseBand(readerBands: readonly Band[], carrierBands: readonly Band[], preferred: Band): Band | null {
-  if (readerBands.includes(preferred) && carrierBands.includes(preferred)) return preferred;
-  return readerBands.find((b) => carrierBands.includes(b)) ?? null;
+  const usable = (b: Band): boolean => carrierBands.includes(b) || BAND_MODELS.some((m) => m.id === b && m.readsEveryCarrier);
+  if (readerBands.includes(preferred) && usable(preferred)) return preferred;
+  return readerBands.find(usable) ?? null;
 }
 
 /** A reader configuration as the pair needs it (the resolved scenario's reader, structurally). */

@@ -113,6 +113,8 @@ export interface BandModel<P = unknown, S extends BandSection | null = BandSecti
    * can read it (an optical QR code on a screen).
    */
   readonly servedBy: 'reader' | 'carrier';
+  /** A reader serving it reads every carrier, whatever bands the carrier kind lists (a reference link). */
+  readonly readsEveryCarrier: boolean;
   /**
    * A reference band (a what-if baseline, not a radio anyone builds): `compare --bands` includes it
    * only when a scenario's readers use it.

@@ -106,6 +106,7 @@ export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
   short: 'nfc',
   servedBy: 'reader',
   reference: false,
+  readsEveryCarrier: false,
   section: NFC_SECTION,
   hearsBystanders: false,
   prepare(reader: BandReader, carrier: BandCarrier): NfcPrepared | null {

@@ -32,6 +32,7 @@ export const OPTICAL_BAND: BandModel<OpticalPrepared, null> = {
   short: 'qr',
   servedBy: 'carrier',
   reference: false,
+  readsEveryCarrier: false,
   section: null,
   hearsBystanders: false,
   prepare: (_reader, carrier) => ({ flow: qrOpticalFlow(), failure: carrier['qrScanFailure'] as number }),

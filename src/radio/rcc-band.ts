@@ -83,6 +83,7 @@ export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {
   short: 'rcc',
   servedBy: 'reader',
   reference: false,
+  readsEveryCarrier: false,
   section: RCC_SECTION,
   hearsBystanders: true,
   prepare(reader: BandReader, carrier: BandCarrier): RccPrepared | null {

@@ -145,8 +145,8 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     tap: (p, gate) => {
       const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
       const pair = p.fallback === 'qr' ? cfg.qrPairs[readerIndex]! : cfg.pairs[readerIndex]![p.carrierIndex]!;
-      // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
-      return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : noSurroundings);
+      // Bystanders matter only to a band that hears them (2.45 GHz, BandModel.hearsBystanders); other bands skip gathering them.
+      return tapOnce(pair, p.rng, pair.model !== null && pair.model.hearsBystanders ? surroundings(gate) : noSurroundings);
     },
     authorise: (p, gate, _outcome, done) => authorise(p, lineStation[gate.gatelineIndex]!, (authorisedAt[gate.index] ??= authorisedHandler(done))),
     onTap: (p, gate, outcome, startNs) => recordTap(p, gate, outcome, startNs),
