@@ -9,11 +9,13 @@ import type { Band } from './tap-outcome.js';
 import { NFC_BAND } from './nfc-band.js';
 import { RCC_BAND } from './rcc-band.js';
 import { OPTICAL_BAND } from './optical.js';
+import { IDEAL_BAND } from './ideal.js';
 
 export const BAND_MODELS = [
   NFC_BAND,
   RCC_BAND,
   OPTICAL_BAND,
+  IDEAL_BAND,
 ] as const satisfies readonly BandModel[];
 
 /** The registry's models with their section types (the scenario's reader sections are typed from it). */
