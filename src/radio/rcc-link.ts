@@ -6,7 +6,7 @@
 import type { RandomStream } from '../random/stream.js';
 import type { TapCause } from './tap-outcome.js';
 import { positionAt, type CarrierPosition } from '../motion/tap-gesture.js';
-import { NS_PER_S, type TimeNs } from '../units.js';
+import { s, type TimeNs } from '../units.js';
 import { lfFieldAPerM, lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
 import { logDistancePathLossDb } from '../physics/path-loss.js';
 import { drawAccessDelayNs, drawInterferenceDbm, packetErrorRate, sinrLinear, type Interferer } from './channel.js';
@@ -25,7 +25,7 @@ export function candidatePosition(c: RccCandidate, tNs: TimeNs): CarrierPosition
 
 /** Frame airtime, ns: (payload + overhead)·8 / bit rate. */
 export function rccFrameNs(rf: RccRfParams, payloadBytes: number): TimeNs {
-  return Math.round((((payloadBytes + rf.frameOverheadBytes) * 8) / rf.dataRateBps) * NS_PER_S);
+  return s(((payloadBytes + rf.frameOverheadBytes) * 8) / rf.dataRateBps);
 }
 
 /**
