@@ -60,13 +60,13 @@ export interface NfcCarrierParams {
 
 export interface NfcReaderParams {
   antenna: ReaderAntennaParams;
-  /** Poll cycle (field-on guard + REQA/REQB … until the next poll), ms. */
-  pollingPeriodMs: number;
+  /** Poll cycle (field-on guard + REQA/REQB … until the next poll), ns. */
+  pollingPeriodNs: TimeNs;
   policy: CollisionPolicy;
   /** Type B slot count N (1, 2, 4, 8, 16). */
   typeBSlots: number;
-  /** Reader gives up this long after the first poll, ms. */
-  transactionTimeoutMs: number;
+  /** Reader gives up this long after the first poll, ns. */
+  transactionTimeoutNs: TimeNs;
 }
 
 export interface NfcTapParams {
@@ -85,10 +85,10 @@ const constant = (value: number): Distribution => ({ kind: 'constant', value });
 export function defaultNfcReader(policy: CollisionPolicy): NfcReaderParams {
   return {
     antenna: DEFAULT_GATE_READER_ANTENNA, // [E] FACTS §1.2, §3.1 (calibrated; see nfc-link-budget.ts)
-    pollingPeriodMs: 20, // [E] no FACTS value; ≥ the 5.1 ms guard of FACTS §1.2
+    pollingPeriodNs: ms(20), // [E] no FACTS value; ≥ the 5.1 ms guard of FACTS §1.2
     policy, // [U] FACTS §2.3 (payment: no transaction with > 1 card; transit may resolve)
     typeBSlots: 4, // [E] FACTS §2.2 (N = 2^n, n = 0…4)
-    transactionTimeoutMs: 1000, // [E] FACTS §5 (transit budgets ≤ 300–400 ms; qPBOC ≤ 500–600 ms)
+    transactionTimeoutNs: ms(1000), // [E] FACTS §5 (transit budgets ≤ 300–400 ms; qPBOC ≤ 500–600 ms)
   };
 }
 
@@ -389,9 +389,9 @@ export function simulateNfcTap(
   }
 
   // FACTS §1.2: polls every period with a 5.1 ms field-on guard; the first one after entry has a random phase.
-  const periodNs = ms(r.pollingPeriodMs);
+  const periodNs = r.pollingPeriodNs;
   const firstPollNs = entryNs + Math.floor(rng.next01() * periodNs);
-  const deadlineNs = firstPollNs + ms(r.transactionTimeoutMs);
+  const deadlineNs = firstPollNs + r.transactionTimeoutNs;
   let pollNs = firstPollNs;
   // Never activated: frame errors if any poll failed on them, else the carrier left (tear).
   let failure: TapCause = 'tear';

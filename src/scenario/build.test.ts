@@ -44,6 +44,8 @@ describe('buildWorld maps a resolved scenario', () => {
     expect([m.openNs, m.minCycleNs, m.serialHeadwayNs]).toEqual([300_000_000, 1_600_000_000, 1_400_000_000]);
     expect(w.entrances[0]!.table.stepNs).toBe(60_000_000_000);
     expect(w.backend.terminal.timeoutNs).toBe(1_000_000_000);
+    expect(w.pairs[0]![0]!.nfc!.reader.pollingPeriodNs).toBe(20_000_000);
+    expect(w.pairs[0]![0]!.nfc!.reader.transactionTimeoutNs).toBe(1_000_000_000);
   });
 
   it('merges a gateline override into its gate type and keys lines and entrances by station', () => {
@@ -154,8 +156,8 @@ describe('buildWorld maps a resolved scenario', () => {
     expect(dualAtNfc.band).toBe('13.56MHz');
     const nfc = dualAtNfc.nfc!;
     expect(nfc.reader.antenna.radiusM).toBeCloseTo(0.04, 12);
-    expect(nfc.reader.pollingPeriodMs).toBe(25);
-    expect(nfc.reader.transactionTimeoutMs).toBe(600);
+    expect(nfc.reader.pollingPeriodNs).toBe(25_000_000);
+    expect(nfc.reader.transactionTimeoutNs).toBe(600_000_000);
     expect(nfc.carrier.detuningHz).toEqual({ kind: 'constant', value: 150_000 });
     expect(nfc.carrier.cardType).toBe('B');
     // Phones: coupling loss N(4 dB, 2 dB) truncated to [0, mean + 4σ].

@@ -2,7 +2,6 @@
  * Resolved reader and carrier → the prepared tap of that combination (the band they meet on, the
  * 13.56 MHz, 2.45 GHz or optical parameters). Band-specific: each band maps its own section.
  */
-import { toMs } from '../../units.js';
 import type { Distribution } from '../../random/distributions.js';
 import type { TapPair } from '../../devices/reader.js';
 import { bandFor } from '../../devices/reader.js';
@@ -47,10 +46,10 @@ export function nfcPair(reader: ResolvedReader, carrier: ResolvedCarrier): NfcTa
   return {
     reader: {
       antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
-      pollingPeriodMs: toMs(reader.pollingPeriod),
+      pollingPeriodNs: reader.pollingPeriod,
       policy: reader.policy,
       typeBSlots: n.typeBSlots,
-      transactionTimeoutMs: toMs(n.transactionTimeout),
+      transactionTimeoutNs: n.transactionTimeout,
     },
     carrier: {
       ...typed,
