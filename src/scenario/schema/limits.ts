@@ -1,5 +1,6 @@
 /** Limits on what a scenario may ask for, and the id rule shared by every section. */
 import { z } from 'zod';
+import { NS_PER_S } from '../../units.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const id = (what: string) =>
@@ -18,7 +19,7 @@ export const MAX_INTERVALS = 1_000_000;
 /** Most points in a table (a rate table {at, perHour}, an empirical distribution). */
 export const MAX_TABLE_POINTS = 100_000;
 /** Largest time a scenario may give, s: whole nanoseconds below 2^53 (≈ 104 days). */
-export const MAX_TIME_S = Math.floor(Number.MAX_SAFE_INTEGER / 1e9);
+export const MAX_TIME_S = Math.floor(Number.MAX_SAFE_INTEGER / NS_PER_S);
 
 /** The error of a table's `.max(MAX_TABLE_POINTS)`: states the limit and the fix. */
 export const tableTooLong = (what: string) => ({

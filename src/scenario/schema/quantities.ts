@@ -3,6 +3,7 @@
  * numbers (times outside distributions to integer ns), with range checks and help texts.
  */
 import { z } from 'zod';
+import { s as nsFromS } from '../../units.js';
 import type { Dimension } from '../units.js';
 import type { SchemaContext } from './context.js';
 import { MAX_TIME_S } from './limits.js';
@@ -60,7 +61,7 @@ export function makeQuantities(ctx: SchemaContext) {
       .transform((v, c) => {
         const seconds = toSi(v, 'time', c);
         if (seconds === undefined || !checkRange(seconds, range, 's', c)) return z.NEVER;
-        const ns = Math.round(seconds * 1e9);
+        const ns = nsFromS(seconds);
         if (!Number.isSafeInteger(ns)) {
           c.addIssue({ code: 'custom', message: `time ${seconds} s is out of range: times are whole nanoseconds and must lie within ±${MAX_TIME_S} s (≈ 104 days)` });
           return z.NEVER;

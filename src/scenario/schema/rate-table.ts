@@ -1,5 +1,8 @@
 /** A rate function sampled into a per-step table, and the interpolation of rate tables. */
+import { NS_PER_S, toS } from '../../units.js';
 import { MAX_RATE_PER_HOUR } from './limits.js';
+
+const NS_PER_HOUR = 3600 * NS_PER_S;
 
 /** Upper bound on rate-table length (guards a tiny step over a long duration). */
 export const MAX_RATE_SAMPLES = 1_000_000;
@@ -22,7 +25,7 @@ export function sampleRate(
   const ratesPerHour: number[] = [];
   let expected = 0;
   for (let i = 0; i < steps; i++) {
-    const tS = ((i + 0.5) * stepNs) / 1e9;
+    const tS = toS((i + 0.5) * stepNs);
     let value: number;
     try {
       value = rateAt(tS);
@@ -39,7 +42,7 @@ export function sampleRate(
       return { stepNs, ratesPerHour: [], expectedPassengers: 0 };
     }
     ratesPerHour.push(value);
-    expected += (value * Math.min(stepNs, durationNs - i * stepNs)) / 3.6e12;
+    expected += (value * Math.min(stepNs, durationNs - i * stepNs)) / NS_PER_HOUR;
   }
   return { stepNs, ratesPerHour, expectedPassengers: expected };
 }

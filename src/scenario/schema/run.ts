@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import type { Fields } from './fields.js';
 import { MAX_INTERVALS } from './limits.js';
+import { DEFAULT_BACKEND } from '../../backend/backend.js';
+import { timeText } from './default-text.js';
 
 /** Top-level fields of the scenario (before the model sections). */
 export function runFields(f: Fields) {
@@ -41,7 +43,7 @@ export function outputsSchema(f: Fields) {
   return z
     .strictObject({
       transactions: z.boolean().default(true).describe('Write transactions.csv (one row per tap attempt).'),
-      interval: timeNs(`Interval of the gate and backend time series (at most ${MAX_INTERVALS} intervals over the duration).`, { min: 0, exclusiveMin: true }).prefault('1 min'),
+      interval: timeNs(`Interval of the gate and backend time series (at most ${MAX_INTERVALS} intervals over the duration).`, { min: 0, exclusiveMin: true }).prefault(timeText(DEFAULT_BACKEND.intervalNs, 'min')),
     })
     .prefault({})
     .describe('What the run writes.');
