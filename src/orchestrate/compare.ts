@@ -78,7 +78,12 @@ export async function bandConfigs(file: string, overrides: readonly Override[]):
       ...loaded.scenario,
       readers: loaded.scenario.readers.map((r) => {
         const narrowed: Record<string, unknown> = { ...r, bands: [...c.bands] };
-        for (const b of all) if (b.section !== null) narrowed[b.section.key] = c.bands.includes(b.id) ? r[b.section.key as keyof typeof r] : null;
+        for (const b of all) {
+          if (b.section === null || c.bands.includes(b.id)) continue;
+          // As the schema resolves a reader that does not serve the band (schema/readers.ts).
+          if (b.reference) delete narrowed[b.section.key];
+          else narrowed[b.section.key] = null;
+        }
         return narrowed;
       }),
     } as unknown as ResolvedScenario;

@@ -13,7 +13,7 @@
 import type { RandomStream } from '../random/stream.js';
 import type { TapTrajectory } from '../motion/tap-gesture.js';
 import type { CarryPlacement } from '../physics/path-loss.js';
-import { toMs, toS, type TimeNs } from '../units.js';
+import type { TimeNs } from '../units.js';
 import type { Band, TapOutcome } from './tap-outcome.js';
 
 /** A carrier as a bystander sees it. */
@@ -46,29 +46,19 @@ export interface BandFieldRange {
 
 /**
  * One parameter of a band's reader section, with its default as the model constant (SI units,
- * integer ns for times). `unit` is the unit the default is shown in (`"50 mm"`); `{default}` in a
- * help text stands for that shown default.
+ * integer ns for times). `unit` is the unit the scenario shows the default in (`"50 mm"`);
+ * `{default}` in a help text stands for that shown default.
  */
 export type BandField =
-  | { kind: 'quantity'; dimension: BandFieldDimension; help: string; default: number; unit: keyof typeof SHOWN_UNITS; range?: BandFieldRange }
+  | { kind: 'quantity'; dimension: BandFieldDimension; help: string; default: number; unit: ShownUnit; range?: BandFieldRange }
   | { kind: 'time'; help: string; defaultNs: TimeNs; unit: 'ms' | 's'; range?: BandFieldRange }
   | { kind: 'count'; help: string; default: number; min: number; max: number }
   | { kind: 'number'; help: string; default: number; range?: BandFieldRange }
   | { kind: 'boolean'; help: string; default: boolean }
   | { kind: 'choice'; help: string; default: string | number; options: readonly (string | number)[] };
 
-/** Units a default may be shown in, with their size in the SI unit of their dimension. */
-export const SHOWN_UNITS = { m: 1, cm: 1e-2, mm: 1e-3, A: 1, V: 1, mV: 1e-3, H: 1, uH: 1e-6, Hz: 1, kHz: 1e3, MHz: 1e6, dBm: 1 } as const;
-
-/** A field's default as a scenario file would write it: "50 mm", "1 s", 4, true. */
-export function shownDefault(f: BandField): string | number | boolean {
-  // 12 significant digits undo the float noise of the scaling (0.07 m → 7.000000000000001 cm); the
-  // scenario test parses every shown default back and checks it equals the constant.
-  const shown = (value: number, unit: string): string => `${Number(value.toPrecision(12))} ${unit}`;
-  if (f.kind === 'quantity') return shown(f.default / SHOWN_UNITS[f.unit], f.unit);
-  if (f.kind === 'time') return shown(f.unit === 's' ? toS(f.defaultNs) : toMs(f.defaultNs), f.unit);
-  return f.default;
-}
+/** Units a default may be shown in (the scenario layer writes "50 mm" from 0.05 m). */
+export type ShownUnit = 'm' | 'cm' | 'mm' | 'A' | 'V' | 'mV' | 'H' | 'uH' | 'Hz' | 'kHz' | 'MHz' | 'dBm';
 
 /** A band's scenario sub-section: `readers[].<key>`, present when the reader serves the band. */
 export interface BandSection {

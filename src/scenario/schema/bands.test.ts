@@ -7,7 +7,9 @@ import { defaultNfcReader } from '../../radio/nfc-params.js';
 import { DEFAULT_ISO_DEP } from '../../link/iso-dep.js';
 import { createQuantityParser, loadMath } from '../units.js';
 import { makeFields } from './fields.js';
-import { readerSectionSchema } from './bands.js';
+import { readerSectionSchema, shownDefault } from './bands.js';
+import { NFC_SECTION } from '../../radio/nfc-band.js';
+import { RCC_SECTION } from '../../radio/rcc-band.js';
 import { readerSchema } from './readers.js';
 
 async function fields() {
@@ -65,5 +67,18 @@ describe('band sections of the schema: defaults once, from the model constants',
     const r = readerSchema(await fields()).parse({ id: 'r', bands: ['2.45GHz'], nfc: { turns: 3 } });
     expect(r.nfc).toBeNull();
     expect(r.rcc).not.toBeNull();
+  });
+
+  it('a reference band leaves no trace in a reader that does not serve it (existing scenarios keep their hash)', async () => {
+    const f = await fields();
+    expect(Object.keys(readerSchema(f).parse({ id: 'r', bands: ['13.56MHz'] }))).not.toContain('ideal');
+    expect(readerSchema(f).parse({ id: 'r', bands: ['ideal'] })).toMatchObject({ nfc: null, rcc: null, ideal: { successProbability: 1 } });
+  });
+
+  it('defaults are shown with their units, as a scenario file writes them', () => {
+    const n = NFC_SECTION.fields;
+    const r = RCC_SECTION.fields;
+    expect([n.antennaRadius, n.driveCurrent, n.inductance, n.noise, n.transactionTimeout, n.turns].map(shownDefault)).toEqual(['50 mm', '0.75 A', '1 uH', '12 mV', '1 s', 2]);
+    expect([r.lfFrequency, r.triggerDistance, r.abortDistance, r.hearDistance, r.lfCoilRadius, r.txPowerDbm, r.rxSensitivityDbm, r.rssiStartThresholdDbm, r.lfBeaconPeriod].map(shownDefault)).toEqual(['2 kHz', '5 cm', '7 cm', '10 cm', '2 cm', '0 dBm', '-85 dBm', '-30 dBm', '100 ms']);
   });
 });

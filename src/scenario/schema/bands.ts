@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { BAND_MODELS, READER_BANDS as REGISTRY_READER_BANDS, type RegisteredBand } from '../../radio/bands.js';
-import { shownDefault, type BandField, type BandSection, type SectionValues } from '../../radio/band.js';
+import type { BandField, BandSection, SectionValues, ShownUnit } from '../../radio/band.js';
+import { toMs, toS } from '../../units.js';
 import { CARRIER_KIND_TABLE } from '../../devices/carrier-kinds.js';
 import type { Band } from '../../radio/tap-outcome.js';
 import type { CarrierKind } from './kinds.js';
@@ -42,6 +43,19 @@ export function carrierBandFields(f: Fields) {
     bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] FACTS §7.5 (σ 3–5 dB).', { min: 0 }).default(4),
     lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] FACTS §6.4 / §11 #3d.', { min: 0 }).default(3),
   };
+}
+
+/** Size of each shown unit in the SI unit of its dimension. */
+const SHOWN_UNITS: Readonly<Record<ShownUnit, number>> = { m: 1, cm: 1e-2, mm: 1e-3, A: 1, V: 1, mV: 1e-3, H: 1, uH: 1e-6, Hz: 1, kHz: 1e3, MHz: 1e6, dBm: 1 };
+
+/** A field's default as a scenario file would write it: "50 mm", "1 s", 4, true. */
+export function shownDefault(f: BandField): string | number | boolean {
+  // 12 significant digits undo the float noise of the scaling (0.07 m → 7.000000000000001 cm); the
+  // band tests parse every shown default back and check it equals the constant.
+  const shown = (value: number, unit: string): string => `${Number(value.toPrecision(12))} ${unit}`;
+  if (f.kind === 'quantity') return shown(f.default / SHOWN_UNITS[f.unit], f.unit);
+  if (f.kind === 'time') return shown(f.unit === 's' ? toS(f.defaultNs) : toMs(f.defaultNs), f.unit);
+  return f.default;
 }
 
 /** A field's help with `{default}` replaced by the shown default. */
@@ -85,6 +99,6 @@ type SectionOf<M> = M extends { section: infer S } ? (S extends BandSection ? S 
 export type ReaderSections = { readonly [S in SectionOf<RegisteredBand> as S['key']]: SectionValues<S> | null };
 
 /** Every band that has a reader section, with its schema (registry order). */
-export function readerSections(f: Fields): Array<{ band: Band; key: string; schema: ReturnType<typeof readerSectionSchema> }> {
-  return BAND_MODELS.flatMap((b) => (b.section === null ? [] : [{ band: b.id, key: b.section.key, schema: readerSectionSchema(f, b.section) }]));
+export function readerSections(f: Fields): Array<{ band: Band; key: string; reference: boolean; schema: ReturnType<typeof readerSectionSchema> }> {
+  return BAND_MODELS.flatMap((b) => (b.section === null ? [] : [{ band: b.id, key: b.section.key, reference: b.reference, schema: readerSectionSchema(f, b.section) }]));
 }

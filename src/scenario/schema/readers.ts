@@ -1,9 +1,8 @@
 /** The readers section: a reader configuration, referenced by gatelines. */
 import { z } from 'zod';
-import { READER_BANDS, readerSections, type ReaderSections } from './bands.js';
+import { READER_BANDS, readerSections, shownDefault, type ReaderSections } from './bands.js';
 import type { Fields } from './fields.js';
 import { NFC_READER_DEFAULTS } from '../../radio/nfc-band.js';
-import { shownDefault } from '../../radio/band.js';
 
 export function readerSchema(f: Fields) {
   const { id, timeNs } = f;
@@ -29,9 +28,15 @@ export function readerSchema(f: Fields) {
     })
     .transform((r) => {
       // Parameters of a band the reader does not serve are kept in the file but unused, so that
-      // `--set readers.0.bands=[13.56MHz]` and `tapsim compare --bands` can switch bands.
+      // `--set readers.0.bands=[13.56MHz]` and `tapsim compare --bands` can switch bands. A
+      // reference band (ideal) leaves no trace in a reader that does not serve it (no `ideal: null`),
+      // so adding one to the registry changes no existing scenario's resolved form or hash.
       const out: Record<string, unknown> = { ...r };
-      for (const s of sections) out[s.key] = r.bands.includes(s.band) ? ((r as Record<string, unknown>)[s.key] ?? s.schema.parse({})) : null;
+      for (const s of sections) {
+        if (r.bands.includes(s.band)) out[s.key] = (r as Record<string, unknown>)[s.key] ?? s.schema.parse({});
+        else if (s.reference) delete out[s.key];
+        else out[s.key] = null;
+      }
       return out as typeof r & ReaderSections;
     })
     .describe('A reader configuration, referenced by gatelines.');
