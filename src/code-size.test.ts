@@ -13,14 +13,6 @@ const MAX_FUNCTION_LINES = 80;
 
 /** "file" or "file:function" → why it may be longer. Empty it; every entry needs a reason. */
 const ALLOWED: Readonly<Record<string, string>> = {
-  'radio/nfc.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'radio/rcc.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/load.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'radio/rcc.ts:simulateRccTap': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/load.ts:readDocument': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts:buildScenarioSchema': 'not split yet: the Rooms restructuring (issue 15) splits it',
-  'scenario/schema.ts:distribution': 'not split yet: the Rooms restructuring (issue 15) splits it',
 };
 
 const SRC = join(import.meta.dirname, '.');

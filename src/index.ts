@@ -92,9 +92,15 @@ export { friisPathLossDb, logDistancePathLossDb, logDistanceFor, itu1238PathLoss
 export { pureAlohaThroughput, slottedAlohaThroughput, simulatePureAloha, simulateSlottedAloha, packetErrorRate, sinrLinear } from './radio/channel.js';
 
 // Band models and taps
-export { simulateNfcTap, defaultNfcTapParams, type NfcTapParams } from './radio/nfc.js';
-export { simulateRccTap, chooseBand, DEFAULT_RCC_PARAMS, DEFAULT_RCC_CONTEXT, type RccParams, type RccCandidate } from './radio/rcc.js';
-export { TAP_CAUSES, BANDS, type TapOutcome, type TapCause, type Band } from './radio/tap-outcome.js';
+export { simulateNfcTap } from './radio/nfc.js';
+export { defaultNfcTapParams, type NfcTapParams } from './radio/nfc-params.js';
+export { simulateRccTap } from './radio/rcc.js';
+export { DEFAULT_RCC_PARAMS, DEFAULT_RCC_CONTEXT, type RccParams, type RccCandidate } from './radio/rcc-params.js';
+export { TAP_CAUSES, type TapOutcome, type TapCause, type Band } from './radio/tap-outcome.js';
+export { BANDS, BAND_MODELS, bandModel } from './radio/bands.js';
+export type { BandModel, BandField, BandSection } from './radio/band.js';
+export { bandFor, chooseBand, preparePair, tapOnce, type TapPair } from './devices/reader.js';
+export { CARRIER_KIND_TABLE, CARRIER_KINDS, type CarrierKind, type CarrierKindInfo } from './devices/carrier-kinds.js';
 export { drawTrajectory, positionAt, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './motion/tap-gesture.js';
 
 // Backend (FACTS §9)

@@ -2,8 +2,10 @@
 import { performance } from 'node:perf_hooks';
 import { drawTrajectory, DEFAULT_TAP_GESTURE } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
-import { defaultNfcTapParams, simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';
-import { DEFAULT_RCC_PARAMS, simulateRccTap } from '../radio/rcc.js';
+import { simulateNfcTap } from '../radio/nfc.js';
+import { defaultNfcTapParams, type NfcTapParams } from '../radio/nfc-params.js';
+import { simulateRccTap } from '../radio/rcc.js';
+import { DEFAULT_RCC_PARAMS } from '../radio/rcc-params.js';
 import { benchNfcLinkEvaluations } from './nfc-bench.js';
 import { benchRccLinkEvaluations } from './rcc-bench.js';
 

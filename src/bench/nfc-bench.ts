@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_TAP_GESTURE } from '../motion/tap-gesture.js';
 import type { TapTrajectory } from '../motion/tap-gesture.js';
 import { prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAULT_PHONE_ANTENNA } from '../physics/nfc-link-budget.js';
-import { nfcLinkAt } from '../radio/nfc.js';
+import { nfcLinkAt } from '../radio/nfc-link.js';
 
 /** Evaluate the link `n` times along a tap trajectory; returns link evaluations per second (one core). */
 export function benchNfcLinkEvaluations(n: number): number {

@@ -4,7 +4,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { streamFor } from '../random/stream.js';
-import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, neighbourInterferers, rccFrameNs, rccRssiDbm } from '../radio/rcc.js';
+import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS } from '../radio/rcc-params.js';
+import { neighbourInterferers, rccFrameNs, rccRssiDbm } from '../radio/rcc-link.js';
 import { drawInterferenceDbm, noiseFloorDbm, packetErrorRate, sinrLinear } from '../radio/channel.js';
 
 /** Link evaluations per second over `n` evaluations at random phone positions 0–1 m from the reader. */

@@ -1,25 +1,17 @@
 /**
- * One tap attempt of a carrier at a reader. Band models stay pure; this file chooses the band
- * (dual-band readers and SIMs), and describes the bystanders a 2.45 GHz tap can hear. The
- * per-(reader, carrier) parameters are prepared once per replication (`TapPair`).
+ * One tap attempt of a carrier at a reader. Band models stay pure (src/radio/, behind the
+ * registry); this file chooses the band (dual-band readers and SIMs), prepares the pair once per
+ * replication (`preparePair`) and taps it (`tapOnce`).
  */
 import { drawTrajectory, type TapGestureParams } from '../motion/tap-gesture.js';
-import { sample, type Distribution } from '../random/distributions.js';
 import type { RandomStream } from '../random/stream.js';
-import { NO_OTHER_CARDS, simulateNfcTap, type NfcTapParams } from '../radio/nfc.js';
-import type { Exchange } from '../link/activation.js';
-import { chooseBand, simulateRccTap, type RccCandidate, type RccContext, type RccParams } from '../radio/rcc.js';
+import type { BandCarrier, BandModel, BandReader, TapSurroundings } from '../radio/band.js';
+import { BAND_MODELS, bandModel } from '../radio/bands.js';
 import type { Band, TapOutcome } from '../radio/tap-outcome.js';
-import type { ApduFlow } from '../link/apdu-flows.js';
-import type { CarryPlacement } from '../physics/path-loss.js';
-import { NS_PER_MS } from '../units.js';
+import { carrierKind } from './carrier-kinds.js';
 
-/** A carrier as a bystander sees it. */
-export interface Bystander {
-  bands: readonly Band[];
-  /** Where the phone is while its owner waits (body loss at 2.45 GHz). */
-  restingPlacement: CarryPlacement;
-}
+// The station layer names these through the reader (they describe what surrounds a tap here).
+export type { Bystander, TapSurroundings } from '../radio/band.js';
 
 /** Everything one (reader, carrier) combination needs for a tap. */
 export interface TapPair {
@@ -28,58 +20,58 @@ export interface TapPair {
   /** The carrier's own first band (labels a declined tap). */
   carrierBand: Band;
   gesture: TapGestureParams;
-  nfc: NfcTapParams | null;
-  /** `nfcActivationExchanges(nfc.carrier)`, built once with the pair. */
-  nfcActivation: readonly Exchange[];
-  rcc: RccParams | null;
-  rccContext: RccContext;
-  optical: ApduFlow | null;
-  /** Probability that one QR scan fails [E]. */
-  opticalFailure: number;
+  /** The model of `band` (null with it). */
+  model: BandModel | null;
+  /** The band's prepared parameters (BandModel.prepare); null when the band cannot serve this carrier here. */
+  prepared: unknown;
 }
 
-/** What surrounds one tap: the person behind and the people tapping at neighbouring gates. */
-export interface TapSurroundings {
-  behind: Bystander | null;
-  /** Tappers at neighbouring gates with their lateral distance from this reader, m. */
-  neighbours: ReadonlyArray<{ carrier: Bystander; lateralM: number }>;
-  pitchM: number;
+/**
+ * Band for a carrier at a reader. A band the carrier brings (optical QR) is read by every reader.
+ * Otherwise, for a dual-band SIM phone at a dual reader (GB/T 33742 dual 13.56 MHz + 2.45 GHz
+ * reader, FACTS §6.1: it handles same- and different-frequency conflicts; the rule is unknown, so
+ * the preference is a scenario parameter [E]): the preferred band if both sides support it, else
+ * any common band in the reader's order, else null.
+ */
+export function bandFor(readerBands: readonly Band[], carrierBands: readonly Band[], preferred: Band): Band | null {
+  const own = BAND_MODELS.find((b) => b.servedBy === 'carrier' && carrierBands.includes(b.id));
+  if (own !== undefined) return own.id;
+  return chooseBand(readerBands, carrierBands, preferred);
 }
 
-/** Where the person behind holds the phone, relative to the reader [E] (no FACTS value): 5–35 cm up, 30–60 cm back. */
-const BEHIND_HEIGHT_M: Distribution = { kind: 'uniform', min: 0.05, max: 0.35 };
-const BEHIND_DISTANCE_M: Distribution = { kind: 'uniform', min: 0.3, max: 0.6 };
+/**
+ * The preferred band both sides support, else any common band in the reader's order, else null.
+ * A band that reads every carrier (BandModel.readsEveryCarrier) counts as supported by every carrier.
+ */
+export function chooseBand(readerBands: readonly Band[], carrierBands: readonly Band[], preferred: Band): Band | null {
+  const usable = (b: Band): boolean => carrierBands.includes(b) || BAND_MODELS.some((m) => m.id === b && m.readsEveryCarrier);
+  if (readerBands.includes(preferred) && usable(preferred)) return preferred;
+  return readerBands.find(usable) ?? null;
+}
 
-/** The band a carrier uses at a reader (optical for QR), or null when they share none. */
-export function bandFor(readerBands: readonly Band[], carrierBands: readonly Band[], preference: '13.56MHz' | '2.45GHz'): Band | null {
-  if (carrierBands.includes('optical')) return 'optical';
-  return chooseBand(readerBands, carrierBands, preference === '13.56MHz' ? 'prefer-13.56MHz' : 'prefer-2.45GHz');
+/** A reader configuration as the pair needs it (the resolved scenario's reader, structurally). */
+export interface PairReader extends BandReader {
+  readonly dualBandPreference: Band;
+}
+
+/** Choose the band of a (reader, carrier) pair and prepare it (once per replication). */
+export function preparePair(reader: PairReader, carrier: BandCarrier & { readonly gesture: TapGestureParams }): TapPair {
+  const band = bandFor(reader.bands, carrier.bands, reader.dualBandPreference);
+  const model = band === null ? null : bandModel(band);
+  const profiles = carrierKind(carrier.kind).profiles;
+  return {
+    band,
+    carrierBand: carrier.bands[0] ?? 'optical',
+    gesture: carrier.gesture,
+    model,
+    prepared: model === null ? null : model.prepare(reader, { ...carrier, profiles }),
+  };
 }
 
 /** One tap attempt, drawing everything from the passenger's stream. */
 export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurroundings): TapOutcome {
   const trajectory = drawTrajectory(rng, pair.gesture);
-  if (pair.band === 'optical' && pair.optical !== null) return opticalTap(pair.optical, pair.opticalFailure, rng, trajectory.dwellHeightM);
-  if (pair.band === '13.56MHz' && pair.nfc !== null) return simulateNfcTap(pair.nfc, trajectory, rng, NO_OTHER_CARDS, pair.nfcActivation);
-  if (pair.band === '2.45GHz' && pair.rcc !== null) {
-    const candidates: RccCandidate[] = [{ id: 'tapper', tapper: true, placement: 'hand', motion: { kind: 'gesture', trajectory, startNs: 0 } }];
-    if (around.behind !== null && around.behind.bands.includes('2.45GHz')) {
-      candidates.push({
-        id: 'behind',
-        tapper: false,
-        placement: around.behind.restingPlacement,
-        motion: { kind: 'static', position: { heightM: sample(rng, BEHIND_HEIGHT_M), lateralOffsetM: sample(rng, BEHIND_DISTANCE_M), tiltRad: 0 } },
-      });
-    }
-    let activeNeighbours = 0;
-    around.neighbours.forEach((n, i) => {
-      if (!n.carrier.bands.includes('2.45GHz')) return;
-      activeNeighbours++;
-      candidates.push({ id: `lane-${i}`, tapper: false, placement: 'hand', motion: { kind: 'static', position: { heightM: 0.02, lateralOffsetM: n.lateralM, tiltRad: 0 } } });
-    });
-    const context: RccContext = { ...pair.rccContext, activeCoChannelNeighbours: activeNeighbours, gatePitchM: around.pitchM };
-    return simulateRccTap(pair.rcc, candidates, rng, context);
-  }
+  if (pair.model !== null && pair.prepared !== null) return pair.model.tap(pair.prepared, trajectory, around, rng);
   // No common band: the reader cannot accept this carrier; the passenger holds it out in vain.
   return {
     cause: 'declined',
@@ -92,14 +84,4 @@ export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurrounding
     heightM: trajectory.dwellHeightM,
     offsetM: trajectory.lateralOffsetM,
   };
-}
-
-/** A QR scan: the flow's processing steps in sequence; a scan fails with probability `failure`. */
-function opticalTap(flow: ApduFlow, failure: number, rng: RandomStream, heightM: number): TapOutcome {
-  let totalMs = 0;
-  for (const step of flow.steps) totalMs += Math.max(0, sample(rng, step.cardProcessingMs));
-  totalMs += Math.max(0, sample(rng, flow.afterLastFrameMs));
-  const failed = rng.next01() < failure;
-  const durationNs = Math.round(totalMs * NS_PER_MS);
-  return { cause: failed ? 'frame-errors' : 'ok', band: 'optical', latencyNs: durationNs, durationNs, frames: 0, retransmissions: 0, collisions: 0, heightM, offsetM: 0 };
 }

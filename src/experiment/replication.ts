@@ -10,6 +10,7 @@ import { fruinQueueingClass } from '../station/fruin.js';
 import type { LogHistogramData } from '../observe/log-histogram.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
+import { BAND_MODELS, bandShort } from '../radio/bands.js';
 import { NS_PER_S } from '../units.js';
 import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
 import { GATE_OPEN_RATE, PAID_CORRECTLY_RATE } from './metric-names.js';
@@ -93,10 +94,8 @@ function checkConservation(state: WorldState, req: ReplicationRequest): void {
   }
 }
 
-const BAND_SHORT: Record<Band, string> = { '13.56MHz': 'nfc', '2.45GHz': 'rcc', optical: 'qr' };
-
 function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
-  return { ...passengerAndTapMetrics(cfg, state), ...rateMetrics(state), ...gatelinePeaks(cfg, state), ...backendScalars(state) };
+  return { ...passengerAndTapMetrics(cfg, state), ...rateMetrics(cfg, state), ...gatelinePeaks(cfg, state), ...backendScalars(state) };
 }
 
 /** Passenger counts, taps, waits, times and gate use (summary.csv columns, in this order). */
@@ -143,19 +142,28 @@ function passengerAndTapMetrics(cfg: WorldConfig, state: WorldState): Record<str
 }
 
 /** Paid-correctly rates per band and per carrier, and latency percentiles per carrier and band. */
-function rateMetrics(state: WorldState): Record<string, number> {
+/**
+ * The radio bands always have their paid-correctly column (NaN when unused); a reference band
+ * (ideal) only in scenarios whose readers serve it, so other scenarios' columns stay as they were.
+ */
+function rateBands(cfg: WorldConfig): Band[] {
+  const served = new Set(cfg.pairs.flatMap((row) => row.map((pair) => pair.band)));
+  return BAND_MODELS.filter((b) => !b.reference || served.has(b.id)).map((b) => b.id);
+}
+
+function rateMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
   const m = state.metrics;
   const out: Record<string, number> = {};
-  for (const band of ['13.56MHz', '2.45GHz', 'optical'] as const) {
+  for (const band of rateBands(cfg)) {
     const taps = m.tapsOn(band);
     const ok = m.causeCount('ok', band);
-    out[`${PAID_CORRECTLY_RATE}_${BAND_SHORT[band]}`] = taps > 0 ? ok / taps : NaN;
+    out[`${PAID_CORRECTLY_RATE}_${bandShort(band)}`] = taps > 0 ? ok / taps : NaN;
   }
   for (const [carrier, c] of [...m.carrierTaps].sort(([a], [b]) => (a < b ? -1 : 1))) out[`${PAID_CORRECTLY_RATE}_carrier_${carrier}`] = c.taps > 0 ? c.ok / c.taps : NaN;
   for (const [key, h] of [...m.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [carrier, band] = key.split('|') as [string, Band];
-    out[`latency_p50_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.5) * 1e3;
-    out[`latency_p95_ms_${carrier}_${BAND_SHORT[band]}`] = h.quantile(0.95) * 1e3;
+    out[`latency_p50_ms_${carrier}_${bandShort(band)}`] = h.quantile(0.5) * 1e3;
+    out[`latency_p95_ms_${carrier}_${bandShort(band)}`] = h.quantile(0.95) * 1e3;
   }
   return out;
 }

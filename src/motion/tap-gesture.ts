@@ -9,7 +9,7 @@
 import type { RandomStream } from '../random/stream.js';
 import { sample, type Distribution } from '../random/distributions.js';
 import type { TimeNs } from '../units.js';
-import { NS_PER_S } from '../units.js';
+import { NS_PER_S, s } from '../units.js';
 
 export interface TapGestureParams {
   /** Height above the reader surface where the approach starts, m. */
@@ -52,19 +52,19 @@ export function drawTrajectory(rng: RandomStream, p: TapGestureParams): TapTraje
     dwellHeightM: Math.max(0, sample(rng, p.dwellHeightM)),
     lateralOffsetM: sample(rng, p.lateralOffsetM),
     tiltRad: (Math.max(-89, Math.min(89, sample(rng, p.tiltDeg))) * Math.PI) / 180,
-    holdNs: Math.max(0, Math.round(sample(rng, p.holdS) * NS_PER_S)),
+    holdNs: Math.max(0, s(sample(rng, p.holdS))),
     retreatSpeedMPerS: Math.max(0.02, sample(rng, p.retreatSpeedMPerS)),
   };
 }
 
 /** Time from gesture start until the dwell height is reached, ns. */
 export function approachDurationNs(t: TapTrajectory): TimeNs {
-  return Math.round((Math.max(0, t.startHeightM - t.dwellHeightM) / t.approachSpeedMPerS) * NS_PER_S);
+  return s(Math.max(0, t.startHeightM - t.dwellHeightM) / t.approachSpeedMPerS);
 }
 
 /** Total duration until the carrier is back at the start height, ns. */
 export function gestureDurationNs(t: TapTrajectory): TimeNs {
-  const retreatNs = Math.round((Math.max(0, t.startHeightM - t.dwellHeightM) / t.retreatSpeedMPerS) * NS_PER_S);
+  const retreatNs = s(Math.max(0, t.startHeightM - t.dwellHeightM) / t.retreatSpeedMPerS);
   return approachDurationNs(t) + t.holdNs + retreatNs;
 }
 

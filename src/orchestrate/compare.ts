@@ -1,8 +1,11 @@
 /**
- * `tapsim compare <scenario> --bands`: the scenario with every reader set to 13.56 MHz only
- * (nfc), 2.45 GHz RCC only (rcc) and both (dual), on common random numbers (same seed and
- * replication indices ⇒ same passengers, arrivals and gestures), and the paired differences
- * rcc − nfc, dual − nfc, dual − rcc per metric with 95% Student-t intervals.
+ * `tapsim compare <scenario> --bands`: the scenario with every reader set to each band of the
+ * registry (src/radio/bands.ts) alone — today 13.56 MHz only (nfc) and 2.45 GHz RCC only (rcc) —
+ * and to all of a dual reader's bands together (dual), on common random numbers (same seed and
+ * replication indices ⇒ same passengers, arrivals and gestures), and the paired differences of
+ * every later configuration against every earlier one (rcc − nfc, dual − nfc, dual − rcc) per
+ * metric with 95% Student-t intervals. A reference band (`ideal`) joins as one more single-band
+ * configuration only when a reader of the scenario uses it; it never joins `dual`.
  */
 import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
@@ -15,14 +18,43 @@ import { pairedDifference, summarize, type Summary } from '../experiment/stats.j
 import { jobScenario } from './shard.js';
 import { toolVersion } from '../experiment/version.js';
 import { maxOf } from '../arrays.js';
+import { BAND_MODELS } from '../radio/bands.js';
+import type { Band } from '../radio/tap-outcome.js';
 
-export const BAND_CONFIGS = [
-  { id: 'nfc', bands: ['13.56MHz'] },
-  { id: 'rcc', bands: ['2.45GHz'] },
-  { id: 'dual', bands: ['13.56MHz', '2.45GHz'] },
-] as const;
+export interface BandConfig {
+  /** The band's short name ("nfc"), or "dual" for all of a dual reader's bands. */
+  id: string;
+  bands: readonly Band[];
+}
 
-export const BAND_PAIRS = [['rcc', 'nfc'], ['dual', 'nfc'], ['dual', 'rcc']] as const;
+/**
+ * The configurations of `compare --bands`, from the registry: each band a reader serves alone
+ * (reference bands only when `used` lists them), then all non-reference reader bands together
+ * ("dual") when there are two or more.
+ */
+export function bandConfigsFor(used: readonly Band[]): BandConfig[] {
+  const served = BAND_MODELS.filter((b) => b.servedBy === 'reader');
+  const singles = served.filter((b) => !b.reference || used.includes(b.id)).map((b) => ({ id: b.short, bands: [b.id] }));
+  const dual = served.filter((b) => !b.reference).map((b) => b.id);
+  return dual.length > 1 ? [...singles, { id: 'dual', bands: dual }] : singles;
+}
+
+/** Every later configuration against every earlier one, later first: (rcc, nfc), (dual, nfc), (dual, rcc). */
+export function bandPairs(ids: readonly string[]): Array<readonly [string, string]> {
+  return ids.flatMap((a, j) => ids.slice(0, j).map((b) => [a, b] as const));
+}
+
+/** The configuration ids of a list of pairs made by bandPairs, in order: the first pair's second, then each new first. */
+function idsOfPairs(pairs: ReadonlyArray<readonly [string, string]>): string[] {
+  const ids: string[] = pairs.length > 0 ? [pairs[0]![1]] : [];
+  for (const [a] of pairs) if (!ids.includes(a)) ids.push(a);
+  return ids;
+}
+
+/** For people: "13.56 MHz" for nfc, "dual-band" for dual. */
+function configLabel(id: string): string {
+  return BAND_MODELS.find((b) => b.short === id)?.label ?? (id === 'dual' ? 'dual-band' : id);
+}
 
 export interface Config {
   id: string;
@@ -31,23 +63,30 @@ export interface Config {
 }
 
 /**
- * The three band configurations. Every reader is first loaded dual-band (so both parameter blocks
- * exist, given or defaulted and validated), then narrowed to one band by dropping the other block.
+ * The band configurations (bandConfigsFor). Every reader is first loaded with all their bands (so
+ * every parameter block exists, given or defaulted and validated), then narrowed to a
+ * configuration's bands by dropping the other bands' blocks.
  */
 export async function bandConfigs(file: string, overrides: readonly Override[]): Promise<Config[]> {
   const base = await loadScenario(file, { overrides });
-  const dualOverrides = base.scenario.readers.map((_, i) => ({ path: `readers.${i}.bands`, value: '[13.56MHz, 2.45GHz]', source: '--bands' }));
-  const dual = await loadScenario(file, { overrides: [...overrides, ...dualOverrides] });
-  return BAND_CONFIGS.map((c) => {
+  const configs = bandConfigsFor(base.scenario.readers.flatMap((r) => r.bands));
+  const all = BAND_MODELS.filter((b) => configs.some((c) => c.bands.includes(b.id)));
+  const allOverrides = base.scenario.readers.map((_, i) => ({ path: `readers.${i}.bands`, value: `[${all.map((b) => b.id).join(', ')}]`, source: '--bands' }));
+  const loaded = await loadScenario(file, { overrides: [...overrides, ...allOverrides] });
+  return configs.map((c) => {
     const scenario = {
-      ...dual.scenario,
-      readers: dual.scenario.readers.map((r) => ({
-        ...r,
-        bands: [...c.bands],
-        nfc: c.bands.includes('13.56MHz' as never) ? r.nfc : null,
-        rcc: c.bands.includes('2.45GHz' as never) ? r.rcc : null,
-      })),
-    } as ResolvedScenario;
+      ...loaded.scenario,
+      readers: loaded.scenario.readers.map((r) => {
+        const narrowed: Record<string, unknown> = { ...r, bands: [...c.bands] };
+        for (const b of all) {
+          if (b.section === null || c.bands.includes(b.id)) continue;
+          // As the schema resolves a reader that does not serve the band (schema/readers.ts).
+          if (b.reference) delete narrowed[b.section.key];
+          else narrowed[b.section.key] = null;
+        }
+        return narrowed;
+      }),
+    } as unknown as ResolvedScenario;
     return { id: c.id, scenario, sha256: sha256(canonicalJson(scenario)) };
   });
 }
@@ -99,8 +138,9 @@ export async function runCompare(
     const metrics = metricNames(summaryRows);
     const rows: CompareRow[] = [];
     const index = new Map(configs.map((c, i) => [c.id, i]));
+    const pairs = bandPairs(configs.map((c) => c.id));
     for (const metric of metrics) {
-      for (const [a, b] of BAND_PAIRS) {
+      for (const [a, b] of pairs) {
         const ia = index.get(a);
         const ib = index.get(b);
         if (ia === undefined || ib === undefined) continue;
@@ -131,7 +171,7 @@ export async function runCompare(
       await w.writeFile('columns.md', columnsMarkdown(['compare.csv', 'compare-summary.csv'], metrics));
       await writeExperimentReport(w, {
         title: `${base.scenario.name} — band comparison`,
-        intro: `The same scenario with 13.56 MHz, 2.45 GHz RCC and dual-band readers on common random numbers; paired differences with 95 % CIs. Numbers: compare.csv.`,
+        intro: `The same scenario with ${listed(configs.map((c) => configLabel(c.id)))} readers on common random numbers; paired differences with 95 % CIs. Numbers: compare.csv.`,
         meta: [
           { key: 'seed', value: String(base.scenario.seed) },
           { key: 'replications per configuration', value: String(base.scenario.replications) },
@@ -146,11 +186,30 @@ export async function runCompare(
   }
 }
 
-/** A readable table: one line per metric, the three paired differences as mean ± 95% half-width. */
+/** "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The legend of the table: what each configuration id means. */
+function legend(ids: readonly string[]): string {
+  const singles = ids.filter((id) => id !== 'dual');
+  const parts = singles.map((id, i) => `${id} = ${i === 0 ? 'every reader ' : ''}${configLabel(id)} only`);
+  if (ids.includes('dual')) {
+    const dual = bandConfigsFor([]).find((c) => c.id === 'dual');
+    parts.push(`dual = ${dual !== undefined && dual.bands.length === 2 ? 'both' : 'all of a dual reader\'s bands'}`);
+  }
+  return parts.join(', ');
+}
+
+/** A readable table: one line per metric, the paired differences as mean ± 95% half-width. */
 export function compareTable(rows: readonly CompareRow[]): string {
   const byMetric = new Map<string, CompareRow[]>();
   for (const r of rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r]);
-  const header = ['metric', 'nfc', 'rcc', 'dual', ...BAND_PAIRS.map(([a, b]) => `${a} − ${b} (95% CI)`)];
+  const firstMetric = rows[0]?.metric;
+  const pairs = rows.filter((r) => r.metric === firstMetric).map((r) => [r.a, r.b] as const);
+  const ids = idsOfPairs(pairs);
+  const header = ['metric', ...ids, ...pairs.map(([a, b]) => `${a} − ${b} (95% CI)`)];
   const lines: string[][] = [header];
   for (const [metric, list] of byMetric) {
     if (list.every((r) => !Number.isFinite(r.diff.mean))) continue;
@@ -166,10 +225,10 @@ export function compareTable(rows: readonly CompareRow[]): string {
       const star = Number.isFinite(hw) && (r.diff.lower > 0 || r.diff.upper < 0) ? ' *' : '';
       return `${formatNumber(r.diff.mean)} ± ${formatNumber(hw)}${star}`;
     };
-    lines.push([metric, mean('nfc'), mean('rcc'), mean('dual'), ...BAND_PAIRS.map(([a, b]) => diff(a, b))]);
+    lines.push([metric, ...ids.map(mean), ...pairs.map(([a, b]) => diff(a, b))]);
   }
   const widths = header.map((_, c) => maxOf(lines.map((l) => (l[c] ?? '').length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [...text.slice(0, 1), rule, ...text.slice(1), '', 'nfc = every reader 13.56 MHz only, rcc = 2.45 GHz RCC only, dual = both; * = 95% CI excludes 0'].join('\n') + '\n';
+  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = 95% CI excludes 0`].join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { describe, test, expect } from 'vitest';
-import { simulateNfcTap, defaultNfcTapParams, asTypeB, type NfcTapParams, type NfcCarrierKind } from './nfc.js';
+import { simulateNfcTap } from './nfc.js';
+import { defaultNfcTapParams, asTypeB, type NfcTapParams, type NfcCarrierKind } from './nfc-params.js';
 import { drawTrajectory, DEFAULT_TAP_GESTURE, type TapGestureParams } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { mifareTicketFlow } from '../link/apdu-flows.js';

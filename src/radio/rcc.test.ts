@@ -1,5 +1,6 @@
 import { describe, test, expect } from 'vitest';
-import { chooseBand, DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, simulateRccTap, type RccCandidate, type RccParams, type RccTapOutcome } from './rcc.js';
+import { simulateRccTap, type RccTapOutcome } from './rcc.js';
+import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccParams } from './rcc-params.js';
 import { TAP_CAUSES } from './tap-outcome.js';
 import { streamFor } from '../random/stream.js';
 import { uniform } from '../random/distributions.js';
@@ -109,14 +110,5 @@ describe('simulateRccTap (FACTS §6.2–§6.5), crowded queue, 10 000 seeded tap
       csma += simulateRccTap(DEFAULT_RCC_PARAMS, solo(i), streamFor(4, 0, `i:${i}`), busy).retransmissions;
     }
     expect(aloha).toBeGreaterThan(3 * csma);
-  });
-});
-
-describe('chooseBand (dual-band SIM at a dual reader, FACTS §6.1)', () => {
-  test('preference, fallback and no common band', () => {
-    expect(chooseBand(['13.56MHz', '2.45GHz'], ['13.56MHz', '2.45GHz'], 'prefer-2.45GHz')).toBe('2.45GHz');
-    expect(chooseBand(['13.56MHz', '2.45GHz'], ['13.56MHz', '2.45GHz'], 'prefer-13.56MHz')).toBe('13.56MHz');
-    expect(chooseBand(['13.56MHz'], ['13.56MHz', '2.45GHz'], 'prefer-2.45GHz')).toBe('13.56MHz');
-    expect(chooseBand(['2.45GHz'], ['13.56MHz'], 'prefer-2.45GHz')).toBeNull();
   });
 });

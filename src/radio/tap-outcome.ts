@@ -17,8 +17,8 @@ export const TAP_CAUSES = [
 ] as const;
 export type TapCause = (typeof TAP_CAUSES)[number];
 
-export const BANDS = ['13.56MHz', '2.45GHz', 'optical'] as const;
-export type Band = (typeof BANDS)[number];
+/** A band id as in the registry (src/radio/bands.ts): "13.56MHz", "2.45GHz", "optical", … */
+export type Band = string;
 
 export interface TapOutcome {
   /** ok ⇒ the intended carrier paid at the intended reader. */

@@ -12,6 +12,7 @@ import { effectiveFieldAPerM, prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAU
 import { DEFAULT_LF_FIELD, lfFieldAPerM, lfThresholds } from '../physics/lf-field.js';
 import { meanOf } from '../random/distributions.js';
 import { buildWorld } from '../scenario/build.js';
+import { nfcTapParamsOf } from '../radio/nfc-band.js';
 import type { ResolvedReader, ResolvedScenario } from '../scenario/schema.js';
 import { contourMap, fmtValue, type LaneRect } from './charts.js';
 import type { ReportFigure } from './html.js';
@@ -107,10 +108,11 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
   const n = reader.nfc;
   if (n === null) throw new Error(`reader ${reader.id} has no 13.56 MHz parameters`);
   const world = buildWorld(scenario);
-  const pair = (world.pairs[readerIndex] ?? []).find((p) => p.nfc !== null);
-  const carrierIndex = pair === undefined ? -1 : (world.pairs[readerIndex] ?? []).indexOf(pair);
+  const pairs = world.pairs[readerIndex] ?? [];
+  const carrierIndex = pairs.findIndex((p) => nfcTapParamsOf(p) !== null);
+  const nfc = carrierIndex >= 0 ? nfcTapParamsOf(pairs[carrierIndex]!) : null;
   const carrierId = carrierIndex >= 0 ? (scenario.carriers[carrierIndex]?.id ?? '?') : 'ID-1 card (default)';
-  const antenna: ReaderAntennaParams = pair?.nfc?.reader.antenna ?? {
+  const antenna: ReaderAntennaParams = nfc?.reader.antenna ?? {
     ...DEFAULT_GATE_READER_ANTENNA,
     radiusM: n.antennaRadius,
     ampereTurnsA: n.driveCurrent,
@@ -118,9 +120,9 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
     inductanceH: n.inductance,
     noiseRmsV: n.noise,
   };
-  const carrier: CarrierAntennaParams = pair?.nfc?.carrier.antenna ?? DEFAULT_ID1_CARD_ANTENNA;
-  const lossDb = pair?.nfc === undefined || pair.nfc === null ? 0 : meanOf(pair.nfc.carrier.couplingLossDb);
-  const detuningHz = pair?.nfc === undefined || pair.nfc === null ? 0 : meanOf(pair.nfc.carrier.detuningHz);
+  const carrier: CarrierAntennaParams = nfc?.carrier.antenna ?? DEFAULT_ID1_CARD_ANTENNA;
+  const lossDb = nfc === null ? 0 : meanOf(nfc.carrier.couplingLossDb);
+  const detuningHz = nfc === null ? 0 : meanOf(nfc.carrier.detuningHz);
   const link = prepareNfcLink(antenna, carrier, lossDb, detuningHz);
   const g = geometry(scenario, reader.id);
   const heightM = 0.15;

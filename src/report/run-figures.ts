@@ -6,18 +6,13 @@ import type { ReportFigure } from './html.js';
 import type { CiRow, GatelineTrack, RunFolderData } from './run-folder.js';
 import { sig } from './sig.js';
 import { maxOf, minOf, pushAll } from '../arrays.js';
+import { bandLabel } from '../radio/bands.js';
 
 /** Gatelines shown in a time-series figure at most. */
 export const MAX_GATELINES_SHOWN = 8;
 
 function mean(ci: ReadonlyMap<string, CiRow>, metric: string): number {
   return ci.get(metric)?.mean ?? NaN;
-}
-
-const BAND_LABEL: Readonly<Record<string, string>> = { '13.56MHz': '13.56 MHz', '2.45GHz': '2.45 GHz RCC', optical: 'optical' };
-
-function bandLabel(band: string): string {
-  return BAND_LABEL[band] ?? band;
 }
 
 /** Time axis: minutes, or hours for runs longer than 6 h. */

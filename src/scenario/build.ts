@@ -1,182 +1,31 @@
 /**
  * Resolved scenario → the plain model configuration one replication runs (DESIGN §4 rule 8:
- * models get plain numbers and read nothing themselves). Prepares every (reader, carrier) tap
- * combination once.
+ * models get plain numbers and read nothing themselves). A pure mapper: the schema has filled
+ * every default; what a scenario cannot set comes from the model's own constants (DEFAULT_BACKEND,
+ * defaultNfcTapParams, DEFAULT_RCC_PARAMS). Times stay integer ns. Prepares every (reader,
+ * carrier) tap combination once.
  */
-import type { Distribution } from '../random/distributions.js';
-import type { TapPair, Bystander } from '../devices/reader.js';
-import { bandFor } from '../devices/reader.js';
-import type { GateMechanics } from '../station/gate.js';
-import type { GateChoicePolicy } from '../station/gate-choice.js';
-import type { RateTable } from '../station/demand.js';
-import { asTypeB, defaultNfcTapParams, nfcActivationExchanges, type NfcCarrierKind, type NfcTapParams } from '../radio/nfc.js';
-import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccParams } from '../radio/rcc.js';
-import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
 import type { Band } from '../radio/tap-outcome.js';
-import type { ResolvedCarrier, ResolvedGateline, ResolvedReader, ResolvedScenario } from './schema.js';
-import { DEFAULT_BACKEND, type BackendParams } from '../backend/backend.js';
-import { LINK_PRESETS } from '../backend/network.js';
-import { maxOf } from '../arrays.js';
+import type { ResolvedCarrier, ResolvedScenario } from './schema.js';
 import type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig } from '../station/world-config.js';
+import { backendParams } from './build/backend.js';
+import { entranceConfig, gatelineConfig } from './build/station.js';
+import { tapPair } from './build/tap-pairs.js';
 
 export type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig };
 
-
-function backendOf(s: ResolvedScenario): BackendParams {
-  const b = s.backend;
-  const preset = LINK_PRESETS[b.link.kind];
-  const d = DEFAULT_BACKEND;
+function carrierConfig(c: ResolvedCarrier): CarrierConfig {
   return {
-    intervalNs: s.outputs.interval,
-    terminal: {
-      ...d.terminal,
-      timeoutNs: b.terminal.timeout,
-      maxRetries: b.terminal.maxRetries,
-      retryBackoffNs: b.terminal.retryBackoff,
-      fallback: b.terminal.fallback,
-      floorLimitCents: b.terminal.floorLimitCents,
-      localCheckS: b.terminal.localCheck,
-    },
-    risk: { onlineAboveCents: b.risk.onlineAboveCents, sampleProbability: b.risk.sampleProbability },
-    fep: { ...d.fep, servers: b.fep.servers, serviceS: b.fep.serviceTime, queueCapacity: b.fep.queueCap, batchIntervalNs: b.fep.batchInterval, maxBatchRecords: b.fep.maxBatchRecords },
-    link: {
-      ...preset,
-      ...(b.link.rtt === undefined ? {} : { rttS: b.link.rtt, kind: 'custom' as const }),
-      ...(b.link.loss === undefined ? {} : { lossProbability: b.link.loss }),
-      outages: b.link.outages.map((o) => ({ startNs: o.at, durationNs: o.duration })),
-    },
-    channels: b.channels.map((c) => ({
-      id: c.id,
-      share: c.share,
-      host: {
-        ...d.channels[0]!.host,
-        servers: c.servers,
-        serviceS: c.serviceTime,
-        queueCapacity: c.queueCap,
-        kneeUtilisation: c.kneeUtilisation,
-        slowdownSlope: c.slowdownSlope,
-        declineProbability: c.declineProbability,
-      },
-    })),
-  };
-}
-
-const NFC_KIND: Record<string, NfcCarrierKind> = {
-  'nfc-phone': 'nfc-phone',
-  'rcc-phone': 'nfc-phone',
-  'dual-sim': 'nfc-phone',
-  'transit-card': 'transit-card',
-  'emv-card': 'emv-card',
-};
-
-function flowOf(name: string): ApduFlow {
-  switch (name) {
-    case 'qpboc':
-      return qpbocFlow(2);
-    case 'transit-epurse':
-      return transitEpurseFlow();
-    case 'mifare':
-      return mifareTicketFlow();
-    default:
-      return qrOpticalFlow();
-  }
-}
-
-function nfcPair(reader: ResolvedReader, carrier: ResolvedCarrier): NfcTapParams | null {
-  const kind = NFC_KIND[carrier.kind];
-  if (reader.nfc === null || kind === undefined) return null;
-  const base = defaultNfcTapParams(kind);
-  const n = reader.nfc;
-  const couplingLossDb: Distribution =
-    carrier.attenuationSpreadDb > 0
-      ? { kind: 'normal', mean: carrier.attenuationDb, sd: carrier.attenuationSpreadDb, min: 0, max: carrier.attenuationDb + 4 * carrier.attenuationSpreadDb }
-      : { kind: 'constant', value: carrier.attenuationDb };
-  const typed = carrier.cardType === 'B' ? asTypeB(base.carrier) : base.carrier;
-  const flow = flowOf(carrier.flow);
-  return {
-    reader: {
-      antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
-      pollingPeriodMs: reader.pollingPeriod / 1e6,
-      policy: reader.policy,
-      typeBSlots: n.typeBSlots,
-      transactionTimeoutMs: n.transactionTimeout / 1e6,
-    },
-    carrier: {
-      ...typed,
-      couplingLossDb,
-      detuningHz: { kind: 'constant', value: carrier.detuningKHz * 1e3 },
-      flow: flow.protocol === 'optical' ? typed.flow : flow,
-      isoDep: { ...typed.isoDep, bitRateKbps: n.bitRateKbps },
-    },
-  };
-}
-
-function rccPair(reader: ResolvedReader, carrier: ResolvedCarrier): RccParams | null {
-  const r = reader.rcc;
-  if (r === null) return null;
-  const d = DEFAULT_RCC_PARAMS;
-  return {
-    ...d,
-    lfControl: r.lfControl,
-    lf: {
-      ...d.lf,
-      frequencyHz: r.lfFrequency,
-      coilRadiusM: r.lfCoilRadius,
-      startDistanceM: r.triggerDistance,
-      abortDistanceM: r.abortDistance,
-      hearDistanceM: r.hearDistance,
-      handsetSpreadSigmaDb: carrier.lfAttenuationSpreadDb,
-    },
-    beaconPeriodNs: r.lfBeaconPeriod,
-    rssiStartThresholdDbm: r.rssiStartThresholdDbm,
-    rf: { ...d.rf, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
-    bodyLoss: {
-      ...d.bodyLoss,
-      hand: { minDb: carrier.bodyLossDb, maxDb: carrier.bodyLossDb, sigmaMinDb: carrier.bodyLossSpreadDb, sigmaMaxDb: carrier.bodyLossSpreadDb },
-    },
-    multiTargetPolicy: r.multiTargetPolicy,
-    mac: r.mac === 'aloha' ? { kind: 'aloha' } : d.mac,
-  };
-}
-
-function tapPair(reader: ResolvedReader, carrier: ResolvedCarrier): TapPair {
-  const band = bandFor(reader.bands as readonly Band[], carrier.bands as readonly Band[], reader.dualBandPreference);
-  const nfc = band === '13.56MHz' ? nfcPair(reader, carrier) : null;
-  return {
-    band,
-    carrierBand: (carrier.bands[0] ?? 'optical') as Band,
-    gesture: carrier.gesture,
-    nfc,
-    nfcActivation: nfc === null ? [] : nfcActivationExchanges(nfc.carrier),
-    rcc: band === '2.45GHz' ? rccPair(reader, carrier) : null,
-    rccContext: DEFAULT_RCC_CONTEXT,
-    optical: band === 'optical' ? qrOpticalFlow() : null,
-    opticalFailure: carrier.qrScanFailure,
-  };
-}
-
-function mechanicsOf(line: ResolvedGateline, s: ResolvedScenario): GateMechanics {
-  const g = line.gate;
-  return {
-    model: g.model,
-    openNs: g.openTime,
-    passageS: g.passageTime,
-    minCycleNs: g.minCycle,
-    relockS: g.relockTime,
-    serialHeadwayNs: g.serialHeadway,
-    representDelayS: s.retry.representDelay,
-    maxTaps: s.retry.maxTaps,
-  };
-}
-
-export function buildWorld(s: ResolvedScenario): WorldConfig {
-  const carriers: CarrierConfig[] = s.carriers.map((c) => ({
     id: c.id,
     kind: c.kind,
     share: c.share,
     bystander: { bands: c.bands as readonly Band[], restingPlacement: 'pocket' },
     authorisation: c.authorisation,
-  }));
+  };
+}
+
+export function buildWorld(s: ResolvedScenario): WorldConfig {
+  const carriers = s.carriers.map(carrierConfig);
   const readerIndex = new Map(s.readers.map((r, i) => [r.id, i]));
   const pairs = s.readers.map((r) => s.carriers.map((c) => tapPair(r, c)));
   const qrCarrier = { ...(s.carriers[0] as ResolvedCarrier), kind: 'qr', bands: ['optical'], flow: 'qr' } as ResolvedCarrier;
@@ -188,41 +37,9 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
       const lineIndices: number[] = [];
       for (const line of entrance.gatelines) {
         lineIndices.push(gatelines.length);
-        gatelines.push({
-          id: line.id,
-          key: `${station.id}/${line.id}`,
-          readerIndex: readerIndex.get(line.reader) as number,
-          gates: line.gates,
-          pitchM: line.pitch,
-          mechanics: mechanicsOf(line, s),
-          choice: line.choice,
-          balkQueueLength: line.balkQueueLength,
-          queueAreaM2: line.queueAreaM2,
-          direction: line.direction,
-        });
+        gatelines.push(gatelineConfig(line, station.id, readerIndex, s));
       }
-      const mix = entrance.demand.carrierMix;
-      const shares = s.carriers.map((c) => (mix === null ? c.share : (mix.find((m) => m.carrier === c.id)?.share ?? 0)));
-      const cdf = new Float64Array(shares.length);
-      let cumulative = 0;
-      shares.forEach((share, i) => {
-        cumulative += share;
-        cdf[i] = cumulative;
-      });
-      entrances.push({
-        id: entrance.id,
-        key: `${station.id}/${entrance.id}`,
-        stationIndex,
-        table: { ratesPerHour: entrance.demand.ratesPerHour, stepNs: entrance.demand.stepNs },
-        maxPerHour: maxOf(entrance.demand.ratesPerHour, 0),
-        groupSize: entrance.demand.groupSize,
-        walkS: entrance.walkTime,
-        carrierCdf: cdf,
-        gatelines: lineIndices,
-        exitTable: { ratesPerHour: entrance.demand.exitRatesPerHour, stepNs: entrance.demand.stepNs },
-        maxExitPerHour: maxOf(entrance.demand.exitRatesPerHour, 0),
-        exitGroupSize: entrance.demand.exitGroupSize,
-      });
+      entrances.push(entranceConfig(entrance, station.id, stationIndex, lineIndices, s));
     }
   });
   return {
@@ -238,7 +55,7 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
     gatelines,
     fallback: s.retry.fallback,
     transactions: s.outputs.transactions,
-    backend: backendOf(s),
+    backend: backendParams(s),
     valueCents: s.backend.valueCents,
   };
 }

@@ -117,8 +117,8 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
     tap: (p, gate) => {
       const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
       const pair = p.fallback === 'qr' ? cfg.qrPairs[readerIndex]! : cfg.pairs[readerIndex]![p.carrierIndex]!;
-      // Bystanders matter only to a 2.45 GHz tap (reader.ts); other bands skip gathering them.
-      return tapOnce(pair, p.rng, pair.band === '2.45GHz' ? surroundings(gate) : NO_SURROUNDINGS);
+      // Bystanders matter only to a band that hears them (2.45 GHz, BandModel.hearsBystanders); other bands skip gathering them.
+      return tapOnce(pair, p.rng, pair.model !== null && pair.model.hearsBystanders ? surroundings(gate) : NO_SURROUNDINGS);
     },
     authorise: authorisation(ctx, sinks),
     onTap: tapRecorder(ctx, sinks),

@@ -1,0 +1,73 @@
+/**
+ * 13.56 MHz activation of one tap: the carrier's activation exchanges and, with other cards in
+ * the field, anticollision (FACTS §2.1–§2.5) exchange by exchange over the tap's link.
+ */
+import type { RandomStream } from '../random/stream.js';
+import { DEFAULT_TYPE_B_ACTIVATION, anticollisionExchange, reqaExchange, selectExchange, typeAActivationExchanges, typeBActivationExchanges, typeBExchange, type Exchange } from '../link/activation.js';
+import { resolveTypeA, type TypeACard } from '../link/anticollision/type-a.js';
+import { resolveTypeB } from '../link/anticollision/type-b.js';
+import { runExchange, type FrameLink, type LinkSession, type StepResult } from '../link/iso-dep.js';
+import { HLTA_WAIT_NS } from '../link/iso14443.js';
+import type { NfcCarrierParams, NfcReaderParams } from './nfc-params.js';
+
+export type ActivationResult = StepResult | 'collision';
+
+function runEx(s: LinkSession, link: FrameLink, rng: RandomStream, x: Exchange, retries: number): StepResult {
+  return runExchange(s, link, rng, x.pcdBits, x.piccBits, x.etuCycles, x.responseDelayCycles, x.turnaroundCycles, 0, retries);
+}
+
+export function runAll(s: LinkSession, link: FrameLink, rng: RandomStream, xs: readonly Exchange[], retries: number): StepResult {
+  for (const x of xs) {
+    const r = runEx(s, link, rng, x, retries);
+    if (r !== 'ok') return r;
+  }
+  return 'ok';
+}
+
+/** Activation incl. anticollision among `others` (FACTS §2.1–§2.5). Transit policy halts wrong cards and re-polls. */
+export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly TypeACard[], self: TypeACard): ActivationResult {
+  const retries = c.isoDep.maxRetransmissions;
+  let field: TypeACard[] = [self, ...others];
+  if (c.cardType === 'B') {
+    const [reqb, ...rest] = xs;
+    while (field.length > 1) {
+      const res = resolveTypeB(field, rng, r.policy, r.typeBSlots);
+      for (let i = 0; i < res.frames; i++) {
+        const x = runEx(s, link, rng, i === 0 ? (reqb as Exchange) : typeBExchange('Slot-MARKER', 3, 14), retries);
+        if (x !== 'ok') return x;
+      }
+      s.collisions += res.collisions;
+      if (res.selected === null) return 'collision';
+      if (res.selected === self) return runAll(s, link, rng, rest, retries);
+      field = field.filter((f) => f !== res.selected); // HLTB the wrong card, poll again
+      s.tNs += HLTA_WAIT_NS;
+    }
+    return runAll(s, link, rng, xs, retries);
+  }
+  if (field.length === 1) return runAll(s, link, rng, xs, retries);
+  const o = c.activation;
+  for (;;) {
+    const rq = runEx(s, link, rng, reqaExchange(o), retries);
+    if (rq !== 'ok') return rq;
+    const res = resolveTypeA(field, rng, r.policy);
+    for (let i = 0; i < res.frames; i++) {
+      const x = runEx(s, link, rng, anticollisionExchange(1, o), retries);
+      if (x !== 'ok') return x;
+    }
+    s.collisions += res.collisions;
+    if (res.selected === null) return 'collision';
+    if (res.selected === self) return runAll(s, link, rng, xs.slice(2), retries); // SELECT CL1 onwards
+    const sel = runEx(s, link, rng, selectExchange(1, o), retries); // the wrong card: SELECT, then HLTA
+    if (sel !== 'ok') return sel;
+    s.tNs += HLTA_WAIT_NS;
+    field = field.filter((f) => f !== res.selected);
+    if (field.length === 1) return runAll(s, link, rng, xs, retries);
+  }
+}
+
+/** The activation exchanges of a carrier (fixed by its parameters: build them once per reader–carrier pair, not per tap). */
+export function nfcActivationExchanges(c: NfcCarrierParams): readonly Exchange[] {
+  if (c.cardType === 'B') return typeBActivationExchanges(DEFAULT_TYPE_B_ACTIVATION);
+  return typeAActivationExchanges(c.uidBytes, c.isoDep.bitRateKbps, c.flow.protocol === 'native' ? { ...c.activation, rats: false } : c.activation);
+}
+

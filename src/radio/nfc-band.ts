@@ -1,0 +1,125 @@
+/**
+ * The 13.56 MHz band (ISO/IEC 14443 / NFC) behind the band interface: its reader section
+ * (`readers[].nfc`, defaults from the calibrated gate reader), the pair preparation from a reader
+ * and a carrier, and one tap (simulateNfcTap, nfc.ts).
+ */
+import type { Distribution } from '../random/distributions.js';
+import { DEFAULT_GATE_READER_ANTENNA } from '../physics/nfc-link-budget.js';
+import type { CollisionPolicy } from '../link/anticollision/type-a.js';
+import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
+import type { Exchange } from '../link/activation.js';
+import { DEFAULT_ISO_DEP } from '../link/iso-dep.js';
+import type { TimeNs } from '../units.js';
+import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
+import { asTypeB, defaultNfcReader, defaultNfcTapParams, type NfcCarrierKind, type NfcTapParams } from './nfc-params.js';
+import { nfcActivationExchanges } from './nfc-activation.js';
+import { NO_OTHER_CARDS, simulateNfcTap } from './nfc.js';
+
+/** The reader defaults the scenario shows (the policy only picks the anticollision rule, not a default here). */
+export const NFC_READER_DEFAULTS = defaultNfcReader('emv');
+const READER = NFC_READER_DEFAULTS;
+
+export const NFC_SECTION = {
+  key: 'nfc',
+  help: '13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.',
+  fields: {
+    antennaRadius: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_GATE_READER_ANTENNA.radiusM, range: { min: 0, exclusiveMin: true }, help: 'Circular reader loop radius, m: {default} [E] FACTS §3.1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).' },
+    driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, FACTS §1.2) at the loop centre.' },
+    turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] FACTS §3.2 example: {default}.' },
+    inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] FACTS §3.2 example.' },
+    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (FACTS §4.1/§4.2).' },
+    transactionTimeout: { kind: 'time', unit: 's', defaultNs: READER.transactionTimeoutNs, range: { min: 0, exclusiveMin: true }, help: 'Reader gives up this long after the first poll [E] (FACTS §5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).' },
+    typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] FACTS §2.2.' },
+    bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (FACTS §1.1).' },
+  },
+} as const satisfies BandSection;
+
+/** The resolved `readers[].nfc` section (SI values, integer ns). */
+type NfcSectionValues = SectionValues<typeof NFC_SECTION>;
+
+/** What the band reads of a reader: its section and the reader-level 13.56 MHz fields. */
+interface NfcReaderInput {
+  nfc: NfcSectionValues | null;
+  pollingPeriod: TimeNs;
+  policy: CollisionPolicy;
+}
+
+/** What the band reads of a carrier. */
+interface NfcCarrierInput {
+  attenuationDb: number;
+  attenuationSpreadDb: number;
+  detuningKHz: number;
+  cardType: 'A' | 'B';
+  flow: string;
+}
+
+export interface NfcPrepared {
+  params: NfcTapParams;
+  /** `nfcActivationExchanges(params.carrier)`, built once with the pair. */
+  activation: readonly Exchange[];
+}
+
+const NFC_PROFILES: readonly NfcCarrierKind[] = ['nfc-phone', 'transit-card', 'emv-card'];
+
+function flowOf(name: string): ApduFlow {
+  switch (name) {
+    case 'qpboc':
+      return qpbocFlow(2);
+    case 'transit-epurse':
+      return transitEpurseFlow();
+    case 'mifare':
+      return mifareTicketFlow();
+    default:
+      return qrOpticalFlow();
+  }
+}
+
+function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcCarrierInput, kind: NfcCarrierKind): NfcTapParams {
+  const base = defaultNfcTapParams(kind);
+  const couplingLossDb: Distribution =
+    carrier.attenuationSpreadDb > 0
+      ? { kind: 'normal', mean: carrier.attenuationDb, sd: carrier.attenuationSpreadDb, min: 0, max: carrier.attenuationDb + 4 * carrier.attenuationSpreadDb }
+      : { kind: 'constant', value: carrier.attenuationDb };
+  const typed = carrier.cardType === 'B' ? asTypeB(base.carrier) : base.carrier;
+  const flow = flowOf(carrier.flow);
+  return {
+    reader: {
+      antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
+      pollingPeriodNs: reader.pollingPeriod,
+      policy: reader.policy,
+      typeBSlots: n.typeBSlots,
+      transactionTimeoutNs: n.transactionTimeout,
+    },
+    carrier: {
+      ...typed,
+      couplingLossDb,
+      detuningHz: { kind: 'constant', value: carrier.detuningKHz * 1e3 },
+      flow: flow.protocol === 'optical' ? typed.flow : flow,
+      isoDep: { ...typed.isoDep, bitRateKbps: n.bitRateKbps },
+    },
+  };
+}
+
+export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
+  id: '13.56MHz',
+  label: '13.56 MHz',
+  short: 'nfc',
+  servedBy: 'reader',
+  reference: false,
+  readsEveryCarrier: false,
+  section: NFC_SECTION,
+  hearsBystanders: false,
+  prepare(reader: BandReader, carrier: BandCarrier): NfcPrepared | null {
+    const r = reader as BandReader & NfcReaderInput;
+    const kind = carrier.profiles?.['13.56MHz'] as NfcCarrierKind | undefined;
+    if (r.nfc === null || r.nfc === undefined || kind === undefined || !NFC_PROFILES.includes(kind)) return null;
+    const params = nfcTapParams(r, r.nfc, carrier as BandCarrier & NfcCarrierInput, kind);
+    return { params, activation: nfcActivationExchanges(params.carrier) };
+  },
+  tap: (p, trajectory, _around, rng) => simulateNfcTap(p.params, trajectory, rng, NO_OTHER_CARDS, p.activation),
+};
+
+/** The 13.56 MHz parameters of a prepared pair (devices/reader.ts TapPair), or null when it is not a 13.56 MHz pair. */
+export function nfcTapParamsOf(pair: { readonly model: BandModel | null; readonly prepared: unknown }): NfcTapParams | null {
+  return pair.model === NFC_BAND && pair.prepared !== null ? (pair.prepared as NfcPrepared).params : null;
+}

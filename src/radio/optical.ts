@@ -1,0 +1,40 @@
+/**
+ * The optical band: a QR code on the carrier's screen read by the reader's camera, for comparison
+ * with the radio bands. The carrier brings the band, so every reader reads it. A scan runs the
+ * flow's processing steps in sequence and fails with the carrier's `qrScanFailure` probability [E].
+ */
+import { sample } from '../random/distributions.js';
+import type { RandomStream } from '../random/stream.js';
+import { qrOpticalFlow, type ApduFlow } from '../link/apdu-flows.js';
+import { ms } from '../units.js';
+import type { TapOutcome } from './tap-outcome.js';
+import type { BandModel } from './band.js';
+
+export interface OpticalPrepared {
+  flow: ApduFlow;
+  /** Probability that one QR scan fails [E]. */
+  failure: number;
+}
+
+/** A QR scan: the flow's processing steps in sequence; a scan fails with probability `failure`. */
+export function opticalTap(flow: ApduFlow, failure: number, rng: RandomStream, heightM: number): TapOutcome {
+  let totalMs = 0;
+  for (const step of flow.steps) totalMs += Math.max(0, sample(rng, step.cardProcessingMs));
+  totalMs += Math.max(0, sample(rng, flow.afterLastFrameMs));
+  const failed = rng.next01() < failure;
+  const durationNs = ms(totalMs);
+  return { cause: failed ? 'frame-errors' : 'ok', band: 'optical', latencyNs: durationNs, durationNs, frames: 0, retransmissions: 0, collisions: 0, heightM, offsetM: 0 };
+}
+
+export const OPTICAL_BAND: BandModel<OpticalPrepared, null> = {
+  id: 'optical',
+  label: 'optical',
+  short: 'qr',
+  servedBy: 'carrier',
+  reference: false,
+  readsEveryCarrier: false,
+  section: null,
+  hearsBystanders: false,
+  prepare: (_reader, carrier) => ({ flow: qrOpticalFlow(), failure: carrier['qrScanFailure'] as number }),
+  tap: (p, trajectory, _around, rng) => opticalTap(p.flow, p.failure, rng, trajectory.dwellHeightM),
+};

@@ -1,0 +1,113 @@
+/**
+ * The 2.45 GHz RCC / RF-SIM band behind the band interface: its reader section
+ * (`readers[].rcc`), the pair preparation and one tap with the phones around it — the person
+ * behind and the tappers at neighbouring gates (simulateRccTap, rcc.ts).
+ */
+import { sample, type Distribution } from '../random/distributions.js';
+import { DEFAULT_LF_FIELD } from '../physics/lf-field.js';
+import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
+import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
+import { simulateRccTap } from './rcc.js';
+
+const D = DEFAULT_RCC_PARAMS;
+
+export const RCC_SECTION = {
+  key: 'rcc',
+  help: '2.45 GHz RCC reader parameters.',
+  fields: {
+    lfControl: { kind: 'boolean', default: D.lfControl, help: 'Use the LF magnetic channel for distance control (FACTS §6.2).' },
+    lfFrequency: { kind: 'quantity', dimension: 'frequency', unit: 'kHz', default: DEFAULT_LF_FIELD.frequencyHz, range: { min: 0, exclusiveMin: true }, help: 'LF distance-control frequency, Hz: {default}, range 0.5–10 kHz [E] FACTS §6.3 / §11 #3a.' },
+    triggerDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.startDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis LF start distance (threshold T1) x0, m [E] (FACTS §6.4 example: 5 cm; §11 #3b: no sourced value).' },
+    abortDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.abortDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the abort threshold T3, m (≥ triggerDistance) [E] (no sourced value, FACTS §11 #3b).' },
+    hearDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.hearDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the hear-the-reader-id threshold T2, m (≥ abortDistance) [E] (no sourced value, FACTS §11 #3b).' },
+    rssiStartThresholdDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rssiStartThresholdDbm, help: 'Without LF control: start when the 2.45 GHz RSSI ≥ this, dBm [E] (no FACTS value; −30 dBm ≈ 15 cm in hand).' },
+    lfCoilRadius: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.coilRadiusM, range: { min: 0, exclusiveMin: true }, help: 'LF coil radius, m [E] (FACTS §6.4 example: 2 cm).' },
+    txPowerDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.txPowerDbm, help: 'RF transmit power, dBm: {default} [E] FACTS §6.3 / §11 #3c.' },
+    rxSensitivityDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.sensitivityDbm, help: 'RF receiver sensitivity, dBm: −85 dBm [E] FACTS §6.3 / §11 #3c.' },
+    dataRateBps: { kind: 'number', default: D.rf.dataRateBps, range: { min: 0, exclusiveMin: true }, help: 'RF data rate, bit/s: GFSK 1 Mbit/s [E] FACTS §6.3.' },
+    lfBeaconPeriod: { kind: 'time', unit: 'ms', defaultNs: D.beaconPeriodNs, range: { min: 0.001 }, help: 'Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no FACTS value).' },
+    multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] FACTS §6.5 / §11 #3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
+    mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] FACTS §6.5 / §11 #3e.' },
+  },
+} as const satisfies BandSection;
+
+/** The resolved `readers[].rcc` section (SI values, integer ns). */
+type RccSectionValues = SectionValues<typeof RCC_SECTION>;
+
+/** What the band reads of a carrier: its handset spreads and body loss. */
+interface RccCarrierInput {
+  lfAttenuationSpreadDb: number;
+  bodyLossDb: number;
+  bodyLossSpreadDb: number;
+}
+
+export interface RccPrepared {
+  params: RccParams;
+  /** The shared channel before this tap's neighbours are counted. */
+  context: RccContext;
+}
+
+function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
+  const d = DEFAULT_RCC_PARAMS;
+  return {
+    ...d,
+    lfControl: r.lfControl,
+    lf: {
+      ...d.lf,
+      frequencyHz: r.lfFrequency,
+      coilRadiusM: r.lfCoilRadius,
+      startDistanceM: r.triggerDistance,
+      abortDistanceM: r.abortDistance,
+      hearDistanceM: r.hearDistance,
+      handsetSpreadSigmaDb: carrier.lfAttenuationSpreadDb,
+    },
+    beaconPeriodNs: r.lfBeaconPeriod,
+    rssiStartThresholdDbm: r.rssiStartThresholdDbm,
+    rf: { ...d.rf, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
+    bodyLoss: {
+      ...d.bodyLoss,
+      hand: { minDb: carrier.bodyLossDb, maxDb: carrier.bodyLossDb, sigmaMinDb: carrier.bodyLossSpreadDb, sigmaMaxDb: carrier.bodyLossSpreadDb },
+    },
+    multiTargetPolicy: r.multiTargetPolicy,
+    mac: r.mac === 'aloha' ? { kind: 'aloha' } : d.mac,
+  };
+}
+
+/** Where the person behind holds the phone, relative to the reader [E] (no FACTS value): 5–35 cm up, 30–60 cm back. */
+const BEHIND_HEIGHT_M: Distribution = { kind: 'uniform', min: 0.05, max: 0.35 };
+const BEHIND_DISTANCE_M: Distribution = { kind: 'uniform', min: 0.3, max: 0.6 };
+
+export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {
+  id: '2.45GHz',
+  label: '2.45 GHz RCC',
+  short: 'rcc',
+  servedBy: 'reader',
+  reference: false,
+  readsEveryCarrier: false,
+  section: RCC_SECTION,
+  hearsBystanders: true,
+  prepare(reader: BandReader, carrier: BandCarrier): RccPrepared | null {
+    const r = reader['rcc'] as RccSectionValues | null | undefined;
+    if (r === null || r === undefined) return null;
+    return { params: rccParams(r, carrier as BandCarrier & RccCarrierInput), context: DEFAULT_RCC_CONTEXT };
+  },
+  tap(p, trajectory, around, rng) {
+    const candidates: RccCandidate[] = [{ id: 'tapper', tapper: true, placement: 'hand', motion: { kind: 'gesture', trajectory, startNs: 0 } }];
+    if (around.behind !== null && around.behind.bands.includes('2.45GHz')) {
+      candidates.push({
+        id: 'behind',
+        tapper: false,
+        placement: around.behind.restingPlacement,
+        motion: { kind: 'static', position: { heightM: sample(rng, BEHIND_HEIGHT_M), lateralOffsetM: sample(rng, BEHIND_DISTANCE_M), tiltRad: 0 } },
+      });
+    }
+    let activeNeighbours = 0;
+    around.neighbours.forEach((n, i) => {
+      if (!n.carrier.bands.includes('2.45GHz')) return;
+      activeNeighbours++;
+      candidates.push({ id: `lane-${i}`, tapper: false, placement: 'hand', motion: { kind: 'static', position: { heightM: 0.02, lateralOffsetM: n.lateralM, tiltRad: 0 } } });
+    });
+    const context: RccContext = { ...p.context, activeCoChannelNeighbours: activeNeighbours, gatePitchM: around.pitchM };
+    return simulateRccTap(p.params, candidates, rng, context);
+  },
+};

@@ -1,0 +1,106 @@
+/**
+ * The 2.45 GHz link of one RCC tap: per-candidate slow-fading draws, received power and LF field
+ * at a candidate's position, the co-channel interferers, and the APDU exchange frame by frame
+ * with the bound phone (FACTS §6.2, §7).
+ */
+import type { RandomStream } from '../random/stream.js';
+import type { TapCause } from './tap-outcome.js';
+import { positionAt, type CarrierPosition } from '../motion/tap-gesture.js';
+import { s, type TimeNs } from '../units.js';
+import { lfFieldAPerM, lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
+import { logDistancePathLossDb } from '../physics/path-loss.js';
+import { drawAccessDelayNs, drawInterferenceDbm, packetErrorRate, sinrLinear, type Interferer } from './channel.js';
+import type { RccCandidate, RccContext, RccParams, RccRfParams } from './rcc-params.js';
+
+/** Per-tap draws of one candidate (slow fading: fixed for the tap). */
+export interface CandidateDraws {
+  lfAttenuationDb: number;
+  bodyLossDb: number;
+  shadowingDb: number;
+}
+
+export function candidatePosition(c: RccCandidate, tNs: TimeNs): CarrierPosition {
+  return c.motion.kind === 'static' ? c.motion.position : positionAt(c.motion.trajectory, Math.max(0, tNs - c.motion.startNs));
+}
+
+/** Frame airtime, ns: (payload + overhead)·8 / bit rate. */
+export function rccFrameNs(rf: RccRfParams, payloadBytes: number): TimeNs {
+  return s(((payloadBytes + rf.frameOverheadBytes) * 8) / rf.dataRateBps);
+}
+
+/**
+ * Mean received power, dBm, over the 2.45 GHz link: Pt − PL(d) − body loss − Xσ
+ * (FACTS §7.3 log-distance, §7.5 body loss). d = max(√(h² + ρ²), minRfDistanceM).
+ */
+export function rccRssiDbm(p: RccParams, position: CarrierPosition, bodyLossDb: number, shadowingDb: number): number {
+  const distanceM = Math.max(p.minRfDistanceM, Math.hypot(position.heightM, position.lateralOffsetM));
+  return p.rf.txPowerDbm - logDistancePathLossDb(distanceM, p.pathLoss) - bodyLossDb - shadowingDb;
+}
+
+/** LF field the candidate's sensor sees at a position, A/m (FACTS §3.1 / §6.4 via lf-field.ts). */
+export function sensedLfAPerM(p: RccParams, position: CarrierPosition, attenuationDb: number): number {
+  return lfSensedFieldAPerM(lfFieldAPerM(p.lf.turnsCurrentA, p.lf.coilRadiusM, position.heightM, position.lateralOffsetM), attenuationDb);
+}
+
+/** Co-channel neighbour readers as interferers (mean path loss at ⌈k/2⌉·pitch, no body loss). */
+export function neighbourInterferers(p: RccParams, context: RccContext, packetNs: TimeNs): Interferer[] {
+  const list: Interferer[] = [...context.background];
+  for (let k = 1; k <= context.activeCoChannelNeighbours; k++) {
+    const distanceM = Math.ceil(k / 2) * context.gatePitchM;
+    list.push({ rxPowerDbm: p.rf.txPowerDbm - logDistancePathLossDb(distanceM, p.pathLoss), dutyCycle: context.neighbourDutyCycle, packetNs });
+  }
+  return list;
+}
+
+export interface ExchangeResult {
+  ok: boolean;
+  cause: TapCause;
+  endNs: TimeNs;
+  frames: number;
+  retransmissions: number;
+}
+
+/**
+ * The APDU exchange with the bound phone, frame by frame from `startNs`: per frame the access delay
+ * (channel.ts), the T3 abort check (FACTS §6.2), airtime and an error draw from the SINR (FACTS §7).
+ */
+export function runTransaction(
+  p: RccParams,
+  c: RccCandidate,
+  draws: CandidateDraws,
+  thresholds: LfThresholds,
+  interferers: readonly Interferer[],
+  noiseDbm: number,
+  startNs: TimeNs,
+  rng: RandomStream,
+): ExchangeResult {
+  const rf = p.rf;
+  const apduCount = rf.apduCountMin + Math.floor(rng.next01() * (rf.apduCountMax - rf.apduCountMin + 1));
+  let tNs = startNs;
+  let frames = 0;
+  let retransmissions = 0;
+  for (let apdu = 0; apdu < apduCount; apdu++) {
+    for (const payloadBytes of [rf.commandBytes, rf.responseBytes]) {
+      const packetNs = rccFrameNs(rf, payloadBytes);
+      const bits = (payloadBytes + rf.frameOverheadBytes) * 8;
+      for (let attempt = 0; ; attempt++) {
+        tNs += drawAccessDelayNs(rng, interferers, p.mac);
+        const position = candidatePosition(c, tNs);
+        if (p.lfControl && sensedLfAPerM(p, position, draws.lfAttenuationDb) < thresholds.abortFieldAPerM) {
+          return { ok: false, cause: 'tear', endNs: tNs, frames, retransmissions }; // FACTS §6.2 T3
+        }
+        const signalDbm = rccRssiDbm(p, position, draws.bodyLossDb, draws.shadowingDb);
+        const interferenceDbm = drawInterferenceDbm(rng, packetNs, interferers, p.mac);
+        const per = packetErrorRate(sinrLinear(signalDbm, noiseDbm, interferenceDbm), bits);
+        frames++;
+        tNs += packetNs + rf.turnaroundNs;
+        if (rng.next01() >= per) break;
+        retransmissions++;
+        if (attempt >= rf.maxRetransmissions) return { ok: false, cause: 'frame-errors', endNs: tNs, frames, retransmissions };
+      }
+      if (payloadBytes === rf.commandBytes) tNs += rf.cardProcessingPerApduNs;
+    }
+  }
+  return { ok: true, cause: 'ok', endNs: tNs, frames, retransmissions };
+}
+

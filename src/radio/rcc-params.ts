@@ -1,0 +1,133 @@
+/**
+ * Parameters of the 2.45 GHz RCC / RF-SIM band model and their defaults [E] (FACTS §6.2–§6.5, §7;
+ * values cited where they are set): the LF distance control, the 2.45 GHz link and exchange, the
+ * phones near a reader and the shared channel.
+ */
+import { ms, us, type TimeNs } from '../units.js';
+import { DEFAULT_LF_FIELD, type LfFieldParams } from '../physics/lf-field.js';
+import { DEFAULT_BODY_LOSS, logDistanceFor, RCC_RF_FREQUENCY_HZ, type BodyLossParams, type CarryPlacement, type LogDistanceParams } from '../physics/path-loss.js';
+import type { CarrierPosition, TapTrajectory } from '../motion/tap-gesture.js';
+import type { Interferer, MacParams } from './channel.js';
+
+/** The 2.45 GHz link and exchange. */
+export interface RccRfParams {
+  /** Carrier frequency, Hz. [S] FACTS §6.3 (2.4–2.4835 GHz ISM; 2.45 GHz centre). */
+  frequencyHz: number;
+  /** Bit rate, bit/s. [E] FACTS §6.3: GFSK 1 Mbit/s. */
+  dataRateBps: number;
+  /** Tx power of reader and phone, dBm. [E] FACTS §6.3: 0 dBm. */
+  txPowerDbm: number;
+  /** Rx sensitivity, dBm. [E] FACTS §6.3: −85 dBm. */
+  sensitivityDbm: number;
+  /** BER the sensitivity figure refers to. [E] tapsim choice (no FACTS value): 1e-3. */
+  berAtSensitivity: number;
+  /** Per-frame preamble + address + CRC, bytes. [E] no FACTS value: 8. */
+  frameOverheadBytes: number;
+  /** Command (reader → phone) payload, bytes. [E] no FACTS value: 32. */
+  commandBytes: number;
+  /** Response (phone → reader) payload, bytes. [E] no FACTS value: 96. */
+  responseBytes: number;
+  /** Rx/tx turnaround after each frame, ns. [E] no FACTS value: 130 µs. */
+  turnaroundNs: TimeNs;
+  /** APDU count range, drawn uniformly per transaction. [E] FACTS §10.1: 4–8 APDUs. */
+  apduCountMin: number;
+  apduCountMax: number;
+  /** Card (SIM) processing per APDU, ns. [E] no FACTS value for RF-SIM: 20 ms (link/apdu-flows should supply it). */
+  cardProcessingPerApduNs: TimeNs;
+  /** Resends of one frame before the exchange fails with 'frame-errors'. [E] no FACTS value: 3. */
+  maxRetransmissions: number;
+  /** Payload of the collision-detect exchange (FACTS §6.1 "冲突检测码"), bytes each way. [E]: 8. */
+  collisionDetectBytes: number;
+}
+
+export type MultiTargetPolicy = 'refuse-retry' | 'pick-random';
+
+export interface RccParams {
+  /** LF coil and thresholds T1/T3/T2 (lf-field.ts). */
+  lf: LfFieldParams;
+  /** true: start needs LF ≥ T1, abort below T3 (FACTS §6.2). false: RF RSSI threshold only. */
+  lfControl: boolean;
+  /** LF beacon period, ns. [E] no FACTS value: 100 ms. */
+  beaconPeriodNs: TimeNs;
+  /** LF beacon length (reader id bits / LF bit rate), ns. [E] no FACTS value: 32 bits at 1 kbit/s = 32 ms. */
+  beaconDurationNs: TimeNs;
+  /** Start threshold on RSSI when lfControl is false, dBm. [E] no FACTS value: −30 dBm (a hand-held phone triggers at ≈ 15 cm). */
+  rssiStartThresholdDbm: number;
+  rf: RccRfParams;
+  /** Log-distance path loss + shadowing. [E] environment choice 'retail-store' of FACTS §7.3 (n 2.2, σ 8.7 dB [S]). */
+  pathLoss: LogDistanceParams;
+  /** Body loss per carry placement. [E] FACTS §7.5. */
+  bodyLoss: Readonly<Record<CarryPlacement, BodyLossParams>>;
+  /** Shortest phone–reader distance for path loss, m (inside it the phone touches the reader). [E]: 1 cm. */
+  minRfDistanceM: number;
+  /** [E] FACTS §6.5 / §11 #3e: refuse/retry when > 1 LF-qualified target. */
+  multiTargetPolicy: MultiTargetPolicy;
+  /** Retries after a multi-target refusal before 'collision'. [E] no FACTS value: 3. */
+  collisionRetries: number;
+  /** Channel access of reader and phone. [E] FACTS §6.5 / §11 #3e "CSMA or ALOHA": CSMA. */
+  mac: MacParams;
+}
+
+export const DEFAULT_RCC_RF: RccRfParams = {
+  frequencyHz: RCC_RF_FREQUENCY_HZ, // [S] FACTS §6.3
+  dataRateBps: 1e6, // [E] FACTS §6.3
+  txPowerDbm: 0, // [E] FACTS §6.3
+  sensitivityDbm: -85, // [E] FACTS §6.3
+  berAtSensitivity: 1e-3, // [E] tapsim choice
+  frameOverheadBytes: 8, // [E]
+  commandBytes: 32, // [E]
+  responseBytes: 96, // [E]
+  turnaroundNs: us(130), // [E]
+  apduCountMin: 4, // [E] FACTS §10.1
+  apduCountMax: 8, // [E] FACTS §10.1
+  cardProcessingPerApduNs: ms(20), // [E]
+  maxRetransmissions: 3, // [E]
+  collisionDetectBytes: 8, // [E] FACTS §6.1 (code exists, size unknown)
+};
+
+export const DEFAULT_RCC_PARAMS: RccParams = {
+  lf: DEFAULT_LF_FIELD, // [E] FACTS §6.3, §6.4
+  lfControl: true, // FACTS §6.2
+  beaconPeriodNs: ms(100), // [E]
+  beaconDurationNs: ms(32), // [E]
+  rssiStartThresholdDbm: -30, // [E]
+  rf: DEFAULT_RCC_RF,
+  pathLoss: logDistanceFor('retail-store'), // [E] choice; (n, σ) [S] FACTS §7.3
+  bodyLoss: DEFAULT_BODY_LOSS, // [E] FACTS §7.5
+  minRfDistanceM: 0.01, // [E]
+  multiTargetPolicy: 'refuse-retry', // [E] FACTS §6.5
+  collisionRetries: 3, // [E] FACTS §6.5 (count unknown)
+  mac: { kind: 'csma', senseNs: us(128), backoffSlotNs: us(320), maxBackoffs: 4 }, // [E] FACTS §6.5 risk 2
+};
+
+/** A phone near the reader. Exactly one candidate of a tap is the tapper. */
+export interface RccCandidate {
+  id: string;
+  /** The phone whose owner is tapping this reader. */
+  tapper: boolean;
+  placement: CarryPlacement;
+  /** A gesture (times relative to the tapper's gesture start) or a fixed position relative to the reader. */
+  motion: { kind: 'gesture'; trajectory: TapTrajectory; startNs: TimeNs } | { kind: 'static'; position: CarrierPosition };
+}
+
+/** The shared channel around this reader during the tap. */
+export interface RccContext {
+  /** Active co-channel RCC readers nearby (neighbouring gates). */
+  activeCoChannelNeighbours: number;
+  /** Their duty cycle on the channel, 0–1. [E] no FACTS value. */
+  neighbourDutyCycle: number;
+  /** Gate pitch, m; the k-th neighbour is ⌈k/2⌉ pitches away (alternating sides). [E] FACTS §6.5: ≈ 0.6 m. */
+  gatePitchM: number;
+  /** Background Wi-Fi / BLE occupancy as seen in the RCC channel (FACTS §7.1). */
+  background: readonly Interferer[];
+}
+
+export const DEFAULT_RCC_CONTEXT: RccContext = {
+  activeCoChannelNeighbours: 2, // [E]
+  neighbourDutyCycle: 0.1, // [E]
+  gatePitchM: 0.6, // [E] FACTS §6.5
+  background: [
+    { rxPowerDbm: -45, dutyCycle: 0.1, packetNs: ms(1) }, // Wi-Fi: 15–20 dBm, 0.1–5 ms frames [S] FACTS §7.1; ≈ 10 m away and duty [E]
+    { rxPowerDbm: -50, dutyCycle: 0.02, packetNs: us(376) }, // BLE advertising: power, duty, burst [E] FACTS §7.1
+  ],
+};

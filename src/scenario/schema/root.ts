@@ -1,0 +1,28 @@
+/** The scenario document as an object of its sections (before the whole-scenario resolution). */
+import { z } from 'zod';
+import type { SchemaContext } from './context.js';
+import { makeFields } from './fields.js';
+import { carrierSchema } from './carriers.js';
+import { readerSchema } from './readers.js';
+import { gateSchemas } from './gates.js';
+import { networkSchema, stationSchema } from './stations.js';
+import { backendSchema } from './backend.js';
+import { outputsSchema, retrySchema, runFields } from './run.js';
+
+export function rootObject(ctx: SchemaContext) {
+  const f = makeFields(ctx);
+  return z.strictObject({
+    ...runFields(f),
+    carriers: z.array(carrierSchema(f)).min(1).describe('The passenger population by carrier; shares sum to 1.'),
+    readers: z.array(readerSchema(f)).min(1).describe('Reader configurations.'),
+    gateTypes: gateSchemas(f).gateTypes,
+    stations: z.array(stationSchema(f, ctx)).min(1).describe('Stations.'),
+    network: networkSchema(f),
+    retry: retrySchema(f),
+    backend: backendSchema(f).prefault({}),
+    outputs: outputsSchema(f),
+  });
+}
+
+/** A parsed scenario before the whole-scenario resolution. */
+export type RootOutput = z.output<ReturnType<typeof rootObject>>;

@@ -1,0 +1,50 @@
+/** The run's own fields: name, seed, duration, replications; the retry rule; the outputs. */
+import { z } from 'zod';
+import type { Fields } from './fields.js';
+import { MAX_INTERVALS } from './limits.js';
+import { DEFAULT_BACKEND } from '../../backend/backend.js';
+import { timeText } from './default-text.js';
+
+/** Top-level fields of the scenario (before the model sections). */
+export function runFields(f: Fields) {
+  const { timeNs, count } = f;
+  return {
+  $schema: z.string().optional().describe('JSON Schema reference (ignored).'),
+  extends: z.string().optional().describe('Path of a scenario this one extends, relative to this file; maps merge, lists and values replace.'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be a slug: letters, digits, "-", "_", "." (no "/", no spaces), starting with a letter or digit' })
+    .refine((n) => !n.includes('..'), { message: 'name must not contain ".."' })
+    .describe('Scenario name; names the results folder results/<name>/.'),
+  description: z.string().default('').describe('What question the scenario answers.'),
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master random seed (integer ≥ 0).'),
+  duration: timeNs('Simulated time.', { min: 0, exclusiveMin: true }),
+  warmup: timeNs('Warm-up excluded from statistics.', { min: 0 }).prefault(0),
+  replications: count('Independent replications.', 1, 10000).default(1),
+  };
+}
+
+/** Retries after a failed tap. */
+export function retrySchema(f: Fields) {
+  const { count, distribution } = f;
+  return z
+    .strictObject({
+      maxTaps: count('Tap attempts before falling back [E] (cf. ISO-DEP retransmit count 2 [S] FACTS §9.1).', 1, 20).default(3),
+      representDelay: distribution('time', 'Delay before re-presenting after a failed tap, s [E].', { nonNegative: true }).prefault({ kind: 'lognormal', median: '1 s', p95: '3 s' }),
+      fallback: z.enum(['other-gate', 'qr', 'service-desk']).default('other-gate').describe('What a passenger does after maxTaps failures.'),
+    })
+    .prefault({})
+    .describe('Retries after a failed tap.');
+}
+
+/** What the run writes. */
+export function outputsSchema(f: Fields) {
+  const { timeNs } = f;
+  return z
+    .strictObject({
+      transactions: z.boolean().default(true).describe('Write transactions.csv (one row per tap attempt).'),
+      interval: timeNs(`Interval of the gate and backend time series (at most ${MAX_INTERVALS} intervals over the duration).`, { min: 0, exclusiveMin: true }).prefault(timeText(DEFAULT_BACKEND.intervalNs, 'min')),
+    })
+    .prefault({})
+    .describe('What the run writes.');
+}
