@@ -11,12 +11,13 @@ import { outputsSchema, retrySchema, runFields } from './run.js';
 
 export function rootObject(ctx: SchemaContext) {
   const f = makeFields(ctx);
+  const gates = gateSchemas(f);
   return z.strictObject({
     ...runFields(f),
     carriers: z.array(carrierSchema(f)).min(1).describe('The passenger population by carrier; shares sum to 1.'),
     readers: z.array(readerSchema(f)).min(1).describe('Reader configurations.'),
-    gateTypes: gateSchemas(f).gateTypes,
-    stations: z.array(stationSchema(f, ctx)).min(1).describe('Stations.'),
+    gateTypes: gates.gateTypes,
+    stations: z.array(stationSchema(f, ctx, gates.partialGate)).min(1).describe('Stations.'),
     network: networkSchema(f),
     retry: retrySchema(f),
     backend: backendSchema(f).prefault({}),

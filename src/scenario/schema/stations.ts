@@ -4,11 +4,11 @@ import type { SchemaContext } from './context.js';
 import type { Fields } from './fields.js';
 import { GATE_TYPES } from './kinds.js';
 import { demandSchema } from './demand.js';
-import { gateSchemas } from './gates.js';
+import type { gateSchemas } from './gates.js';
 
-export function stationSchema(f: Fields, ctx: SchemaContext) {
+/** A station; `partialGate` (from gateSchemas) takes a gateline's overrides of its gate type. */
+export function stationSchema(f: Fields, ctx: SchemaContext, partialGate: ReturnType<typeof gateSchemas>['partialGate']) {
   const { id, si, count, plain, distribution } = f;
-  const { partialGate } = gateSchemas(f);
   const gatelineSchema = z
     .strictObject({
       id: id('Gateline'),
