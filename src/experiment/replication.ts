@@ -11,7 +11,7 @@ import type { LogHistogramData } from '../observe/log-histogram.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
 import { BAND_MODELS, bandShort } from '../radio/bands.js';
-import { NS_PER_S } from '../units.js';
+import { NS_PER_S, toMs } from '../units.js';
 import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
 import { GATE_OPEN_RATE, PAID_CORRECTLY_RATE } from './metric-names.js';
 import type { BackendSeries } from '../backend/backend.js';
@@ -196,7 +196,7 @@ function backendScalars(state: WorldState): Record<string, number> {
     auth_p95_ms: state.authorisation.quantile(0.95) * 1e3,
     auth_declined: m.declinedByHost,
     host_online_requests: t.online,
-    host_p99_ms: t.online > 0 ? t.responseP99Ns / 1e6 : NaN,
+    host_p99_ms: t.online > 0 ? toMs(t.responseP99Ns) : NaN,
     host_utilisation_peak: b.series.hostUtilisation.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0),
     host_tps_peak: b.series.servedTps.reduce((a, x) => (Number.isFinite(x) && x > a ? x : a), 0),
     online_timeouts: t.timedOut,

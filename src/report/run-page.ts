@@ -6,6 +6,7 @@ import { runFigures } from './run-figures.js';
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import { sig } from './sig.js';
 import { maxOf } from '../arrays.js';
+import { toS } from '../units.js';
 
 const KEY_METRICS: ReadonlyArray<readonly [string, string, string, number]> = [
   // label, metric, unit, scale
@@ -57,7 +58,7 @@ function fullCiTable(data: RunFolderData): ReportTable {
 }
 
 function duration(ns: number): string {
-  const s = ns / 1e9;
+  const s = toS(ns);
   if (s >= 3600 && s % 60 === 0) return `${sig(s / 3600, 3)} h`;
   if (s >= 60) return `${sig(s / 60, 3)} min`;
   return `${sig(s, 3)} s`;
@@ -102,8 +103,8 @@ function metaItems(r: RunJson): KeyValue[] {
 /** The report (page and figures) of loaded run-folder data. Pure. */
 export function buildRunReport(data: RunFolderData): RunReportInput {
   const s = data.scenario;
-  const durationS = s === null ? maxOf((data.gatelines ?? []).flatMap((t) => t.tS), 0) + 60 : s.duration / 1e9;
-  const warmupS = s === null ? 0 : s.warmup / 1e9;
+  const durationS = s === null ? maxOf((data.gatelines ?? []).flatMap((t) => t.tS), 0) + 60 : toS(s.duration);
+  const warmupS = s === null ? 0 : toS(s.warmup);
   const built = runFigures(data, s, durationS, warmupS);
   const name = data.runJson.scenario.name;
   return {

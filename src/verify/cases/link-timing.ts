@@ -3,6 +3,7 @@ import { anticollisionExchange, DEFAULT_TYPE_A_ACTIVATION, exchangeCycles, reqaE
 import { bitRateKbitPerS, cyclesToMs, etuUs, ETU_CYCLES, FDT_A_LAST_BIT_0_CYCLES, FDT_A_LAST_BIT_1_CYCLES, fdtACycles, FWT_ACTIVATION_CYCLES, fwtCycles, type BitRateKbps } from '../../link/iso14443.js';
 import { analyticRow, type VerifyRow } from '../row.js';
 import { type VerifyCase } from '../case.js';
+import { toMs } from '../../units.js';
 
 export const V1: VerifyCase = {
   id: 'V1', title: 'ISO 14443 bit timing', family: 'link-timing', dagger: false,
@@ -64,15 +65,15 @@ export const V4: VerifyCase = {
       analyticRow('V4', 'link-timing', `RATS → ATS exchange (cycles); ${V4_E}`, 21288, rats === undefined ? NaN : exchangeCycles(rats), { kind: 'exact' }),
       analyticRow('V4', 'link-timing', 'one extra cascade level (cycles), 7-byte − 4-byte UID', 27600, typeAActivationCycles(7) - typeAActivationCycles(4), { kind: 'exact' }),
       analyticRow('V4', 'link-timing', `layer 3 only, 4-byte UID (cycles); ${V4_E}`, 33656, typeAActivationCycles(4, 106, layer3), { kind: 'exact' }),
-      analyticRow('V4', 'link-timing', 'layer 3 only, 4-byte UID (ms)', '2.48201', typeAActivationTimeNs(4, 106, false, layer3) / 1e6, msTol),
+      analyticRow('V4', 'link-timing', 'layer 3 only, 4-byte UID (ms)', '2.48201', toMs(typeAActivationTimeNs(4, 106, false, layer3)), msTol),
     ];
     for (const [uid, cycles, msText] of [[4, 54944, '4.05192'], [7, 82544, '6.08732'], [10, 110144, '8.12271']] as const) {
       rows.push(
         analyticRow('V4', 'link-timing', `+ RATS/ATS, ${uid}-byte UID (cycles); ${V4_E}`, cycles, typeAActivationCycles(uid), { kind: 'exact' }),
-        analyticRow('V4', 'link-timing', `+ RATS/ATS, ${uid}-byte UID (ms)`, msText, typeAActivationTimeNs(uid) / 1e6, msTol),
+        analyticRow('V4', 'link-timing', `+ RATS/ATS, ${uid}-byte UID (ms)`, msText, toMs(typeAActivationTimeNs(uid)), msTol),
       );
     }
-    rows.push(analyticRow('V4', 'link-timing', `4-byte UID + RATS/ATS + 5.1 ms field-on guard (ms); ${V4_E}`, '9.15192', typeAActivationTimeNs(4, 106, true) / 1e6, msTol));
+    rows.push(analyticRow('V4', 'link-timing', `4-byte UID + RATS/ATS + 5.1 ms field-on guard (ms); ${V4_E}`, '9.15192', toMs(typeAActivationTimeNs(4, 106, true)), msTol));
     return rows;
   },
 };
