@@ -4,7 +4,7 @@
  * Question: how many concurrent authorisation servers does the central host need for a
  * city-wide peak of taps so that online authorisation stays within p99 ≤ 1 s (the gate's
  * terminal timeout), how does the Erlang C (M/M/c) baseline compare, and what does deferred
- * authorisation (the transit default: approve locally, upload records in batches, FACTS §9.1–9.2)
+ * authorisation (the transit default: approve locally, upload records in batches, docs/sources.md#f9-1–#f9-2)
  * ask of the same host?
  *
  * Method: the backend library itself (createBackend on a Kernel), 320 stations, a Poisson stream
@@ -23,7 +23,7 @@
  * - Erlang C baseline: the smallest c with P(Wq + S > 1 s − 14 ms) ≤ 1 %, Wq the M/M/c waiting
  *   time (erlangC from the public API), S the host's log-normal service, 14 ms the mean network
  *   and FEP overhead.
- * - Validation (VALIDATION V16): exponential service, no slowdown, no terminal retries —
+ * - Validation (docs/validation.md#v16): exponential service, no slowdown, no terminal retries —
  *   simulated P(wait) against erlangC across server counts.
  * - Deferred: every request approved locally; the host's only load is the FEPs' batch uploads
  *   (0.5 ms of host work per record, a batch every 60 s per station). Smallest c with no failed
@@ -291,7 +291,7 @@ export async function run(options: NotebookOptions): Promise<BackendFindings> {
     log(`  ${tps} tps: A = ${fix(a, 0)} Erl; online ${hi} servers (p99 ${fix(at.p99S, 3)} s, ±${resolution}); Erlang C ${erlangServers}; deferred ${deferredServers} (oldest record ${fix(deferredAge, 0)} s); ${cache.size} online evaluations`);
   }
 
-  // Validation: exponential service, no slowdown → the host is M/M/c (VALIDATION V16).
+  // Validation: exponential service, no slowdown → the host is M/M/c (docs/validation.md#v16).
   const vTps = 1000;
   const vA = vTps * SERVICE_MEAN_S;
   const vReps = scaled(3, options.scale, 2);

@@ -16,7 +16,7 @@
  * Means over replications with 95 % Student-t intervals; differences between configurations are
  * paired by replication.
  *
- * FACTS §6.4–§6.5 (LF control, multi-target collisions, wrong gate), §7 (2.4 GHz path loss).
+ * docs/sources.md#f6-4–#f6-5 (LF control, multi-target collisions, wrong gate), #f7 (2.4 GHz path loss).
  */
 import { loadScenario, runReplication, type ReplicationResult } from '../src/index.js';
 import { barChart, lineChart, type LineSeries } from '../src/index.js';

@@ -5,7 +5,7 @@
  * percentile of the wait at the gateline stays within the service level (wait p95 ≤ 30 s), and
  * how does that depend on what passengers tap with — fast transit cards, slower qPBOC phones
  * (EMV-style flow on a phone, some failed taps), QR codes, or a city mix? How does the answer
- * compare with the planning rule of thumb (FACTS §8.1, VALIDATION V19: gates = peak flow /
+ * compare with the planning rule of thumb (docs/sources.md#f8-1, docs/validation.md#v19: gates = peak flow /
  * (capacity × utilisation))?
  *
  * Method: notebooks/scenarios/gate-sizing.yaml (one entrance, one gateline of flap gates,
@@ -37,7 +37,7 @@ export type MixId = (typeof MIXES)[number]['id'];
 export const FLOWS_PPM = [150, 250, 350, 450] as const;
 const FLOWS_PPM_SMALL = [150, 450] as const;
 
-/** FACTS §8.1 planning numbers for the rule of thumb. */
+/** docs/sources.md#f8-1 planning numbers for the rule of thumb. */
 export const RULE_CAPACITY_PPM = 25;
 export const RULE_UTILISATION = 0.8;
 export const RULE_WINDOW_MIN = 5;
@@ -64,7 +64,7 @@ export interface SizingRow {
   /** Wait p95 at that count and one fewer. */
   atGates: Evaluation;
   below: Evaluation | undefined;
-  /** V19 rule with FACTS §8.1's 25 ppm at u = 0.8. */
+  /** V19 rule with docs/sources.md#f8-1's 25 ppm at u = 0.8. */
   ruleFacts: number;
   /** V19 rule with the mix's measured saturated capacity at u = 0.8. */
   ruleMeasured: number;
@@ -253,7 +253,7 @@ export async function run(options: NotebookOptions): Promise<GateSizingFindings>
 
 **Question.** How many entry gates does an entrance need for a steady peak flow so that the wait p95
 stays ≤ ${SLO_WAIT_P95_S} s, for fast transit cards, slower qPBOC phones, QR codes and a city mix — and how
-does that compare with the V19 rule of thumb gates = ⌈flow / (capacity × u)⌉ (FACTS §8.1)?
+does that compare with the V19 rule of thumb gates = ⌈flow / (capacity × u)⌉ (docs/sources.md#f8-1)?
 
 **Method.** \`notebooks/scenarios/gate-sizing.yaml\` (one gateline of flap gates, shortest-queue choice,
 no balking, steady Poisson demand, walk time log-normal median 8 s), overriding demand, gate count and

@@ -14,7 +14,7 @@ export { Store } from './kernel/store.js';
 export { streamFor, Xoshiro128ss, type RandomStream } from './random/stream.js';
 export * from './random/distributions.js';
 
-// 13.56 MHz physics (FACTS §3): loop fields on and off axis, coupling, induced voltage, resonance
+// 13.56 MHz physics (docs/sources.md#f3): loop fields on and off axis, coupling, induced voltage, resonance
 export {
   circularLoopOnAxisFieldAPerM,
   circularLoopOnAxisDistanceM,
@@ -54,7 +54,7 @@ export {
   type CarrierAntennaParams,
 } from './physics/nfc-link-budget.js';
 
-// ISO/IEC 14443 link timing (FACTS §1–§2)
+// ISO/IEC 14443 link timing (docs/sources.md#f1–#f2)
 export {
   FC,
   ETU_CYCLES,
@@ -77,7 +77,7 @@ export { resolveTypeA, walkAllTypeA, expectedCollisionsTypeA } from './link/anti
 export { resolveTypeB, expectedSingletonsTypeB } from './link/anticollision/type-b.js';
 export { qpbocFlow, transitEpurseFlow, mifareTicketFlow, qrOpticalFlow, SE_CRYPTO_COST_MS, type ApduFlow } from './link/apdu-flows.js';
 
-// 2.45 GHz RCC (FACTS §6–§7): LF distance control, path loss, ALOHA / contention
+// 2.45 GHz RCC (docs/sources.md#f6–#f7): LF distance control, path loss, ALOHA / contention
 export {
   lfFieldAPerM,
   lfOnAxisDistanceForFieldM,
@@ -103,7 +103,7 @@ export { bandFor, chooseBand, preparePair, tapOnce, type TapPair } from './devic
 export { CARRIER_KIND_TABLE, CARRIER_KINDS, type CarrierKind, type CarrierKindInfo } from './devices/carrier-kinds.js';
 export { drawTrajectory, positionAt, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './motion/tap-gesture.js';
 
-// Backend (FACTS §9)
+// Backend (docs/sources.md#f9)
 export { erlangB, erlangC, serversForPWait, type ErlangCResult } from './backend/erlang-c.js';
 export { createBackend, DEFAULT_BACKEND, type BackendParams, type Backend } from './backend/backend.js';
 

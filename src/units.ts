@@ -43,9 +43,9 @@ export const dbmToW = (dbm: number): number => 10 ** ((dbm - 30) / 10);
 /** Watts → dBm. */
 export const wToDbm = (watts: number): number => 10 * Math.log10(watts) + 30;
 
-/** Vacuum permeability μ0 in H/m (4π·10⁻⁷; CODATA differs by 5·10⁻¹⁰ relative — VALIDATION conventions). */
+/** Vacuum permeability μ0 in H/m (4π·10⁻⁷; CODATA differs by 5·10⁻¹⁰ relative — docs/validation.md#conventions). */
 export const MU0_H_PER_M = 4e-7 * Math.PI;
 /** Speed of light in vacuum, m/s (exact). */
 export const C_M_PER_S = 299_792_458;
-/** ISO/IEC 14443 carrier frequency fc in Hz (exact; FACTS §1.1). */
+/** ISO/IEC 14443 carrier frequency fc in Hz (exact; docs/sources.md#f1-1). */
 export const FC_HZ = 13_560_000;

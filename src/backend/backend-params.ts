@@ -65,36 +65,36 @@ function lognormalMedianSigma(medianS: number, sigma: number): Distribution {
 
 /** The central acquirer / transit host. */
 export const DEFAULT_HOST: HostParams = {
-  servers: 2000, // [E] FACTS §9.1: ≈ 8 800 tps at the default service time; UnionPay peaks > 44 000 tps [S] S77 are whole-network
-  // [E] FACTS §9.2: authorisation round trip median 150–250 ms (middle 200 ms), log-normal tail
+  servers: 2000, // [E] docs/sources.md#f9-1: ≈ 8 800 tps at the default service time; UnionPay peaks > 44 000 tps [S] S77 are whole-network
+  // [E] docs/sources.md#f9-2: authorisation round trip median 150–250 ms (middle 200 ms), log-normal tail
   // (σ 0.5 → mean 227 ms, cf. UnionPay's 220 ms average [S] S77).
   serviceS: lognormalMedianSigma(0.2, 0.5),
-  queueCapacity: 100_000, // [E] FACTS §9 gives none
-  kneeUtilisation: 0.8, // [E] FACTS §9 gives none
-  slowdownSlope: 2, // [E] FACTS §9 gives none (service × 1.4 at full load)
-  utilisationWindowNs: s(10), // [E] FACTS §9 gives none
-  declineProbability: 0, // [E] FACTS §9 gives no decline rate
+  queueCapacity: 100_000, // [E] docs/sources.md#f9 gives none
+  kneeUtilisation: 0.8, // [E] docs/sources.md#f9 gives none
+  slowdownSlope: 2, // [E] docs/sources.md#f9 gives none (service × 1.4 at full load)
+  utilisationWindowNs: s(10), // [E] docs/sources.md#f9 gives none
+  declineProbability: 0, // [E] docs/sources.md#f9 gives no decline rate
 };
 
 export const DEFAULT_FEP: FepParams = {
-  servers: 4, // [E] FACTS §9 gives none
-  serviceS: { kind: 'exponential', mean: 0.002 }, // [E] FACTS §9 gives none (2 ms per message)
+  servers: 4, // [E] docs/sources.md#f9 gives none
+  serviceS: { kind: 'exponential', mean: 0.002 }, // [E] docs/sources.md#f9 gives none (2 ms per message)
   queueCapacity: 1000, // [E]
-  batchIntervalNs: s(60), // [E] FACTS §9.1 says records upload in batch [S] S89, not how often
+  batchIntervalNs: s(60), // [E] docs/sources.md#f9-1 says records upload in batch [S] S89, not how often
   maxBatchRecords: 10_000, // [E]
   recordServiceNs: ms(0.5), // [E] host work per uploaded record
   batchTimeoutNs: s(30), // [E]
 };
 
 export const DEFAULT_TERMINAL: TerminalParams = {
-  // [E] FACTS §9.2: a transit gate cannot wait for the issuer; 1 s. (POS issuer limit is 10 s,
+  // [E] docs/sources.md#f9-2: a transit gate cannot wait for the issuer; 1 s. (POS issuer limit is 10 s,
   // Europe 5 s [S] S76 — see DEFAULT_RETAIL_BACKEND.)
   timeoutNs: s(1),
   maxRetries: 1, // [E]
   retryBackoffNs: ms(100), // [E]
   retryBackoffMultiplier: 2, // [E]
-  fallback: 'accept-offline', // [E] FACTS §9.2 "never block the gate on the host"
-  floorLimitCents: 1000, // [E] FACTS §9 gives no floor limit
+  fallback: 'accept-offline', // [E] docs/sources.md#f9-2 "never block the gate on the host"
+  floorLimitCents: 1000, // [E] docs/sources.md#f9 gives no floor limit
   localCheckS: { kind: 'constant', value: 0.005 }, // [E] local (PSAM / list) check after the card exchange
   lanOneWayNs: ms(1), // [E]
 };
@@ -110,7 +110,7 @@ export const DEFAULT_BACKEND: BackendParams = {
   terminal: DEFAULT_TERMINAL,
   risk: DEFAULT_RISK,
   fep: DEFAULT_FEP,
-  link: LINK_PRESETS.fibre, // [E] FACTS §9.1 (network.ts)
+  link: LINK_PRESETS.fibre, // [E] docs/sources.md#f9-1 (network.ts)
   channels: [{ id: 'acquirer', share: 1, host: DEFAULT_HOST }],
 };
 
@@ -120,7 +120,7 @@ export const RETAIL_CHANNELS: readonly ChannelParams[] = [
   {
     id: 'wallet-a',
     share: 0.3, // [E]
-    // Huabei payment latency average 0.035 s [S] S83 (FACTS §9.1): log-normal σ 0.5 [E] with that mean.
+    // Huabei payment latency average 0.035 s [S] S83 (docs/sources.md#f9-1): log-normal σ 0.5 [E] with that mean.
     host: { ...DEFAULT_HOST, servers: 1000 /* [E] */, serviceS: lognormalMedianSigma(0.035 / Math.exp(0.125), 0.5) },
   },
   {
@@ -132,9 +132,9 @@ export const RETAIL_CHANNELS: readonly ChannelParams[] = [
 
 export const DEFAULT_RETAIL_BACKEND: BackendParams = {
   ...DEFAULT_BACKEND,
-  // POS issuer response limit 10 s [S] S76 (FACTS §9.1); STIP is modelled as the fallback policy.
+  // POS issuer response limit 10 s [S] S76 (docs/sources.md#f9-1); STIP is modelled as the fallback policy.
   terminal: { ...DEFAULT_TERMINAL, timeoutNs: s(10), fallback: 'deny' /* [E] */ },
-  link: LINK_PRESETS['4g'], // [E] FACTS §9.1
+  link: LINK_PRESETS['4g'], // [E] docs/sources.md#f9-1
   channels: RETAIL_CHANNELS,
 };
 

@@ -1,5 +1,5 @@
 /**
- * The payment backend as a library for the gate / POS model (FACTS §9): terminals, station
+ * The payment backend as a library for the gate / POS model (docs/sources.md#f9): terminals, station
  * FEPs, wide-area links, one or more hosts behind a router, and the authorisation modes.
  *
  * Topology (per station i, per channel h):
@@ -21,7 +21,7 @@
  *   the open request (what a host's idempotency table with a TTL would hold), so memory is
  *   bounded by requests in flight.
  * - deferred: approved after the local check time (`localCheckS`), then the record queues at
- *   the FEP (FACTS §9.2: transit never blocks the gate on the host).
+ *   the FEP (docs/sources.md#f9-2: transit never blocks the gate on the host).
  * - risk-based: online when valueCents > onlineAboveCents or with probability
  *   sampleProbability, otherwise deferred.
  * - retail routing: each request picks a channel (bank card network, wallets…) by share with

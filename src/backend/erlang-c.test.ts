@@ -12,7 +12,7 @@ function meanCi95(values: readonly number[]): { mean: number; half: number } {
   return { mean, half: (T95[n - 1] as number) * Math.sqrt(variance / n) };
 }
 
-describe('Erlang C analytic (VALIDATION V16)', () => {
+describe('Erlang C analytic (docs/validation.md#v16)', () => {
   // λ = 2000 tps, mean service 10 ms, A = 20 Erl.
   const cases = [
     { c: 22, rho: 0.909091, pWait: 0.567915, wqMs: 2.83958, wMs: 12.8396, lq: 5.67915 },

@@ -1,5 +1,5 @@
 /**
- * Analytic M/M/c (Erlang C) — the oracle for the host queue (FACTS §9.2, VALIDATION V16).
+ * Analytic M/M/c (Erlang C) — the oracle for the host queue (docs/sources.md#f9-2, docs/validation.md#v16).
  *
  * P(wait) is computed from the Erlang B recursion
  *   B(0) = 1,  B(k) = A·B(k−1) / (k + A·B(k−1)),

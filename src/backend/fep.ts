@@ -5,7 +5,7 @@
  * - Online messages pass through its own multi-server FIFO queue (`servers`, `serviceS`,
  *   `queueCapacity`; a full queue rejects → 'overload'). Responses pass back without service.
  * - Deferred records (transit e-purse records, offline-accepted fallbacks) queue here and are
- *   uploaded in batches (FACTS §9.1: "records upload in batch" [S] S89): a tick every
+ *   uploaded in batches (docs/sources.md#f9-1: "records upload in batch" [S] S89): a tick every
  *   `batchIntervalNs` (aligned to a per-station random phase) sends up to `maxBatchRecords`
  *   of the oldest records, one batch in flight at a time. The records leave the backlog only
  *   when the host acknowledges; a lost or rejected batch stays and goes again at a later tick.

@@ -1,6 +1,6 @@
 /**
  * The central authorisation host as a multi-server FIFO queue (M/G/c) driven by the kernel
- * (FACTS §9.2; oracle VALIDATION V16 when the service time is exponential and there is no
+ * (docs/sources.md#f9-2; oracle docs/validation.md#v16 when the service time is exponential and there is no
  * slowdown). The same class serves as a station FEP's message queue (fep.ts).
  *
  * - Service time: a `Distribution` in seconds, drawn when service starts (or a fixed amount of

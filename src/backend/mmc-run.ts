@@ -1,6 +1,6 @@
 /**
  * The host as an M/M/c queue on the kernel — Poisson arrivals, exponential service, no slowdown,
- * no cap — for checks against Erlang C (VALIDATION V16): one replication, statistics after warm-up.
+ * no cap — for checks against Erlang C (docs/validation.md#v16): one replication, statistics after warm-up.
  */
 import { Kernel } from '../kernel/kernel.js';
 import { exponential } from '../random/distributions.js';

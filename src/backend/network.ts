@@ -1,5 +1,5 @@
 /**
- * The wide-area link between a station (its FEP) or a retail POS and a host (FACTS §9.1).
+ * The wide-area link between a station (its FEP) or a retail POS and a host (docs/sources.md#f9-1).
  *
  * A one-way message's fate is decided when it is sent, so a transit costs no extra events:
  * - delay = RTT/2 with RTT drawn from the link type's distribution (seconds);
@@ -47,19 +47,19 @@ function lognormalRtt(medianS: number, p95S: number): Distribution {
 }
 
 /** Transport retransmission defaults shared by the presets. */
-const RTO_NS = 200_000_000; // [E] FACTS §9 gives none: 200 ms, the usual TCP minimum RTO (general knowledge, [U])
+const RTO_NS = 200_000_000; // [E] docs/sources.md#f9 gives none: 200 ms, the usual TCP minimum RTO (general knowledge, [U])
 const RTO_BACKOFF = 2; // [E] exponential backoff, TCP-like
-const MAX_RETRANSMITS = 2; // [E] FACTS §9 gives no transport retry count
+const MAX_RETRANSMITS = 2; // [E] docs/sources.md#f9 gives no transport retry count
 
 /** Link-type presets. */
 export const LINK_PRESETS: Readonly<Record<LinkKind, LinkParams>> = {
-  // Wired ≈ 15–20 ms per 1000 km [S] S88 (FACTS §9.1); median 10 ms, p95 25 ms for a
-  // regional path of a few hundred km plus switching: [E] FACTS §9.1.
+  // Wired ≈ 15–20 ms per 1000 km [S] S88 (docs/sources.md#f9-1); median 10 ms, p95 25 ms for a
+  // regional path of a few hundred km plus switching: [E] docs/sources.md#f9-1.
   fibre: { kind: 'fibre', rttS: lognormalRtt(0.010, 0.025), lossProbability: 1e-4 /* [E] */, rtoNs: RTO_NS, rtoBackoff: RTO_BACKOFF, maxRetransmits: MAX_RETRANSMITS, outages: [] },
-  // Wireless round trip ≥ 30–70 ms "to eternity" [S] S87 (FACTS §9.1): median 50 ms (middle of
-  // the range), p95 150 ms for the long tail: [E] FACTS §9.1.
+  // Wireless round trip ≥ 30–70 ms "to eternity" [S] S87 (docs/sources.md#f9-1): median 50 ms (middle of
+  // the range), p95 150 ms for the long tail: [E] docs/sources.md#f9-1.
   '4g': { kind: '4g', rttS: lognormalRtt(0.050, 0.150), lossProbability: 0.01 /* [E] */, rtoNs: RTO_NS, rtoBackoff: RTO_BACKOFF, maxRetransmits: MAX_RETRANSMITS, outages: [] },
-  // 5G backhaul: not in FACTS; between fibre and 4G, median 20 ms, p95 50 ms: [E] FACTS §9.1.
+  // 5G backhaul: not in docs/sources.md; between fibre and 4G, median 20 ms, p95 50 ms: [E] docs/sources.md#f9-1.
   '5g-backhaul': { kind: '5g-backhaul', rttS: lognormalRtt(0.020, 0.050), lossProbability: 0.002 /* [E] */, rtoNs: RTO_NS, rtoBackoff: RTO_BACKOFF, maxRetransmits: MAX_RETRANSMITS, outages: [] },
 };
 

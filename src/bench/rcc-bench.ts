@@ -1,6 +1,6 @@
 /**
  * Benchmark of the RCC per-packet link evaluation (geometry → path loss → interference → SINR → PER).
- * Run it from a bench script, never inside a timed test (DESIGN §7).
+ * Run it from a bench script, never inside a timed test (docs/architecture.md#performance).
  */
 import { performance } from 'node:perf_hooks';
 import { streamFor } from '../random/stream.js';

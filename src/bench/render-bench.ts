@@ -1,5 +1,5 @@
 /**
- * Rendering benchmark (DESIGN §7: measured in a benchmark, never in a timed test): render the
+ * Rendering benchmark (docs/architecture.md#performance: measured in a benchmark, never in a timed test): render the
  * typical figures of a run `rounds` times plus one index.html, and report the time.
  */
 import { performance } from 'node:perf_hooks';

@@ -9,15 +9,15 @@ import type { Band } from '../radio/tap-outcome.js';
 export interface CarrierKindInfo {
   /** For the scenario's help text: "NFC phone (HCE/SIM/eSE)". */
   help: string;
-  /** Bands the kind can use, the first being its own (labels a declined tap) (DESIGN §5). */
+  /** Bands the kind can use, the first being its own (labels a declined tap) (docs/architecture.md#model). */
   bands: readonly Band[];
-  /** Default APDU flow (FACTS §10; 2.45 GHz stays closed-loop, FACTS §5 policy outcome). */
+  /** Default APDU flow (docs/sources.md#f10; 2.45 GHz stays closed-loop, docs/sources.md#f5 policy outcome). */
   flow: 'qpboc' | 'transit-epurse' | 'mifare' | 'qr';
-  /** Default 13.56 MHz coupling-area attenuation, dB: phones 4 (0–10, 3–6 typical) [E] FACTS §4.2, calibrated to a ≈ 3.8 cm median read range; cards 0. */
+  /** Default 13.56 MHz coupling-area attenuation, dB: phones 4 (0–10, 3–6 typical) [E] docs/sources.md#f4-2, calibrated to a ≈ 3.8 cm median read range; cards 0. */
   attenuationDb: number;
   /** Per-handset spread of that attenuation, dB (σ): phones 2 [E], cards 0. */
   attenuationSpreadDb: number;
-  /** Resonance shift of the carrier's antenna by the phone's metal and battery, kHz: phones 200 [E] FACTS §4.2; cards 0. */
+  /** Resonance shift of the carrier's antenna by the phone's metal and battery, kHz: phones 200 [E] docs/sources.md#f4-2; cards 0. */
   detuningKHz: number;
   /** Band id → the band model's default carrier for this kind (radio/nfc-params.ts NfcCarrierKind for 13.56 MHz). */
   profiles: Readonly<Record<Band, string>>;

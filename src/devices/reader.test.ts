@@ -27,7 +27,7 @@ function carrier(kind: string, bands: string[]): BandCarrier & { gesture: typeof
 
 const ALONE: TapSurroundings = { behind: null, neighbours: [], pitchM: 0.6 };
 
-describe('band choice (dual-band SIM at a dual reader, FACTS §6.1)', () => {
+describe('band choice (dual-band SIM at a dual reader, docs/sources.md#f6-1)', () => {
   test('chooseBand: preference, fallback and no common band', () => {
     expect(chooseBand(['13.56MHz', '2.45GHz'], ['13.56MHz', '2.45GHz'], '2.45GHz')).toBe('2.45GHz');
     expect(chooseBand(['13.56MHz', '2.45GHz'], ['13.56MHz', '2.45GHz'], '13.56MHz')).toBe('13.56MHz');

@@ -29,7 +29,7 @@ export interface TapPair {
 /**
  * Band for a carrier at a reader. A band the carrier brings (optical QR) is read by every reader.
  * Otherwise, for a dual-band SIM phone at a dual reader (GB/T 33742 dual 13.56 MHz + 2.45 GHz
- * reader, FACTS §6.1: it handles same- and different-frequency conflicts; the rule is unknown, so
+ * reader, docs/sources.md#f6-1: it handles same- and different-frequency conflicts; the rule is unknown, so
  * the preference is a scenario parameter [E]): the preferred band if both sides support it, else
  * any common band in the reader's order, else null.
  */

@@ -1,5 +1,5 @@
 /**
- * Every message that crosses the worker boundary (DESIGN §4.9): plain data only. The main thread
+ * Every message that crosses the worker boundary (docs/architecture.md#rule-9): plain data only. The main thread
  * posts a `WorkerTask` to the piscina pool; the worker answers with a `ReplicationResult`
  * (src/experiment/replication.ts, plain data) or throws; progress flows back over the task's own
  * MessagePort as throttled `WorkerProgress` messages.

@@ -2,7 +2,7 @@ import { describe, test, expect } from 'vitest';
 import { qpbocFlow, transitEpurseFlow, mifareTicketFlow, qrOpticalFlow, gpoWithFddaMs, SE_CRYPTO_COST_MS } from './apdu-flows.js';
 import { meanOf } from '../random/distributions.js';
 
-describe('APDU flows as data (FACTS §10)', () => {
+describe('APDU flows as data (docs/sources.md#f10)', () => {
   test('qPBOC: PPSE, AID, GPO + k READ RECORD = 4–8 APDUs', () => {
     for (const k of [1, 2, 4]) {
       const f = qpbocFlow(k);

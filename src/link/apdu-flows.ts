@@ -1,7 +1,7 @@
 /**
- * Payment and ticketing exchanges as data (FACTS §10): command/response sizes in bytes (C-APDU incl.
+ * Payment and ticketing exchanges as data (docs/sources.md#f10): command/response sizes in bytes (C-APDU incl.
  * header, R-APDU incl. SW1 SW2) and processing-time distributions in ms. Sizes are typical values
- * [E] from the traces cited in FACTS §10.1/§10.3; crypto costs default to FACTS §10.4.
+ * [E] from the traces cited in docs/sources.md#f10-1/#f10-3; crypto costs default to docs/sources.md#f10-4.
  */
 import type { Distribution } from '../random/distributions.js';
 
@@ -32,7 +32,7 @@ export interface ApduFlow {
 
 const constant = (value: number): Distribution => ({ kind: 'constant', value });
 
-/** Secure-element crypto costs, ms per operation (JCAlgTest) — [S] FACTS §10.4. */
+/** Secure-element crypto costs, ms per operation (JCAlgTest) — [S] docs/sources.md#f10-4. */
 export const SE_CRYPTO_COST_MS = {
   rsa1024CrtPrivate: { jcop4: 15.0, secoraIdX: 25.7, spa1: 27.0, secoraIdXOther: 85.1, taisysSim: 56.3 },
   rsa2048CrtPrivate: { jcop4: 53.2, secoraIdX: 62.3, spa1: 64.8, secoraIdXOther: 200.2, taisysSim: 190.5 },
@@ -44,7 +44,7 @@ export const SE_CRYPTO_COST_MS = {
 
 /**
  * GPO with fDDA: one RSA-1024 CRT private operation, spread evenly over the measured chips
- * ([D] FACTS §10.4: 15–85 ms), plus `handlingMs` for PDOL parsing, ATC and cryptogram ([E] FACTS §10.1).
+ * ([D] docs/sources.md#f10-4: 15–85 ms), plus `handlingMs` for PDOL parsing, ATC and cryptogram ([E] docs/sources.md#f10-1).
  */
 export function gpoWithFddaMs(handlingMs = 25): Distribution {
   const r = SE_CRYPTO_COST_MS.rsa1024CrtPrivate;
@@ -52,37 +52,37 @@ export function gpoWithFddaMs(handlingMs = 25): Distribution {
   return { kind: 'empirical', values, cumulative: [0, 0.25, 0.5, 0.75, 1] };
 }
 
-/** Java Card command handling (SELECT, READ RECORD): lognormal, median 12 ms — [E] FACTS §10.2 (315–325 ms plastic-card taps). */
+/** Java Card command handling (SELECT, READ RECORD): lognormal, median 12 ms — [E] docs/sources.md#f10-2 (315–325 ms plastic-card taps). */
 const JC_COMMAND_MS: Distribution = { kind: 'lognormal', mu: Math.log(12), sigma: 0.3 };
 
 /**
- * qPBOC / EMV contactless (FACTS §10.1): SELECT PPSE, SELECT AID, GPO (fDDA in the card), READ RECORD × k.
- * @param readRecords k — [E] FACTS §10.1 (1–4; default 2, giving 5 APDUs within the 4–8 of §10.1)
+ * qPBOC / EMV contactless (docs/sources.md#f10-1): SELECT PPSE, SELECT AID, GPO (fDDA in the card), READ RECORD × k.
+ * @param readRecords k — [E] docs/sources.md#f10-1 (1–4; default 2, giving 5 APDUs within the 4–8 of #f10-1)
  */
 export function qpbocFlow(readRecords = 2): ApduFlow {
   const steps: ApduStep[] = [
-    // 00 A4 04 00 0E "2PAY.SYS.DDF01" 00 → FCI with the directory entry  [E] FACTS §10.1
+    // 00 A4 04 00 0E "2PAY.SYS.DDF01" 00 → FCI with the directory entry  [E] docs/sources.md#f10-1
     { name: 'SELECT PPSE', commandBytes: 20, responseBytes: 50, cardProcessingMs: JC_COMMAND_MS },
-    // 00 A4 04 00 08 A000000333010101 00 → FCI with PDOL  [E] FACTS §10.1
+    // 00 A4 04 00 08 A000000333010101 00 → FCI with PDOL  [E] docs/sources.md#f10-1
     { name: 'SELECT AID', commandBytes: 14, responseBytes: 60, cardProcessingMs: JC_COMMAND_MS },
-    // 80 A8 00 00 Lc 83 .. PDOL (TTQ, amount, UN, …) 00 → 77 template with 9F26/9F36/57/9F10 and the fDDA SDAD 9F4B (128 B)  [E] FACTS §10.1
+    // 80 A8 00 00 Lc 83 .. PDOL (TTQ, amount, UN, …) 00 → 77 template with 9F26/9F36/57/9F10 and the fDDA SDAD 9F4B (128 B)  [E] docs/sources.md#f10-1
     { name: 'GPO', commandBytes: 41, responseBytes: 200, cardProcessingMs: gpoWithFddaMs() },
   ];
   for (let i = 0; i < readRecords; i++) {
-    // 00 B2 rr (sfi<<3|4) 00 → records with certificates  [E] FACTS §10.1
+    // 00 B2 rr (sfi<<3|4) 00 → records with certificates  [E] docs/sources.md#f10-1
     steps.push({ name: `READ RECORD ${i + 1}`, commandBytes: 5, responseBytes: i === 0 ? 180 : 150, cardProcessingMs: JC_COMMAND_MS });
   }
   return {
     name: 'qpboc',
     protocol: 'iso-dep',
     steps,
-    pcdTurnaroundMs: { kind: 'uniform', min: 20, max: 30 }, // [E] FACTS §10.2 reader overhead ≈ 100–120 ms per tap
+    pcdTurnaroundMs: { kind: 'uniform', min: 20, max: 30 }, // [E] docs/sources.md#f10-2 reader overhead ≈ 100–120 ms per tap
     afterLastFrameMs: constant(0),
   };
 }
 
 /**
- * Transit e-purse purchase, PBOC/JT CPU card (FACTS §10.3): SELECT ADF, READ (0x15 public, 0x17 trip record),
+ * Transit e-purse purchase, PBOC/JT CPU card (docs/sources.md#f10-3): SELECT ADF, READ (0x15 public, 0x17 trip record),
  * INITIALIZE FOR PURCHASE, PSAM MAC1, DEBIT FOR PURCHASE → TAC/MAC2, PSAM verifies MAC2 after the last frame.
  */
 export function transitEpurseFlow(): ApduFlow {
@@ -90,27 +90,27 @@ export function transitEpurseFlow(): ApduFlow {
     name: 'transit-epurse',
     protocol: 'iso-dep',
     steps: [
-      { name: 'SELECT ADF', commandBytes: 7, responseBytes: 32, cardProcessingMs: { kind: 'uniform', min: 3, max: 8 } }, // [E] FACTS §10.3
-      { name: 'READ BINARY 15', commandBytes: 5, responseBytes: 32, cardProcessingMs: { kind: 'uniform', min: 2, max: 5 } }, // [E] FACTS §10.3
-      { name: 'READ RECORD 17', commandBytes: 5, responseBytes: 50, cardProcessingMs: { kind: 'uniform', min: 2, max: 5 } }, // [E] FACTS §10.3
+      { name: 'SELECT ADF', commandBytes: 7, responseBytes: 32, cardProcessingMs: { kind: 'uniform', min: 3, max: 8 } }, // [E] docs/sources.md#f10-3
+      { name: 'READ BINARY 15', commandBytes: 5, responseBytes: 32, cardProcessingMs: { kind: 'uniform', min: 2, max: 5 } }, // [E] docs/sources.md#f10-3
+      { name: 'READ RECORD 17', commandBytes: 5, responseBytes: 50, cardProcessingMs: { kind: 'uniform', min: 2, max: 5 } }, // [E] docs/sources.md#f10-3
       // 80 50 01 02 0B + key idx + amount(4) + terminal(6) + Le → balance, seq, overdraft, key ver, alg, random (15 B + SW)
-      { name: 'INITIALIZE FOR PURCHASE', commandBytes: 17, responseBytes: 17, cardProcessingMs: { kind: 'uniform', min: 6, max: 15 } }, // [E] 3DES session key, FACTS §10.3/§10.4
+      { name: 'INITIALIZE FOR PURCHASE', commandBytes: 17, responseBytes: 17, cardProcessingMs: { kind: 'uniform', min: 6, max: 15 } }, // [E] 3DES session key, docs/sources.md#f10-3/#f10-4
       // 80 54 01 00 0F + terminal seq(4) + date/time(7) + MAC1(4) + Le → TAC(4) + MAC2(4) + SW
       {
         name: 'DEBIT FOR PURCHASE',
         commandBytes: 21,
         responseBytes: 10,
-        cardProcessingMs: { kind: 'uniform', min: 15, max: 40 }, // [E] EEPROM write + MAC, FACTS §10.3
-        terminalBeforeMs: { kind: 'uniform', min: 15, max: 30 }, // [E] PSAM MAC1 (contact APDUs + 3DES MAC, FACTS §10.4 2.19–14.3 ms)
+        cardProcessingMs: { kind: 'uniform', min: 15, max: 40 }, // [E] EEPROM write + MAC, docs/sources.md#f10-3
+        terminalBeforeMs: { kind: 'uniform', min: 15, max: 30 }, // [E] PSAM MAC1 (contact APDUs + 3DES MAC, docs/sources.md#f10-4 2.19–14.3 ms)
       },
     ],
-    pcdTurnaroundMs: { kind: 'uniform', min: 3, max: 8 }, // [E] dedicated AFC reader, FACTS §5 (≤ 300–400 ms budgets)
-    afterLastFrameMs: { kind: 'uniform', min: 10, max: 20 }, // [E] PSAM verifies MAC2, FACTS §10.3 step 6
+    pcdTurnaroundMs: { kind: 'uniform', min: 3, max: 8 }, // [E] dedicated AFC reader, docs/sources.md#f5 (≤ 300–400 ms budgets)
+    afterLastFrameMs: { kind: 'uniform', min: 10, max: 20 }, // [E] PSAM verifies MAC2, docs/sources.md#f10-3 step 6
   };
 }
 
 /**
- * MIFARE-class fast ticketing on native frames (FACTS §5: "< 100 ms"): 3-pass authentication, read two blocks,
+ * MIFARE-class fast ticketing on native frames (docs/sources.md#f5: "< 100 ms"): 3-pass authentication, read two blocks,
  * write the ticket block and a value-block decrement + transfer. Sizes incl. CRC_A [E].
  */
 export function mifareTicketFlow(): ApduFlow {
@@ -137,7 +137,7 @@ export function mifareTicketFlow(): ApduFlow {
 
 /**
  * QR optical path (no RF; for comparison): present code, camera scan + decode, verify the signed payload
- * offline. [E] no FACTS value (§8.1 records only that QR gates were slower than cards).
+ * offline. [E] no value in docs/sources.md (#f8-1 records only that QR gates were slower than cards).
  */
 export function qrOpticalFlow(): ApduFlow {
   return {

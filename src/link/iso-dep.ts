@@ -1,5 +1,5 @@
 /**
- * Frame-by-frame exchange engine (ISO/IEC 14443-4 half-duplex block protocol; FACTS §1.3, §2.1).
+ * Frame-by-frame exchange engine (ISO/IEC 14443-4 half-duplex block protocol; docs/sources.md#f1-3, #f2-1).
  * One mutable `LinkSession` per tap (owned by the caller) carries the clock and counters through a
  * tight loop; the link is asked once per PICC frame whether the carrier is powered and how likely
  * the frame is lost. PCD→PICC frames are taken as error-free while the carrier is powered.
@@ -30,32 +30,32 @@ export type StepResult = 'ok' | 'tear' | 'frame-errors' | 'timeout';
 export interface IsoDepParams {
   cardType: 'A' | 'B';
   bitRateKbps: BitRateKbps;
-  /** Frame waiting time integer — [E] FACTS §1.3 (FWI 0…14; default 7 = 38.7 ms for RSA cards). */
+  /** Frame waiting time integer — [E] docs/sources.md#f1-3 (FWI 0…14; default 7 = 38.7 ms for RSA cards). */
   fwi: number;
-  /** FSC = FSD, the largest frame in bytes incl. prologue and CRC — FACTS §2.1 (FSCI 8 = 256). */
+  /** FSC = FSD, the largest frame in bytes incl. prologue and CRC — docs/sources.md#f2-1 (FSCI 8 = 256). */
   frameSizeBytes: number;
-  /** R(NAK) retransmissions allowed per block — [E] FACTS §1.3 (EMVCo: 2). */
+  /** R(NAK) retransmissions allowed per block — [E] docs/sources.md#f1-3 (EMVCo: 2). */
   maxRetransmissions: number;
-  /** S(WTX) extensions allowed per response — [E] FACTS §1.3. */
+  /** S(WTX) extensions allowed per response — [E] docs/sources.md#f1-3. */
   maxWtx: number;
-  /** Minimum PICC response delay (FDT), cycles — FACTS §1.3 (1172/fc). */
+  /** Minimum PICC response delay (FDT), cycles — docs/sources.md#f1-3 (1172/fc). */
   fdtCycles: number;
-  /** Minimum PCD turnaround after a PICC frame, cycles — [E] FACTS §2.4 (1172/fc). */
+  /** Minimum PCD turnaround after a PICC frame, cycles — [E] docs/sources.md#f2-4 (1172/fc). */
   pcdTurnaroundCycles: number;
 }
 
 export const DEFAULT_ISO_DEP: IsoDepParams = {
   cardType: 'A',
   bitRateKbps: 106,
-  fwi: 7, // [E] FACTS §1.3
-  frameSizeBytes: 256, // FACTS §2.1 FSCI 8
-  maxRetransmissions: 2, // [E] FACTS §1.3
-  maxWtx: 8, // [E] FACTS §1.3
-  fdtCycles: FDT_A_LAST_BIT_0_CYCLES, // FACTS §1.3
-  pcdTurnaroundCycles: FDT_A_LAST_BIT_0_CYCLES, // [E] FACTS §2.4
+  fwi: 7, // [E] docs/sources.md#f1-3
+  frameSizeBytes: 256, // docs/sources.md#f2-1 FSCI 8
+  maxRetransmissions: 2, // [E] docs/sources.md#f1-3
+  maxWtx: 8, // [E] docs/sources.md#f1-3
+  fdtCycles: FDT_A_LAST_BIT_0_CYCLES, // docs/sources.md#f1-3
+  pcdTurnaroundCycles: FDT_A_LAST_BIT_0_CYCLES, // [E] docs/sources.md#f2-4
 };
 
-/** Frame length in etu for `bytes` on air (Type A: S + 9/byte + E; Type B: SOF + 10/byte + EOF) — FACTS §1.4, §2.4. */
+/** Frame length in etu for `bytes` on air (Type A: S + 9/byte + E; Type B: SOF + 10/byte + EOF) — docs/sources.md#f1-4, #f2-4. */
 export function frameEtu(cardType: 'A' | 'B', bytes: number): number {
   return cardType === 'A' ? typeAFrameBits(bytes) : typeBFrameEtu(bytes);
 }
@@ -97,7 +97,7 @@ export function runExchange(
 /**
  * One APDU over ISO-DEP: command chaining into I-blocks of ≤ FSC − 3 INF bytes (each acknowledged by
  * R(ACK)), S(WTX) round trips while the card works longer than FWT, response chaining with R(ACK),
- * R(NAK) retransmission of lost PICC blocks — ISO/IEC 14443-4 §7; FACTS §1.3, §2.1.
+ * R(NAK) retransmission of lost PICC blocks — ISO/IEC 14443-4 §7; docs/sources.md#f1-3, #f2-1.
  */
 export function isoDepApdu(s: LinkSession, link: FrameLink, rng: RandomStream, commandBytes: number, responseBytes: number, cardProcessingNs: TimeNs, p: IsoDepParams): StepResult {
   const etu = ETU_CYCLES[p.bitRateKbps];

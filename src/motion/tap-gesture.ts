@@ -1,5 +1,5 @@
 /**
- * The tap gesture: how a hand moves a phone or card to a reader and away (FACTS §4.1, §10.2).
+ * The tap gesture: how a hand moves a phone or card to a reader and away (docs/sources.md#f4-1, #f10-2).
  *
  * A trajectory is approach (from `startHeightM` down to `dwellHeightM` at `approachSpeedMPerS`),
  * dwell (`holdNs` at the dwell height), then retreat at `retreatSpeedMPerS` back up. Lateral
@@ -89,7 +89,7 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
   return { heightM: heightAtM(t, tNs), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
 }
 
-/** Gesture defaults [E]: FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s), §4.1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */
+/** Gesture defaults [E]: docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s), #f4-1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */
 export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   startHeightM: 0.2,
   approachSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.3 },

@@ -6,7 +6,7 @@
  * (figures/*.svg, index.html) rendered from those files by report/run-report.ts. Large tables stream to disk as results arrive, so
  * memory holds only the results in flight.
  *
- * A replication that throws fails alone (DESIGN §4.10): the others still run and are written, and
+ * A replication that throws fails alone (docs/architecture.md#rule-10): the others still run and are written, and
  * the failure (replication, seed, message) goes to run.json. An abort (Ctrl-C) removes the
  * temporary folder: nothing half-written.
  *

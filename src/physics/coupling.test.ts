@@ -47,7 +47,7 @@ describe('V13 resonance', () => {
     expect(rel(c * 1e12, cPf)).toBeLessThan(1e-5);
     expect(rel(resonanceFrequencyHz(lUh * 1e-6, c), fMhz * 1e6)).toBeLessThan(1e-9);
   });
-  test('Q and bandwidth: L = 1.2 µH, R = 3 Ω → Q ≈ 34, bandwidth ≈ 398 kHz (FACTS §3.3)', () => {
+  test('Q and bandwidth: L = 1.2 µH, R = 3 Ω → Q ≈ 34, bandwidth ≈ 398 kHz (docs/sources.md#f3-3)', () => {
     const q = qualityFactor(13.56e6, 1.2e-6, 3);
     expect(q).toBeCloseTo(34.08, 2);
     expect(bandwidthHz(13.56e6, q) / 1e3).toBeCloseTo(397.9, 0);

@@ -11,7 +11,7 @@ import {
 } from './lf-field.js';
 import { streamFor } from '../random/stream.js';
 
-describe('V15 LF distance-control trigger distance (FACTS §6.4)', () => {
+describe('V15 LF distance-control trigger distance (docs/sources.md#f6-4)', () => {
   const expectedCm: Array<[number, number]> = [
     [-6, 6.4778],
     [-3, 5.7017],
@@ -35,7 +35,7 @@ describe('V15 LF distance-control trigger distance (FACTS §6.4)', () => {
   });
 });
 
-describe('LF field (FACTS §3.1)', () => {
+describe('LF field (docs/sources.md#f3-1)', () => {
   test('on axis equals the circular-loop formula (V9 table: a = 35 mm, N·I = 0.5 A)', () => {
     const table: Array<[number, number]> = [[0, 7.143], [0.01, 6.35], [0.02, 4.675], [0.05, 1.347], [0.1, 0.258]];
     for (const [x, h] of table) expect(Math.abs(lfFieldAPerM(0.5, 0.035, x, 0) - h)).toBeLessThanOrEqual(0.0005);
@@ -60,7 +60,7 @@ describe('LF field (FACTS §3.1)', () => {
   });
 });
 
-describe('handset spread: trigger distance follows 10^(−ΔdB/60) in the far field (FACTS §6.4)', () => {
+describe('handset spread: trigger distance follows 10^(−ΔdB/60) in the far field (docs/sources.md#f6-4)', () => {
   test('σ = 3 dB, 2000 handsets, each within 1 % of the analytic scaling', () => {
     // Far field: coil radius 2 cm, nominal trigger at 30 cm (x0 ≫ a).
     const p = { ...DEFAULT_LF_FIELD, startDistanceM: 0.3, abortDistanceM: 0.3, hearDistanceM: 0.3 };

@@ -1,5 +1,5 @@
 /**
- * Magnetic field of reader loops at 13.56 MHz by Biot–Savart (quasi-static near field, FACTS §3.1).
+ * Magnetic field of reader loops at 13.56 MHz by Biot–Savart (quasi-static near field, docs/sources.md#f3-1).
  *
  * Fields are rms A/m for an rms drive given in ampere-turns N·I (A). Loops lie in the z = 0 plane,
  * centred on the origin, current counter-clockwise seen from +z, so the field on the axis is +z.
@@ -20,7 +20,7 @@ export interface AxialRadialField {
 }
 
 /**
- * Circular loop on axis: H(x) = N·I·a² / (2·(a² + x²)^{3/2}) — FACTS §3.1 circular loop, on axis (V9).
+ * Circular loop on axis: H(x) = N·I·a² / (2·(a² + x²)^{3/2}) — docs/sources.md#f3-1 circular loop, on axis (V9).
  * @param ampereTurnsA N·I, A rms · @param radiusM a, m · @param distanceM x along the axis, m · @returns A/m
  */
 export function circularLoopOnAxisFieldAPerM(ampereTurnsA: number, radiusM: number, distanceM: number): number {
@@ -30,7 +30,7 @@ export function circularLoopOnAxisFieldAPerM(ampereTurnsA: number, radiusM: numb
 
 /**
  * Inverse of the on-axis field: the distance x (m) where the field equals `fieldAPerM`;
- * x = √((N·I·a²/(2H))^{2/3} − a²) — FACTS §3.1 (V9). NaN when H exceeds the centre field N·I/(2a).
+ * x = √((N·I·a²/(2H))^{2/3} − a²) — docs/sources.md#f3-1 (V9). NaN when H exceeds the centre field N·I/(2a).
  */
 export function circularLoopOnAxisDistanceM(ampereTurnsA: number, radiusM: number, fieldAPerM: number): number {
   const r2 = ((ampereTurnsA * radiusM * radiusM) / (2 * fieldAPerM)) ** (2 / 3);
@@ -39,7 +39,7 @@ export function circularLoopOnAxisDistanceM(ampereTurnsA: number, radiusM: numbe
 }
 
 /**
- * Drive needed for `fieldAPerM` at `distanceM` on the axis: N·I = 2H·(a² + x²)^{3/2}/a² (A) — FACTS §3.1 (V9).
+ * Drive needed for `fieldAPerM` at `distanceM` on the axis: N·I = 2H·(a² + x²)^{3/2}/a² (A) — docs/sources.md#f3-1 (V9).
  */
 export function circularLoopRequiredAmpereTurnsA(radiusM: number, distanceM: number, fieldAPerM: number): number {
   const r2 = radiusM * radiusM + distanceM * distanceM;
@@ -49,7 +49,7 @@ export function circularLoopRequiredAmpereTurnsA(radiusM: number, distanceM: num
 /**
  * Complete elliptic integrals K(m) and E(m), parameter m = k² ∈ [0, 1), by the arithmetic–geometric
  * mean: K = π/(2·AGM(1, √(1−m))), E = K·(1 − Σ 2^{n−1}·c_n²) with c_0² = m (Abramowitz & Stegun 17.6).
- * Used by the exact off-axis loop field (FACTS §3.1). Relative accuracy ≈ machine precision.
+ * Used by the exact off-axis loop field (docs/sources.md#f3-1). Relative accuracy ≈ machine precision.
  */
 export function ellipticKE(m: number): { k: number; e: number } {
   let a = 1;
@@ -70,7 +70,7 @@ export function ellipticKE(m: number): { k: number; e: number } {
 }
 
 /**
- * Circular loop, exact off-axis field — FACTS §3.1 (Biot–Savart; closed form with K, E, e.g. Simpson et al. 2001).
+ * Circular loop, exact off-axis field — docs/sources.md#f3-1 (Biot–Savart; closed form with K, E, e.g. Simpson et al. 2001).
  * With α² = a² + r² − 2aρ, β² = a² + r² + 2aρ, r² = ρ² + z², m = 1 − α²/β²:
  * H_z = N·I/(2π α² β)·[(a² − r²)E + α²K];  H_ρ = N·I·z/(2π α² β ρ)·[(a² + r²)E − α²K].
  * @param ampereTurnsA N·I (A) · @param radiusM a (m) · @param radialM ρ ≥ 0 (m) · @param axialM z (m)
@@ -102,7 +102,7 @@ export function circularLoopTiltedFieldAPerM(ampereTurnsA: number, radiusM: numb
 }
 
 /**
- * Rectangular loop a × b on axis — FACTS §3.1 (V10):
+ * Rectangular loop a × b on axis — docs/sources.md#f3-1 (V10):
  * H(x) = N·I·a·b / (4π·√((a/2)² + (b/2)² + x²)) · [1/((a/2)² + x²) + 1/((b/2)² + x²)].
  */
 export function rectangularLoopOnAxisFieldAPerM(ampereTurnsA: number, widthM: number, lengthM: number, distanceM: number): number {
@@ -113,7 +113,7 @@ export function rectangularLoopOnAxisFieldAPerM(ampereTurnsA: number, widthM: nu
 }
 
 /**
- * Field of a finite straight segment from A to B carrying `currentA` (A→B) at point P — FACTS §3.1 Biot–Savart:
+ * Field of a finite straight segment from A to B carrying `currentA` (A→B) at point P — docs/sources.md#f3-1 Biot–Savart:
  * H = I/(4π)·(r1 × r2)·(|r1| + |r2|) / (|r1||r2|·(|r1||r2| + r1·r2)), r1 = P − A, r2 = P − B.
  * Adds into `out` (so a polygon is a sum of calls). Singular on the wire's line.
  */
@@ -137,7 +137,7 @@ export function addSegmentFieldAPerM(
 
 /**
  * Rectangular loop (width along x, length along y, centred, z = 0) at an arbitrary point (x, y, z):
- * sum of four finite segments — FACTS §3.1 Biot–Savart. On the axis it equals the V10 formula.
+ * sum of four finite segments — docs/sources.md#f3-1 Biot–Savart. On the axis it equals the V10 formula.
  */
 export function rectangularLoopFieldAPerM(ampereTurnsA: number, widthM: number, lengthM: number, xM: number, yM: number, zM: number): FieldVector {
   const out: FieldVector = { hxAPerM: 0, hyAPerM: 0, hzAPerM: 0 };
@@ -151,7 +151,7 @@ export function rectangularLoopFieldAPerM(ampereTurnsA: number, widthM: number, 
 }
 
 /**
- * Field component normal to a tilted card plane (the flux-carrying component; FACTS §3.1–3.2).
+ * Field component normal to a tilted card plane (the flux-carrying component; docs/sources.md#f3-1–#f3-2).
  * The card normal starts along +z and is rotated by `tiltRad` about an in-plane axis at angle
  * `tiltAxisRad` from x: n = (sin φ·sin t, −cos φ·sin t, cos t). With φ = π/2 (axis along y), a
  * positive tilt leans the normal towards +x. Returns H·n, A/m.
@@ -164,7 +164,7 @@ export function normalFieldAPerM(field: FieldVector, tiltRad: number, tiltAxisRa
 /**
  * Normal component through a card whose centre is offset radially by ρ from a circular loop's axis and
  * tilted by `tiltRad` about the axis perpendicular to the offset (worst/best case plane):
- * H_n = H_z·cos t + H_ρ·sin t — FACTS §3.1. Returns A/m.
+ * H_n = H_z·cos t + H_ρ·sin t — docs/sources.md#f3-1. Returns A/m.
  */
 export function circularLoopNormalFieldAPerM(ampereTurnsA: number, radiusM: number, radialM: number, axialM: number, tiltRad: number): number {
   return circularLoopTiltedFieldAPerM(ampereTurnsA, radiusM, radialM, axialM, Math.cos(tiltRad), Math.sin(tiltRad));

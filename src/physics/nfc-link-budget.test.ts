@@ -14,7 +14,7 @@ import {
 } from './nfc-link-budget.js';
 import { circularLoopFieldAPerM, circularLoopOnAxisDistanceM, circularLoopOnAxisFieldAPerM } from './loop-field.js';
 
-describe('calibration of the default gate reader (FACTS §1.2, §4.1, §4.2)', () => {
+describe('calibration of the default gate reader (docs/sources.md#f1-2, #f4-1, #f4-2)', () => {
   test('field in the reader plane stays at Class 1 Hmax', () => {
     expect(circularLoopOnAxisFieldAPerM(READER.ampereTurnsA, READER.radiusM, 0)).toBeLessThanOrEqual(PICC_CLASS_HMAX_A_PER_M[1] + 1e-9);
   });
@@ -52,7 +52,7 @@ describe('link physics', () => {
     const ratioDb = 10 * Math.log10(uplinkSnr(p, 0.5, 0, 0) / uplinkSnr(p, 1.0, 0, 0));
     expect(ratioDb).toBeCloseTo(120 * Math.log10(2), 0);
   });
-  test('coupling loss: field falls by L dB, the load-modulation budget (SNR) by 2L dB (FACTS §3.2: twice as fast)', () => {
+  test('coupling loss: field falls by L dB, the load-modulation budget (SNR) by 2L dB (docs/sources.md#f3-2: twice as fast)', () => {
     const a = prepareNfcLink(READER, CARD, 0, 0);
     const b = prepareNfcLink(READER, CARD, 3, 0);
     expect(20 * Math.log10(effectiveFieldAPerM(a, 0.03, 0.01, 0.1) / effectiveFieldAPerM(b, 0.03, 0.01, 0.1))).toBeCloseTo(3, 9);

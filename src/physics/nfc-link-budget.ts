@@ -1,11 +1,11 @@
 /**
- * 13.56 MHz link budget between a circular reader loop and a card/phone coil (FACTS §1.2, §3.1–§3.3, §4.2).
+ * 13.56 MHz link budget between a circular reader loop and a card/phone coil (docs/sources.md#f1-2, #f3-1–#f3-3, #f4-2).
  *
  * Powering (reader → carrier): the carrier is powered when the effective field
  *   H_eff = H_n · 10^(−couplingLossDb/20) · |1/(1 + j2QΔf/f)|
  * reaches its antenna class's Hmin. H_n is the field normal to the (tilted, offset) carrier plane.
  * Uplink (carrier → reader, passive load modulation): the reflected impedance is (ωM)²/Z2, so the
- * modulation amplitude at the reader is ΔV ≈ V1·k²·Q2·m (∝ k², ≈ 1/x⁶ far out; FACTS §3.2), against a
+ * modulation amplitude at the reader is ΔV ≈ V1·k²·Q2·m (∝ k², ≈ 1/x⁶ far out; docs/sources.md#f3-2), against a
  * receiver noise floor; SNR → bit error rate of the subcarrier modulation → frame error rate.
  * Everything is pure; `prepareNfcLink` folds per-tap constants so an evaluation is one off-axis field
  * computation, a few multiplies and one erfc.
@@ -14,9 +14,9 @@ import { FC_HZ, MU0_H_PER_M } from '../units.js';
 import { circularLoopNormalFieldAPerM } from './loop-field.js';
 import { detuningAmplitudeRatio } from './coupling.js';
 
-/** Hmin by PICC antenna class, A/m — [S] FACTS §1.2 (classes 2, 4, 5 unsourced: pass Hmin directly). */
+/** Hmin by PICC antenna class, A/m — [S] docs/sources.md#f1-2 (classes 2, 4, 5 unsourced: pass Hmin directly). */
 export const PICC_CLASS_HMIN_A_PER_M = { 1: 1.5, 3: 1.5, 6: 4.5 } as const;
-/** Hmax by PICC antenna class, A/m — [S] FACTS §1.2. */
+/** Hmax by PICC antenna class, A/m — [S] docs/sources.md#f1-2. */
 export const PICC_CLASS_HMAX_A_PER_M = { 1: 7.5, 3: 8.5, 6: 18 } as const;
 
 export interface ReaderAntennaParams {
@@ -31,7 +31,7 @@ export interface ReaderAntennaParams {
 }
 
 export interface CarrierAntennaParams {
-  /** Minimum operating field of the antenna class, A/m (FACTS §1.2). */
+  /** Minimum operating field of the antenna class, A/m (docs/sources.md#f1-2). */
   hminAPerM: number;
   turns: number;
   areaM2: number;
@@ -40,44 +40,44 @@ export interface CarrierAntennaParams {
   q: number;
   /** Relative change of the carrier's load when it modulates (0…1). */
   modulationDepth: number;
-  /** PICC→PCD modulation: Type A OOK-Manchester subcarrier, Type B BPSK subcarrier (FACTS §1.1). */
+  /** PICC→PCD modulation: Type A OOK-Manchester subcarrier, Type B BPSK subcarrier (docs/sources.md#f1-1). */
   uplinkModulation: 'ook-manchester' | 'bpsk';
 }
 
 /**
  * Gate reader [E], calibrated: a 100 mm-diameter loop (a = 50 mm, 2 turns, 1 µH) driven at N·I = 0.75 A
- * so the field in the reader plane is Hmax of Class 1 (7.5 A/m, FACTS §1.2) and Hmin (1.5 A/m) is reached
- * on axis at 6.95 cm (ID-1 read range 6–8 cm; FACTS §4.1). Noise 12 mV rms: [E] calibrated so the uplink
+ * so the field in the reader plane is Hmax of Class 1 (7.5 A/m, docs/sources.md#f1-2) and Hmin (1.5 A/m) is reached
+ * on axis at 6.95 cm (ID-1 read range 6–8 cm; docs/sources.md#f4-1). Noise 12 mV rms: [E] calibrated so the uplink
  * is never the limit for an ID-1 card (SNR ≈ 18.5 dB at 7 cm, ≈ 13.6 dB at 8 cm) and for the median phone
  * (4 dB loss, 200 kHz detuning) binds ≈ 1.3 cm beyond its 4.15 cm powering range (SNR 11.5 dB, BER ≈ 1e-4, at ≈ 5.4 cm).
  */
 export const DEFAULT_GATE_READER_ANTENNA: ReaderAntennaParams = {
-  radiusM: 0.05, // [E] FACTS §3.1 (a ≈ x rule of thumb)
-  ampereTurnsA: 0.75, // [E] FACTS §1.2 Hmax 7.5 A/m at the centre
-  turns: 2, // [E] FACTS §3.2 example
-  inductanceH: 1e-6, // [E] FACTS §3.2 example
+  radiusM: 0.05, // [E] docs/sources.md#f3-1 (a ≈ x rule of thumb)
+  ampereTurnsA: 0.75, // [E] docs/sources.md#f1-2 Hmax 7.5 A/m at the centre
+  turns: 2, // [E] docs/sources.md#f3-2 example
+  inductanceH: 1e-6, // [E] docs/sources.md#f3-2 example
   noiseRmsV: 12e-3, // [E] calibrated, see above
 };
 
-/** ID-1 card coil [E]: Class 1, N = 4, A = 0.0024 m², L = 2.5 µH, Q = 35 — FACTS §1.2, §3.2, §3.3. */
+/** ID-1 card coil [E]: Class 1, N = 4, A = 0.0024 m², L = 2.5 µH, Q = 35 — docs/sources.md#f1-2, #f3-2, #f3-3. */
 export const DEFAULT_ID1_CARD_ANTENNA: CarrierAntennaParams = {
-  hminAPerM: PICC_CLASS_HMIN_A_PER_M[1], // [S] FACTS §1.2
-  turns: 4, // [E] FACTS §3.2
-  areaM2: 0.0024, // [E] FACTS §3.2
-  inductanceH: 2.5e-6, // [E] FACTS §3.2
-  q: 35, // [E] FACTS §3.3 card Q 30–40
-  modulationDepth: 0.1, // [E] FACTS §3.2 load modulation
+  hminAPerM: PICC_CLASS_HMIN_A_PER_M[1], // [S] docs/sources.md#f1-2
+  turns: 4, // [E] docs/sources.md#f3-2
+  areaM2: 0.0024, // [E] docs/sources.md#f3-2
+  inductanceH: 2.5e-6, // [E] docs/sources.md#f3-2
+  q: 35, // [E] docs/sources.md#f3-3 card Q 30–40
+  modulationDepth: 0.1, // [E] docs/sources.md#f3-2 load modulation
   uplinkModulation: 'ook-manchester',
 };
 
-/** Phone NFC antenna [E]: Class 3 (Hmin 1.5 A/m), 30 × 50 mm, 4 turns, 1.5 µH, Q 35 — FACTS §1.2, §4.2. */
+/** Phone NFC antenna [E]: Class 3 (Hmin 1.5 A/m), 30 × 50 mm, 4 turns, 1.5 µH, Q 35 — docs/sources.md#f1-2, #f4-2. */
 export const DEFAULT_PHONE_ANTENNA: CarrierAntennaParams = {
-  hminAPerM: PICC_CLASS_HMIN_A_PER_M[3], // [S] FACTS §1.2
-  turns: 4, // [E] FACTS §4.2
-  areaM2: 0.0015, // [E] FACTS §4.2 (antenna behind ferrite)
-  inductanceH: 1.5e-6, // [E] FACTS §4.2
-  q: 35, // [E] FACTS §3.3
-  modulationDepth: 0.1, // [E] FACTS §3.2
+  hminAPerM: PICC_CLASS_HMIN_A_PER_M[3], // [S] docs/sources.md#f1-2
+  turns: 4, // [E] docs/sources.md#f4-2
+  areaM2: 0.0015, // [E] docs/sources.md#f4-2 (antenna behind ferrite)
+  inductanceH: 1.5e-6, // [E] docs/sources.md#f4-2
+  q: 35, // [E] docs/sources.md#f3-3
+  modulationDepth: 0.1, // [E] docs/sources.md#f3-2
   uplinkModulation: 'ook-manchester',
 };
 
@@ -94,18 +94,18 @@ export interface PreparedNfcLink {
 }
 
 /**
- * Fold reader, carrier and per-tap draws into constants — FACTS §3.2, §3.3, §4.2.
+ * Fold reader, carrier and per-tap draws into constants — docs/sources.md#f3-2, #f3-3, #f4-2.
  * @param couplingLossDb extra loss of the carrier's effective coupling area (phone body), dB ≥ 0
  * @param detuningHz resonance shift Δf of the carrier, Hz
  */
 export function prepareNfcLink(reader: ReaderAntennaParams, carrier: CarrierAntennaParams, couplingLossDb: number, detuningHz: number): PreparedNfcLink {
   const gain = 10 ** (-couplingLossDb / 20);
-  const detune = detuningAmplitudeRatio(carrier.q, detuningHz, FC_HZ); // FACTS §3.3
-  // FACTS §3.2: M = μ0·N1·N2·A2·h (h = H_n/(N1·I1)), k = M/√(L1L2); the coupling loss scales the effective area.
+  const detune = detuningAmplitudeRatio(carrier.q, detuningHz, FC_HZ); // docs/sources.md#f3-3
+  // docs/sources.md#f3-2: M = μ0·N1·N2·A2·h (h = H_n/(N1·I1)), k = M/√(L1L2); the coupling loss scales the effective area.
   const kPerH = (MU0_H_PER_M * reader.turns * carrier.turns * carrier.areaM2 * gain) / Math.sqrt(reader.inductanceH * carrier.inductanceH);
   // Reader coil voltage V1 = ω·L1·I1, I1 = N·I/N1.
   const v1 = 2 * Math.PI * FC_HZ * reader.inductanceH * (reader.ampereTurnsA / reader.turns);
-  // FACTS §3.2: ΔV = V1·k²·Q2·m (reflected (ωM)²/Z2), reduced by detuning of the card current.
+  // docs/sources.md#f3-2: ΔV = V1·k²·Q2·m (reflected (ωM)²/Z2), reduced by detuning of the card current.
   const dvPerH2 = v1 * kPerH * kPerH * carrier.q * carrier.modulationDepth * detune;
   const snrScale = (dvPerH2 / reader.noiseRmsV) ** 2;
   return {
@@ -119,18 +119,18 @@ export function prepareNfcLink(reader: ReaderAntennaParams, carrier: CarrierAnte
 
 /**
  * Normal field per ampere-turn at the carrier (1/m): circular loop off axis, tilted plane —
- * FACTS §3.1 (H_n = H_z cos t + H_ρ sin t).
+ * docs/sources.md#f3-1 (H_n = H_z cos t + H_ρ sin t).
  */
 export function normalFieldPerAmpereTurnPerM(radiusM: number, heightM: number, offsetM: number, tiltRad: number): number {
   return Math.abs(circularLoopNormalFieldAPerM(1, radiusM, offsetM, heightM, tiltRad));
 }
 
-/** Effective field at the carrier, A/m (compare with Hmin) — FACTS §1.2, §3.1, §4.2. */
+/** Effective field at the carrier, A/m (compare with Hmin) — docs/sources.md#f1-2, #f3-1, #f4-2. */
 export function effectiveFieldAPerM(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number): number {
   return p.fieldScaleA * normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
 }
 
-/** Uplink SNR (linear, per bit) at the reader — FACTS §3.2 (∝ k⁴ in power, ∝ k² in amplitude). */
+/** Uplink SNR (linear, per bit) at the reader — docs/sources.md#f3-2 (∝ k⁴ in power, ∝ k² in amplitude). */
 export function uplinkSnr(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number): number {
   const h = normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
   return p.snrScaleM4 * h * h * h * h;
@@ -151,7 +151,7 @@ export function erfc(x: number): number {
 
 /**
  * Bit error rate at SNR (linear): BPSK Q(√(2·snr)) = ½erfc(√snr); coherent OOK-Manchester
- * Q(√snr) = ½erfc(√(snr/2)) — FACTS §1.1 (subcarrier modulations).
+ * Q(√snr) = ½erfc(√(snr/2)) — docs/sources.md#f1-1 (subcarrier modulations).
  */
 export function bitErrorRate(snr: number, bpsk: boolean): number {
   return 0.5 * erfc(Math.sqrt(bpsk ? snr : snr / 2));
@@ -164,7 +164,7 @@ export function frameErrorRate(ber: number, bits: number): number {
 
 /**
  * One link evaluation: −1 when the carrier is unpowered (H_eff < Hmin), else the loss probability of an
- * uplink frame of `bits` bits — FACTS §1.2, §3.1–§3.3.
+ * uplink frame of `bits` bits — docs/sources.md#f1-2, #f3-1–#f3-3.
  */
 export function evaluateNfcLink(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number, bits: number): number {
   return frameErrorFromField(p, normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad), bits);

@@ -13,7 +13,7 @@ import { streamFor } from '../random/stream.js';
 
 const F = 2.45e9;
 
-describe('V14 2.45 GHz path loss (FACTS §7.2, §7.3)', () => {
+describe('V14 2.45 GHz path loss (docs/sources.md#f7-2, #f7-3)', () => {
   test('wavelength', () => expect(Math.abs(wavelengthM(F) - 0.1223643)).toBeLessThan(5e-8));
   const table: Array<[number, number]> = [
     [0.05, 14.2105],
@@ -44,8 +44,8 @@ describe('V14 2.45 GHz path loss (FACTS §7.2, §7.3)', () => {
   });
 });
 
-describe('ITU-R P.1238 and body loss (FACTS §7.4, §7.5)', () => {
-  test('P.1238 with N = 20 equals Friis (FACTS §7.4 LOS) up to the rounded constant', () => {
+describe('ITU-R P.1238 and body loss (docs/sources.md#f7-4, #f7-5)', () => {
+  test('P.1238 with N = 20 equals Friis (docs/sources.md#f7-4 LOS) up to the rounded constant', () => {
     // Friis in MHz and m has the constant 20·log10(4π·1e6/c) = −27.55 dB; P.1238 rounds it to −28 dB.
     const diff = friisPathLossDb(10, F) - itu1238PathLossDb(10, F, 20);
     expect(Math.abs(diff - (20 * Math.log10((4 * Math.PI * 1e6) / 299_792_458) + 28))).toBeLessThan(1e-9);

@@ -1,34 +1,34 @@
 /**
  * 2.4 GHz path loss: Friis free space, log-distance with lognormal shadowing, ITU-R P.1238 and
- * body loss (FACTS §7.2–§7.5). Losses are positive dB.
+ * body loss (docs/sources.md#f7-2–#f7-5). Losses are positive dB.
  */
 import type { RandomStream } from '../random/stream.js';
 import { normal, uniform } from '../random/distributions.js';
 import { C_M_PER_S } from '../units.js';
 
-/** RCC RF centre frequency, Hz (2.4–2.4835 GHz ISM, FACTS §6.3 [S]; 2.45 GHz as in FACTS §7.2). */
+/** RCC RF centre frequency, Hz (2.4–2.4835 GHz ISM, docs/sources.md#f6-3 [S]; 2.45 GHz as in docs/sources.md#f7-2). */
 export const RCC_RF_FREQUENCY_HZ = 2.45e9;
 
-/** Wavelength λ = c/f, m (FACTS §7.2). */
+/** Wavelength λ = c/f, m (docs/sources.md#f7-2). */
 export function wavelengthM(frequencyHz: number): number {
   return C_M_PER_S / frequencyHz;
 }
 
 /**
- * Friis free-space path loss, dB: FSPL = 20·log10(4π·d/λ) (FACTS §7.2, VALIDATION V14).
+ * Friis free-space path loss, dB: FSPL = 20·log10(4π·d/λ) (docs/sources.md#f7-2, docs/validation.md#v14).
  * Valid in the far field (d ≫ λ/2π ≈ 2 cm at 2.45 GHz); indicative only at 0–10 cm.
  * @param distanceM d, m (> 0)
  * @param frequencyHz f, Hz
  */
 export function friisPathLossDb(distanceM: number, frequencyHz: number): number {
-  return 20 * Math.log10((4 * Math.PI * distanceM) / wavelengthM(frequencyHz)); // FACTS §7.2
+  return 20 * Math.log10((4 * Math.PI * distanceM) / wavelengthM(frequencyHz)); // docs/sources.md#f7-2
 }
 
-/** Log-distance model parameters (FACTS §7.3). */
+/** Log-distance model parameters (docs/sources.md#f7-3). */
 export interface LogDistanceParams {
-  /** Reference distance d0, m (tapsim uses 1 m, VALIDATION V14). */
+  /** Reference distance d0, m (tapsim uses 1 m, docs/validation.md#v14). */
   referenceDistanceM: number;
-  /** PL(d0), dB; Friis(d0) at 2.45 GHz = 40.2311 dB (FACTS §7.2). */
+  /** PL(d0), dB; Friis(d0) at 2.45 GHz = 40.2311 dB (docs/sources.md#f7-2). */
   referenceLossDb: number;
   /** Path-loss exponent n. */
   exponent: number;
@@ -37,26 +37,26 @@ export interface LogDistanceParams {
 }
 
 /**
- * Log-distance path loss without shadowing, dB: PL(d) = PL(d0) + 10·n·log10(d/d0) (FACTS §7.3).
- * Below d0 the free-space law (n = 2) of FACTS §7.2 continues from PL(d0) instead, so the short
+ * Log-distance path loss without shadowing, dB: PL(d) = PL(d0) + 10·n·log10(d/d0) (docs/sources.md#f7-3).
+ * Below d0 the free-space law (n = 2) of docs/sources.md#f7-2 continues from PL(d0) instead, so the short
  * phone–reader distances are not extrapolated with an indoor exponent (tapsim choice; continuous at d0).
  */
 export function logDistancePathLossDb(distanceM: number, p: LogDistanceParams): number {
-  const n = distanceM < p.referenceDistanceM ? 2 : p.exponent; // FACTS §7.2 below d0, §7.3 above
-  return p.referenceLossDb + 10 * n * Math.log10(distanceM / p.referenceDistanceM); // FACTS §7.3
+  const n = distanceM < p.referenceDistanceM ? 2 : p.exponent; // docs/sources.md#f7-2 below d0, #f7-3 above
+  return p.referenceLossDb + 10 * n * Math.log10(distanceM / p.referenceDistanceM); // docs/sources.md#f7-3
 }
 
-/** One shadowing draw Xσ ~ N(0, σ²), dB (FACTS §7.3). */
+/** One shadowing draw Xσ ~ N(0, σ²), dB (docs/sources.md#f7-3). */
 export function drawShadowingDb(rng: RandomStream, sigmaDb: number): number {
   return sigmaDb > 0 ? normal(rng, 0, sigmaDb) : 0;
 }
 
-/** Log-distance path loss with one shadowing draw, dB: PL(d0) + 10·n·log10(d/d0) + Xσ (FACTS §7.3). */
+/** Log-distance path loss with one shadowing draw, dB: PL(d0) + 10·n·log10(d/d0) + Xσ (docs/sources.md#f7-3). */
 export function shadowedPathLossDb(rng: RandomStream, distanceM: number, p: LogDistanceParams): number {
   return logDistancePathLossDb(distanceM, p) + drawShadowingDb(rng, p.shadowingSigmaDb);
 }
 
-/** Empirical (n, σ) pairs [S] FACTS §7.3 (S59, Rappaport); measured at `frequencyHz`, not at 2.45 GHz. */
+/** Empirical (n, σ) pairs [S] docs/sources.md#f7-3 (S59, Rappaport); measured at `frequencyHz`, not at 2.45 GHz. */
 export const PATH_LOSS_ENVIRONMENTS = {
   'retail-store': { exponent: 2.2, shadowingSigmaDb: 8.7, frequencyHz: 914e6 },
   grocery: { exponent: 1.8, shadowingSigmaDb: 5.2, frequencyHz: 914e6 },
@@ -68,24 +68,24 @@ export const PATH_LOSS_ENVIRONMENTS = {
 } as const;
 export type PathLossEnvironment = keyof typeof PATH_LOSS_ENVIRONMENTS;
 
-/** Log-distance parameters for an environment of FACTS §7.3, with d0 = 1 m and PL(d0) = Friis(1 m, f). */
+/** Log-distance parameters for an environment of docs/sources.md#f7-3, with d0 = 1 m and PL(d0) = Friis(1 m, f). */
 export function logDistanceFor(environment: PathLossEnvironment, frequencyHz = RCC_RF_FREQUENCY_HZ): LogDistanceParams {
   const e = PATH_LOSS_ENVIRONMENTS[environment];
   return { referenceDistanceM: 1, referenceLossDb: friisPathLossDb(1, frequencyHz), exponent: e.exponent, shadowingSigmaDb: e.shadowingSigmaDb };
 }
 
 /**
- * ITU-R P.1238 indoor site-general loss, dB: L = 20·log10(f_MHz) + N·log10(d) + Lf(n) − 28 (FACTS §7.4, [S-weak]).
+ * ITU-R P.1238 indoor site-general loss, dB: L = 20·log10(f_MHz) + N·log10(d) + Lf(n) − 28 (docs/sources.md#f7-4, [S-weak]).
  * @param distanceM d, m (the model is stated for d > 1 m)
  * @param frequencyHz f, Hz
- * @param distancePowerLossCoefficient N: ≈ 20 line of sight, 28–30 offices at 2.4–5.2 GHz [S-weak] FACTS §7.4
- * @param floorPenetrationLossDb Lf(n), dB; 0 on the same floor (per-environment tables are [U], FACTS §7.4)
+ * @param distancePowerLossCoefficient N: ≈ 20 line of sight, 28–30 offices at 2.4–5.2 GHz [S-weak] docs/sources.md#f7-4
+ * @param floorPenetrationLossDb Lf(n), dB; 0 on the same floor (per-environment tables are [U], docs/sources.md#f7-4)
  */
 export function itu1238PathLossDb(distanceM: number, frequencyHz: number, distancePowerLossCoefficient: number, floorPenetrationLossDb = 0): number {
-  return 20 * Math.log10(frequencyHz / 1e6) + distancePowerLossCoefficient * Math.log10(distanceM) + floorPenetrationLossDb - 28; // FACTS §7.4
+  return 20 * Math.log10(frequencyHz / 1e6) + distancePowerLossCoefficient * Math.log10(distanceM) + floorPenetrationLossDb - 28; // docs/sources.md#f7-4
 }
 
-/** Where the phone is carried, for body loss (FACTS §7.5). */
+/** Where the phone is carried, for body loss (docs/sources.md#f7-5). */
 export const CARRY_PLACEMENTS = ['hand', 'pocket', 'bag'] as const;
 export type CarryPlacement = (typeof CARRY_PLACEMENTS)[number];
 
@@ -98,16 +98,16 @@ export interface BodyLossParams {
 }
 
 /**
- * Body loss at 2.45 GHz per placement: [E] FACTS §7.5 / §11 #7, "phone in hand or pocket: 3–10 dB, σ 3–5 dB".
- * FACTS gives no separate figure for a bag; it reuses the same range ([E] tapsim choice).
+ * Body loss at 2.45 GHz per placement: [E] docs/sources.md#f7-5 / #f11-7, "phone in hand or pocket: 3–10 dB, σ 3–5 dB".
+ * docs/sources.md gives no separate figure for a bag; it reuses the same range ([E] tapsim choice).
  */
 export const DEFAULT_BODY_LOSS: Readonly<Record<CarryPlacement, BodyLossParams>> = {
-  hand: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] FACTS §7.5
-  pocket: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] FACTS §7.5
-  bag: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] FACTS §7.5 (bag: same range, no source)
+  hand: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] docs/sources.md#f7-5
+  pocket: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] docs/sources.md#f7-5
+  bag: { minDb: 3, maxDb: 10, sigmaMinDb: 3, sigmaMaxDb: 5 }, // [E] docs/sources.md#f7-5 (bag: same range, no source)
 };
 
-/** One body-loss draw, dB (≥ 0): N(U(min, max), U(σmin, σmax)²) (FACTS §7.5 model [E]). */
+/** One body-loss draw, dB (≥ 0): N(U(min, max), U(σmin, σmax)²) (docs/sources.md#f7-5 model [E]). */
 export function drawBodyLossDb(rng: RandomStream, p: BodyLossParams): number {
   const meanDb = uniform(rng, p.minDb, p.maxDb);
   const sigmaDb = uniform(rng, p.sigmaMinDb, p.sigmaMaxDb);

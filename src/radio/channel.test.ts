@@ -15,7 +15,7 @@ import {
 import { streamFor } from '../random/stream.js';
 import { us } from '../units.js';
 
-describe('V8 ALOHA throughput (FACTS §2.5)', () => {
+describe('V8 ALOHA throughput (docs/sources.md#f2-5)', () => {
   const table: Array<[number, number, number]> = [
     [0.5, 0.18394, 0.303265],
     [1, 0.135335, 0.367879],

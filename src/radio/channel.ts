@@ -1,20 +1,20 @@
 /**
  * The shared 2.4 GHz channel: ALOHA throughput (analytic and Monte Carlo), per-packet overlap with
  * co-channel interferers under ALOHA or CSMA access, and SINR → packet error rate
- * (FACTS §2.5, §6.5 risk 2, §7.1). Pure functions; randomness only through the given stream.
+ * (docs/sources.md#f2-5, #f6-5 risk 2, #f7-1). Pure functions; randomness only through the given stream.
  */
 import type { RandomStream } from '../random/stream.js';
 import { exponential, uniform } from '../random/distributions.js';
 import { dbmToW, wToDbm, type TimeNs } from '../units.js';
 
-/** Pure ALOHA throughput S = G·e^(−2G) (FACTS §2.5, VALIDATION V8); G, S in frames per frame time. */
+/** Pure ALOHA throughput S = G·e^(−2G) (docs/sources.md#f2-5, docs/validation.md#v8); G, S in frames per frame time. */
 export function pureAlohaThroughput(offeredLoad: number): number {
-  return offeredLoad * Math.exp(-2 * offeredLoad); // FACTS §2.5
+  return offeredLoad * Math.exp(-2 * offeredLoad); // docs/sources.md#f2-5
 }
 
-/** Slotted ALOHA throughput S = G·e^(−G) (FACTS §2.5, VALIDATION V8). */
+/** Slotted ALOHA throughput S = G·e^(−G) (docs/sources.md#f2-5, docs/validation.md#v8). */
 export function slottedAlohaThroughput(offeredLoad: number): number {
-  return offeredLoad * Math.exp(-offeredLoad); // FACTS §2.5
+  return offeredLoad * Math.exp(-offeredLoad); // docs/sources.md#f2-5
 }
 
 /** Poisson(mean) draw by multiplication of uniforms (Knuth); for the small means of a slot. */
@@ -30,7 +30,7 @@ export function poisson(rng: RandomStream, mean: number): number {
 }
 
 /**
- * Monte-Carlo slotted ALOHA (VALIDATION V8): Poisson(G) transmissions per slot, a slot with exactly
+ * Monte-Carlo slotted ALOHA (docs/validation.md#v8): Poisson(G) transmissions per slot, a slot with exactly
  * one is a success. Returns successes per slot.
  */
 export function simulateSlottedAloha(rng: RandomStream, offeredLoad: number, slots: number): number {
@@ -40,7 +40,7 @@ export function simulateSlottedAloha(rng: RandomStream, offeredLoad: number, slo
 }
 
 /**
- * Monte-Carlo pure ALOHA (VALIDATION V8): Poisson starts at rate G per frame time over
+ * Monte-Carlo pure ALOHA (docs/validation.md#v8): Poisson starts at rate G per frame time over
  * `frameTimes` frame times, frame time 1; a frame succeeds when no other start lies within ±1.
  * Returns successes per frame time.
  */
@@ -58,7 +58,7 @@ export function simulatePureAloha(rng: RandomStream, offeredLoad: number, frameT
   return successes / frameTimes;
 }
 
-/** Channel access of a transmitter. [E] FACTS §6.5 risk 2 / §11 #3e: "CSMA or ALOHA". */
+/** Channel access of a transmitter. [E] docs/sources.md#f6-5 risk 2 / #f11-3e: "CSMA or ALOHA". */
 export type MacParams =
   | { kind: 'aloha' }
   | {
@@ -82,7 +82,7 @@ export interface Interferer {
 }
 
 /**
- * Probability that a packet of `packetNs` overlaps one interferer (tapsim model for FACTS §6.5 risk 2).
+ * Probability that a packet of `packetNs` overlaps one interferer (tapsim model for docs/sources.md#f6-5 risk 2).
  * The interferer alternates bursts of length Tn with exponential idle gaps (duty d, start rate
  * λ = d/(Tn·(1 − d)) while idle).
  * - ALOHA: P(no overlap) = (1 − d)·e^(−λ·T) (idle at our start, no start during our packet).
@@ -126,8 +126,8 @@ export function sinrLinear(signalDbm: number, noiseDbm: number, interferenceDbm:
 }
 
 /**
- * Bit error rate of non-coherent binary FSK (the GFSK default of FACTS §6.3), Eb/N0 taken equal to
- * the SINR (bandwidth ≈ bit rate): BER = ½·e^(−γ/2). Textbook result (Proakis), not in FACTS: [U].
+ * Bit error rate of non-coherent binary FSK (the GFSK default of docs/sources.md#f6-3), Eb/N0 taken equal to
+ * the SINR (bandwidth ≈ bit rate): BER = ½·e^(−γ/2). Textbook result (Proakis), not in docs/sources.md: [U].
  */
 export function bitErrorRateNoncoherentFsk(sinr: number): number {
   return 0.5 * Math.exp(-sinr / 2);
@@ -136,7 +136,7 @@ export function bitErrorRateNoncoherentFsk(sinr: number): number {
 /**
  * Receiver noise-plus-implementation floor, dBm, implied by a sensitivity figure: the SNR at which
  * the BER model gives `berAtSensitivity`, subtracted from `sensitivityDbm`
- * (γ_req = 2·ln(1/(2·BER)); sensitivity −85 dBm [E] FACTS §6.3).
+ * (γ_req = 2·ln(1/(2·BER)); sensitivity −85 dBm [E] docs/sources.md#f6-3).
  */
 export function noiseFloorDbm(sensitivityDbm: number, berAtSensitivity: number): number {
   const requiredSinr = 2 * Math.log(1 / (2 * berAtSensitivity));

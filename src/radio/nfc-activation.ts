@@ -1,6 +1,6 @@
 /**
  * 13.56 MHz activation of one tap: the carrier's activation exchanges and, with other cards in
- * the field, anticollision (FACTS §2.1–§2.5) exchange by exchange over the tap's link.
+ * the field, anticollision (docs/sources.md#f2-1–#f2-5) exchange by exchange over the tap's link.
  */
 import type { RandomStream } from '../random/stream.js';
 import { DEFAULT_TYPE_B_ACTIVATION, anticollisionExchange, reqaExchange, selectExchange, typeAActivationExchanges, typeBActivationExchanges, typeBExchange, type Exchange } from '../link/activation.js';
@@ -24,7 +24,7 @@ export function runAll(s: LinkSession, link: FrameLink, rng: RandomStream, xs: r
   return 'ok';
 }
 
-/** Activation incl. anticollision among `others` (FACTS §2.1–§2.5). Transit policy halts wrong cards and re-polls. */
+/** Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). Transit policy halts wrong cards and re-polls. */
 export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly TypeACard[], self: TypeACard): ActivationResult {
   const retries = c.isoDep.maxRetransmissions;
   let field: TypeACard[] = [self, ...others];

@@ -23,14 +23,14 @@ export const NFC_SECTION = {
   key: 'nfc',
   help: '13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.',
   fields: {
-    antennaRadius: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_GATE_READER_ANTENNA.radiusM, range: { min: 0, exclusiveMin: true }, help: 'Circular reader loop radius, m: {default} [E] FACTS §3.1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).' },
-    driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, FACTS §1.2) at the loop centre.' },
-    turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] FACTS §3.2 example: {default}.' },
-    inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] FACTS §3.2 example.' },
-    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (FACTS §4.1/§4.2).' },
-    transactionTimeout: { kind: 'time', unit: 's', defaultNs: READER.transactionTimeoutNs, range: { min: 0, exclusiveMin: true }, help: 'Reader gives up this long after the first poll [E] (FACTS §5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).' },
-    typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] FACTS §2.2.' },
-    bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (FACTS §1.1).' },
+    antennaRadius: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_GATE_READER_ANTENNA.radiusM, range: { min: 0, exclusiveMin: true }, help: 'Circular reader loop radius, m: {default} [E] docs/sources.md#f3-1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).' },
+    driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, docs/sources.md#f1-2) at the loop centre.' },
+    turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] docs/sources.md#f3-2 example: {default}.' },
+    inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] docs/sources.md#f3-2 example.' },
+    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (docs/sources.md#f4-1/#f4-2).' },
+    transactionTimeout: { kind: 'time', unit: 's', defaultNs: READER.transactionTimeoutNs, range: { min: 0, exclusiveMin: true }, help: 'Reader gives up this long after the first poll [E] (docs/sources.md#f5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).' },
+    typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] docs/sources.md#f2-2.' },
+    bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (docs/sources.md#f1-1).' },
   },
 } as const satisfies BandSection;
 

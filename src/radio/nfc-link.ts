@@ -1,6 +1,6 @@
 /**
  * The 13.56 MHz link of one tap: the link budget at the carrier's position at each instant
- * (FACTS §1.2, §3), with the field memoised by height, and the gesture's field entry and exit.
+ * (docs/sources.md#f1-2, #f3), with the field memoised by height, and the gesture's field entry and exit.
  */
 import { approachDurationNs, heightAtM, positionAt, type TapTrajectory } from '../motion/tap-gesture.js';
 import { NS_PER_S, type TimeNs } from '../units.js';
@@ -8,7 +8,7 @@ import { frameErrorFromField, evaluateNfcLink, type PreparedNfcLink } from '../p
 import { circularLoopTiltedFieldAPerM } from '../physics/loop-field.js';
 import type { FrameLink } from '../link/iso-dep.js';
 
-/** Link evaluation at a gesture instant: −1 unpowered, else frame loss probability (FACTS §1.2, §3). */
+/** Link evaluation at a gesture instant: −1 unpowered, else frame loss probability (docs/sources.md#f1-2, #f3). */
 export function nfcLinkAt(pre: PreparedNfcLink, traj: TapTrajectory, tNs: TimeNs, bits: number): number {
   const pos = positionAt(traj, tNs);
   return evaluateNfcLink(pre, pos.heightM, pos.lateralOffsetM, pos.tiltRad, bits);
@@ -35,7 +35,7 @@ export class TapLink implements FrameLink {
     this.sinTilt = Math.sin(traj.tiltRad);
   }
 
-  /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — FACTS §3.1. */
+  /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — docs/sources.md#f3-1. */
   fieldAtHeight(heightM: number): number {
     if (heightM !== this.lastHeightM) {
       this.lastHeightM = heightM;
@@ -49,7 +49,7 @@ export class TapLink implements FrameLink {
     return this.fieldAtHeight(heightAtM(this.traj, tNs, this.approachNs));
   }
 
-  /** Powered at `heightM`: H_eff ≥ Hmin (FACTS §1.2). */
+  /** Powered at `heightM`: H_eff ≥ Hmin (docs/sources.md#f1-2). */
   poweredAtHeight(heightM: number): boolean {
     return this.pre.fieldScaleA * this.fieldAtHeight(heightM) >= this.pre.hminAPerM;
   }
@@ -58,7 +58,7 @@ export class TapLink implements FrameLink {
     return this.pre.fieldScaleA * this.fieldAt(tNs) >= this.pre.hminAPerM;
   }
 
-  /** As evaluateNfcLink (FACTS §1.2, §3): −1 unpowered, else the frame loss probability. */
+  /** As evaluateNfcLink (docs/sources.md#f1-2, #f3): −1 unpowered, else the frame loss probability. */
   frameErrorProbability(tNs: TimeNs, bits: number): number {
     return frameErrorFromField(this.pre, this.fieldAt(tNs), bits);
   }
@@ -69,7 +69,7 @@ export class TapLink implements FrameLink {
   }
 }
 
-/** Crossing resolution in time: 0.5 ms, a tenth of the shortest 5.1 ms poll cycle (FACTS §1.2). */
+/** Crossing resolution in time: 0.5 ms, a tenth of the shortest 5.1 ms poll cycle (docs/sources.md#f1-2). */
 const CROSSING_RESOLUTION_NS = 500_000;
 
 /**

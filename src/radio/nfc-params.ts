@@ -1,6 +1,6 @@
 /**
  * Parameters of the 13.56 MHz band model: the reader, the carrier and their gate defaults [E]
- * (DESIGN §5; values cited where they are set).
+ * (docs/architecture.md#model; values cited where they are set).
  */
 import type { Distribution } from '../random/distributions.js';
 import { DEFAULT_GATE_READER_ANTENNA, DEFAULT_ID1_CARD_ANTENNA, DEFAULT_PHONE_ANTENNA, type CarrierAntennaParams, type ReaderAntennaParams } from '../physics/nfc-link-budget.js';
@@ -48,11 +48,11 @@ const constant = (value: number): Distribution => ({ kind: 'constant', value });
 /** Gate reader defaults [E]. */
 export function defaultNfcReader(policy: CollisionPolicy): NfcReaderParams {
   return {
-    antenna: DEFAULT_GATE_READER_ANTENNA, // [E] FACTS §1.2, §3.1 (calibrated; see nfc-link-budget.ts)
-    pollingPeriodNs: ms(20), // [E] no FACTS value; ≥ the 5.1 ms guard of FACTS §1.2
-    policy, // [U] FACTS §2.3 (payment: no transaction with > 1 card; transit may resolve)
-    typeBSlots: 4, // [E] FACTS §2.2 (N = 2^n, n = 0…4)
-    transactionTimeoutNs: ms(1000), // [E] FACTS §5 (transit budgets ≤ 300–400 ms; qPBOC ≤ 500–600 ms)
+    antenna: DEFAULT_GATE_READER_ANTENNA, // [E] docs/sources.md#f1-2, #f3-1 (calibrated; see nfc-link-budget.ts)
+    pollingPeriodNs: ms(20), // [E] no value in docs/sources.md; ≥ the 5.1 ms guard of docs/sources.md#f1-2
+    policy, // [U] docs/sources.md#f2-3 (payment: no transaction with > 1 card; transit may resolve)
+    typeBSlots: 4, // [E] docs/sources.md#f2-2 (N = 2^n, n = 0…4)
+    transactionTimeoutNs: ms(1000), // [E] docs/sources.md#f5 (transit budgets ≤ 300–400 ms; qPBOC ≤ 500–600 ms)
   };
 }
 
@@ -67,11 +67,11 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           cardType: 'A',
           uidBytes: 4, // [E] random 4-byte UID of card emulation
           antenna: DEFAULT_PHONE_ANTENNA,
-          // [E] FACTS §4.2: 0–10 dB, 3–6 typical; median 4 dB, per-handset spread σ 2 dB. With the 200 kHz detuning
+          // [E] docs/sources.md#f4-2: 0–10 dB, 3–6 typical; median 4 dB, per-handset spread σ 2 dB. With the 200 kHz detuning
           // (−3.1 dB at Q 35) the median phone reaches Hmin at 4.15 cm on axis, and with the default gesture
-          // (offset σ 1.5 cm, tilt σ 12°) success falls to 50 % at ≈ 3.75 cm dwell height — calibrated to FACTS §4.1/§4.2 (3.5–4 cm).
+          // (offset σ 1.5 cm, tilt σ 12°) success falls to 50 % at ≈ 3.75 cm dwell height — calibrated to docs/sources.md#f4-1/#f4-2 (3.5–4 cm).
           couplingLossDb: { kind: 'normal', mean: 4, sd: 2, min: 0, max: 10 },
-          detuningHz: constant(200e3), // [E] FACTS §4.2 detuning term (metal body, battery)
+          detuningHz: constant(200e3), // [E] docs/sources.md#f4-2 detuning term (metal body, battery)
           flow: qpbocFlow(2),
           isoDep: DEFAULT_ISO_DEP,
           activation: DEFAULT_TYPE_A_ACTIVATION,
@@ -85,8 +85,8 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           cardType: 'A',
           uidBytes: 4, // [E]
           antenna: DEFAULT_ID1_CARD_ANTENNA,
-          couplingLossDb: constant(0), // [E] FACTS §4.2 (no phone body)
-          detuningHz: constant(0), // [E] FACTS §3.3 (Hmin of the class already includes the card's own tuning)
+          couplingLossDb: constant(0), // [E] docs/sources.md#f4-2 (no phone body)
+          detuningHz: constant(0), // [E] docs/sources.md#f3-3 (Hmin of the class already includes the card's own tuning)
           flow: qpbocFlow(2),
           isoDep: DEFAULT_ISO_DEP,
           activation: DEFAULT_TYPE_A_ACTIVATION,
@@ -100,17 +100,17 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           cardType: 'A',
           uidBytes: 4, // [E]
           antenna: DEFAULT_ID1_CARD_ANTENNA,
-          couplingLossDb: constant(0), // [E] FACTS §4.2
-          detuningHz: constant(0), // [E] FACTS §3.3
+          couplingLossDb: constant(0), // [E] docs/sources.md#f4-2
+          detuningHz: constant(0), // [E] docs/sources.md#f3-3
           flow: transitEpurseFlow(),
-          isoDep: { ...DEFAULT_ISO_DEP, fwi: 6 }, // [E] FACTS §1.3 (19.3 ms; no RSA on transit cards)
+          isoDep: { ...DEFAULT_ISO_DEP, fwi: 6 }, // [E] docs/sources.md#f1-3 (19.3 ms; no RSA on transit cards)
           activation: DEFAULT_TYPE_A_ACTIVATION,
         },
       };
   }
 }
 
-/** Type B defaults for a carrier: FDT = TR0 + TR1 (FACTS §1.3). */
+/** Type B defaults for a carrier: FDT = TR0 + TR1 (docs/sources.md#f1-3). */
 export function asTypeB(c: NfcCarrierParams): NfcCarrierParams {
   return {
     ...c,

@@ -40,7 +40,7 @@ function fiftyPercentHeightM(params: NfcTapParams, key: string): number {
   return Number.NaN;
 }
 
-describe('13.56 MHz tap: latency for a good tap (FACTS §10.2, §5)', () => {
+describe('13.56 MHz tap: latency for a good tap (docs/sources.md#f10-2, #f5)', () => {
   test.each<[NfcCarrierKind, number, number]>([
     ['emv-card', 250, 450],
     ['nfc-phone', 250, 450],
@@ -65,7 +65,7 @@ describe('13.56 MHz tap: latency for a good tap (FACTS §10.2, §5)', () => {
   });
 });
 
-describe('13.56 MHz tap: success vs dwell height (calibration, FACTS §4.1/§4.2)', () => {
+describe('13.56 MHz tap: success vs dwell height (calibration, docs/sources.md#f4-1/#f4-2)', () => {
   test('phone: 50 % at 3.5–4 cm', () => {
     const h = fiftyPercentHeightM(defaultNfcTapParams('nfc-phone'), 'h-phone');
     expect(h).toBeGreaterThan(0.035);

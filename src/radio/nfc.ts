@@ -1,10 +1,10 @@
 /**
- * The 13.56 MHz band model (DESIGN §5): one tap evaluated frame by frame in a tight loop, no kernel events.
+ * The 13.56 MHz band model (docs/architecture.md#model): one tap evaluated frame by frame in a tight loop, no kernel events.
  *
  * The first poll after field entry follows from the polling period and a uniformly random phase (idle
- * polls are never simulated). From there activation (FACTS §2.1/§2.2/§2.4), anticollision when other
- * cards share the field (FACTS §2.3/§2.5) and the APDU flow (FACTS §10) run exchange by exchange; each
- * PICC frame is checked against the link budget (FACTS §1.2, §3) at the carrier's position at that
+ * polls are never simulated). From there activation (docs/sources.md#f2-1/#f2-2/#f2-4), anticollision when other
+ * cards share the field (docs/sources.md#f2-3/#f2-5) and the APDU flow (docs/sources.md#f10) run exchange by exchange; each
+ * PICC frame is checked against the link budget (docs/sources.md#f1-2, #f3) at the carrier's position at that
  * instant (`positionAt`), so a carrier leaving mid-exchange tears the transaction.
  */
 import type { RandomStream } from '../random/stream.js';
@@ -86,7 +86,7 @@ export function simulateNfcTap(
     others = uids.slice(1).map((uid) => ({ uid }));
   }
 
-  // FACTS §1.2: polls every period with a 5.1 ms field-on guard; the first one after entry has a random phase.
+  // docs/sources.md#f1-2: polls every period with a 5.1 ms field-on guard; the first one after entry has a random phase.
   const periodNs = r.pollingPeriodNs;
   const firstPollNs = entryNs + Math.floor(rng.next01() * periodNs);
   const deadlineNs = firstPollNs + r.transactionTimeoutNs;

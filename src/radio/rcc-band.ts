@@ -15,19 +15,19 @@ export const RCC_SECTION = {
   key: 'rcc',
   help: '2.45 GHz RCC reader parameters.',
   fields: {
-    lfControl: { kind: 'boolean', default: D.lfControl, help: 'Use the LF magnetic channel for distance control (FACTS §6.2).' },
-    lfFrequency: { kind: 'quantity', dimension: 'frequency', unit: 'kHz', default: DEFAULT_LF_FIELD.frequencyHz, range: { min: 0, exclusiveMin: true }, help: 'LF distance-control frequency, Hz: {default}, range 0.5–10 kHz [E] FACTS §6.3 / §11 #3a.' },
-    triggerDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.startDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis LF start distance (threshold T1) x0, m [E] (FACTS §6.4 example: 5 cm; §11 #3b: no sourced value).' },
-    abortDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.abortDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the abort threshold T3, m (≥ triggerDistance) [E] (no sourced value, FACTS §11 #3b).' },
-    hearDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.hearDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the hear-the-reader-id threshold T2, m (≥ abortDistance) [E] (no sourced value, FACTS §11 #3b).' },
-    rssiStartThresholdDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rssiStartThresholdDbm, help: 'Without LF control: start when the 2.45 GHz RSSI ≥ this, dBm [E] (no FACTS value; −30 dBm ≈ 15 cm in hand).' },
-    lfCoilRadius: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.coilRadiusM, range: { min: 0, exclusiveMin: true }, help: 'LF coil radius, m [E] (FACTS §6.4 example: 2 cm).' },
-    txPowerDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.txPowerDbm, help: 'RF transmit power, dBm: {default} [E] FACTS §6.3 / §11 #3c.' },
-    rxSensitivityDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.sensitivityDbm, help: 'RF receiver sensitivity, dBm: −85 dBm [E] FACTS §6.3 / §11 #3c.' },
-    dataRateBps: { kind: 'number', default: D.rf.dataRateBps, range: { min: 0, exclusiveMin: true }, help: 'RF data rate, bit/s: GFSK 1 Mbit/s [E] FACTS §6.3.' },
-    lfBeaconPeriod: { kind: 'time', unit: 'ms', defaultNs: D.beaconPeriodNs, range: { min: 0.001 }, help: 'Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no FACTS value).' },
-    multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] FACTS §6.5 / §11 #3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
-    mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] FACTS §6.5 / §11 #3e.' },
+    lfControl: { kind: 'boolean', default: D.lfControl, help: 'Use the LF magnetic channel for distance control (docs/sources.md#f6-2).' },
+    lfFrequency: { kind: 'quantity', dimension: 'frequency', unit: 'kHz', default: DEFAULT_LF_FIELD.frequencyHz, range: { min: 0, exclusiveMin: true }, help: 'LF distance-control frequency, Hz: {default}, range 0.5–10 kHz [E] docs/sources.md#f6-3 / #f11-3a.' },
+    triggerDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.startDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis LF start distance (threshold T1) x0, m [E] (docs/sources.md#f6-4 example: 5 cm; #f11-3b: no sourced value).' },
+    abortDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.abortDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the abort threshold T3, m (≥ triggerDistance) [E] (no sourced value, docs/sources.md#f11-3b).' },
+    hearDistance: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.hearDistanceM, range: { min: 0, exclusiveMin: true }, help: 'Nominal on-axis distance of the hear-the-reader-id threshold T2, m (≥ abortDistance) [E] (no sourced value, docs/sources.md#f11-3b).' },
+    rssiStartThresholdDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rssiStartThresholdDbm, help: 'Without LF control: start when the 2.45 GHz RSSI ≥ this, dBm [E] (no value in docs/sources.md; −30 dBm ≈ 15 cm in hand).' },
+    lfCoilRadius: { kind: 'quantity', dimension: 'length', unit: 'cm', default: DEFAULT_LF_FIELD.coilRadiusM, range: { min: 0, exclusiveMin: true }, help: 'LF coil radius, m [E] (docs/sources.md#f6-4 example: 2 cm).' },
+    txPowerDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.txPowerDbm, help: 'RF transmit power, dBm: {default} [E] docs/sources.md#f6-3 / #f11-3c.' },
+    rxSensitivityDbm: { kind: 'quantity', dimension: 'power', unit: 'dBm', default: D.rf.sensitivityDbm, help: 'RF receiver sensitivity, dBm: −85 dBm [E] docs/sources.md#f6-3 / #f11-3c.' },
+    dataRateBps: { kind: 'number', default: D.rf.dataRateBps, range: { min: 0, exclusiveMin: true }, help: 'RF data rate, bit/s: GFSK 1 Mbit/s [E] docs/sources.md#f6-3.' },
+    lfBeaconPeriod: { kind: 'time', unit: 'ms', defaultNs: D.beaconPeriodNs, range: { min: 0.001 }, help: 'Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no value in docs/sources.md).' },
+    multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] docs/sources.md#f6-5 / #f11-3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
+    mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] docs/sources.md#f6-5 / #f11-3e.' },
   },
 } as const satisfies BandSection;
 
@@ -73,7 +73,7 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
   };
 }
 
-/** Where the person behind holds the phone, relative to the reader [E] (no FACTS value): 5–35 cm up, 30–60 cm back. */
+/** Where the person behind holds the phone, relative to the reader [E] (no value in docs/sources.md): 5–35 cm up, 30–60 cm back. */
 const BEHIND_HEIGHT_M: Distribution = { kind: 'uniform', min: 0.05, max: 0.35 };
 const BEHIND_DISTANCE_M: Distribution = { kind: 'uniform', min: 0.3, max: 0.6 };
 

@@ -1,7 +1,7 @@
 /**
  * The 2.45 GHz link of one RCC tap: per-candidate slow-fading draws, received power and LF field
  * at a candidate's position, the co-channel interferers, and the APDU exchange frame by frame
- * with the bound phone (FACTS §6.2, §7).
+ * with the bound phone (docs/sources.md#f6-2, #f7).
  */
 import type { RandomStream } from '../random/stream.js';
 import type { TapCause } from './tap-outcome.js';
@@ -30,14 +30,14 @@ export function rccFrameNs(rf: RccRfParams, payloadBytes: number): TimeNs {
 
 /**
  * Mean received power, dBm, over the 2.45 GHz link: Pt − PL(d) − body loss − Xσ
- * (FACTS §7.3 log-distance, §7.5 body loss). d = max(√(h² + ρ²), minRfDistanceM).
+ * (docs/sources.md#f7-3 log-distance, #f7-5 body loss). d = max(√(h² + ρ²), minRfDistanceM).
  */
 export function rccRssiDbm(p: RccParams, position: CarrierPosition, bodyLossDb: number, shadowingDb: number): number {
   const distanceM = Math.max(p.minRfDistanceM, Math.hypot(position.heightM, position.lateralOffsetM));
   return p.rf.txPowerDbm - logDistancePathLossDb(distanceM, p.pathLoss) - bodyLossDb - shadowingDb;
 }
 
-/** LF field the candidate's sensor sees at a position, A/m (FACTS §3.1 / §6.4 via lf-field.ts). */
+/** LF field the candidate's sensor sees at a position, A/m (docs/sources.md#f3-1 / #f6-4 via lf-field.ts). */
 export function sensedLfAPerM(p: RccParams, position: CarrierPosition, attenuationDb: number): number {
   return lfSensedFieldAPerM(lfFieldAPerM(p.lf.turnsCurrentA, p.lf.coilRadiusM, position.heightM, position.lateralOffsetM), attenuationDb);
 }
@@ -62,7 +62,7 @@ export interface ExchangeResult {
 
 /**
  * The APDU exchange with the bound phone, frame by frame from `startNs`: per frame the access delay
- * (channel.ts), the T3 abort check (FACTS §6.2), airtime and an error draw from the SINR (FACTS §7).
+ * (channel.ts), the T3 abort check (docs/sources.md#f6-2), airtime and an error draw from the SINR (docs/sources.md#f7).
  */
 export function runTransaction(
   p: RccParams,
@@ -87,7 +87,7 @@ export function runTransaction(
         tNs += drawAccessDelayNs(rng, interferers, p.mac);
         const position = candidatePosition(c, tNs);
         if (p.lfControl && sensedLfAPerM(p, position, draws.lfAttenuationDb) < thresholds.abortFieldAPerM) {
-          return { ok: false, cause: 'tear', endNs: tNs, frames, retransmissions }; // FACTS §6.2 T3
+          return { ok: false, cause: 'tear', endNs: tNs, frames, retransmissions }; // docs/sources.md#f6-2 T3
         }
         const signalDbm = rccRssiDbm(p, position, draws.bodyLossDb, draws.shadowingDb);
         const interferenceDbm = drawInterferenceDbm(rng, packetNs, interferers, p.mac);

@@ -1,5 +1,5 @@
 /**
- * Parameters of the 2.45 GHz RCC / RF-SIM band model and their defaults [E] (FACTS §6.2–§6.5, §7;
+ * Parameters of the 2.45 GHz RCC / RF-SIM band model and their defaults [E] (docs/sources.md#f6-2–#f6-5, #f7;
  * values cited where they are set): the LF distance control, the 2.45 GHz link and exchange, the
  * phones near a reader and the shared channel.
  */
@@ -11,32 +11,32 @@ import type { Interferer, MacParams } from './channel.js';
 
 /** The 2.45 GHz link and exchange. */
 export interface RccRfParams {
-  /** Carrier frequency, Hz. [S] FACTS §6.3 (2.4–2.4835 GHz ISM; 2.45 GHz centre). */
+  /** Carrier frequency, Hz. [S] docs/sources.md#f6-3 (2.4–2.4835 GHz ISM; 2.45 GHz centre). */
   frequencyHz: number;
-  /** Bit rate, bit/s. [E] FACTS §6.3: GFSK 1 Mbit/s. */
+  /** Bit rate, bit/s. [E] docs/sources.md#f6-3: GFSK 1 Mbit/s. */
   dataRateBps: number;
-  /** Tx power of reader and phone, dBm. [E] FACTS §6.3: 0 dBm. */
+  /** Tx power of reader and phone, dBm. [E] docs/sources.md#f6-3: 0 dBm. */
   txPowerDbm: number;
-  /** Rx sensitivity, dBm. [E] FACTS §6.3: −85 dBm. */
+  /** Rx sensitivity, dBm. [E] docs/sources.md#f6-3: −85 dBm. */
   sensitivityDbm: number;
-  /** BER the sensitivity figure refers to. [E] tapsim choice (no FACTS value): 1e-3. */
+  /** BER the sensitivity figure refers to. [E] tapsim choice (no value in docs/sources.md): 1e-3. */
   berAtSensitivity: number;
-  /** Per-frame preamble + address + CRC, bytes. [E] no FACTS value: 8. */
+  /** Per-frame preamble + address + CRC, bytes. [E] no value in docs/sources.md: 8. */
   frameOverheadBytes: number;
-  /** Command (reader → phone) payload, bytes. [E] no FACTS value: 32. */
+  /** Command (reader → phone) payload, bytes. [E] no value in docs/sources.md: 32. */
   commandBytes: number;
-  /** Response (phone → reader) payload, bytes. [E] no FACTS value: 96. */
+  /** Response (phone → reader) payload, bytes. [E] no value in docs/sources.md: 96. */
   responseBytes: number;
-  /** Rx/tx turnaround after each frame, ns. [E] no FACTS value: 130 µs. */
+  /** Rx/tx turnaround after each frame, ns. [E] no value in docs/sources.md: 130 µs. */
   turnaroundNs: TimeNs;
-  /** APDU count range, drawn uniformly per transaction. [E] FACTS §10.1: 4–8 APDUs. */
+  /** APDU count range, drawn uniformly per transaction. [E] docs/sources.md#f10-1: 4–8 APDUs. */
   apduCountMin: number;
   apduCountMax: number;
-  /** Card (SIM) processing per APDU, ns. [E] no FACTS value for RF-SIM: 20 ms (link/apdu-flows should supply it). */
+  /** Card (SIM) processing per APDU, ns. [E] no value in docs/sources.md for RF-SIM: 20 ms (link/apdu-flows should supply it). */
   cardProcessingPerApduNs: TimeNs;
-  /** Resends of one frame before the exchange fails with 'frame-errors'. [E] no FACTS value: 3. */
+  /** Resends of one frame before the exchange fails with 'frame-errors'. [E] no value in docs/sources.md: 3. */
   maxRetransmissions: number;
-  /** Payload of the collision-detect exchange (FACTS §6.1 "冲突检测码"), bytes each way. [E]: 8. */
+  /** Payload of the collision-detect exchange (docs/sources.md#f6-1 "冲突检测码"), bytes each way. [E]: 8. */
   collisionDetectBytes: number;
 }
 
@@ -45,59 +45,59 @@ export type MultiTargetPolicy = 'refuse-retry' | 'pick-random';
 export interface RccParams {
   /** LF coil and thresholds T1/T3/T2 (lf-field.ts). */
   lf: LfFieldParams;
-  /** true: start needs LF ≥ T1, abort below T3 (FACTS §6.2). false: RF RSSI threshold only. */
+  /** true: start needs LF ≥ T1, abort below T3 (docs/sources.md#f6-2). false: RF RSSI threshold only. */
   lfControl: boolean;
-  /** LF beacon period, ns. [E] no FACTS value: 100 ms. */
+  /** LF beacon period, ns. [E] no value in docs/sources.md: 100 ms. */
   beaconPeriodNs: TimeNs;
-  /** LF beacon length (reader id bits / LF bit rate), ns. [E] no FACTS value: 32 bits at 1 kbit/s = 32 ms. */
+  /** LF beacon length (reader id bits / LF bit rate), ns. [E] no value in docs/sources.md: 32 bits at 1 kbit/s = 32 ms. */
   beaconDurationNs: TimeNs;
-  /** Start threshold on RSSI when lfControl is false, dBm. [E] no FACTS value: −30 dBm (a hand-held phone triggers at ≈ 15 cm). */
+  /** Start threshold on RSSI when lfControl is false, dBm. [E] no value in docs/sources.md: −30 dBm (a hand-held phone triggers at ≈ 15 cm). */
   rssiStartThresholdDbm: number;
   rf: RccRfParams;
-  /** Log-distance path loss + shadowing. [E] environment choice 'retail-store' of FACTS §7.3 (n 2.2, σ 8.7 dB [S]). */
+  /** Log-distance path loss + shadowing. [E] environment choice 'retail-store' of docs/sources.md#f7-3 (n 2.2, σ 8.7 dB [S]). */
   pathLoss: LogDistanceParams;
-  /** Body loss per carry placement. [E] FACTS §7.5. */
+  /** Body loss per carry placement. [E] docs/sources.md#f7-5. */
   bodyLoss: Readonly<Record<CarryPlacement, BodyLossParams>>;
   /** Shortest phone–reader distance for path loss, m (inside it the phone touches the reader). [E]: 1 cm. */
   minRfDistanceM: number;
-  /** [E] FACTS §6.5 / §11 #3e: refuse/retry when > 1 LF-qualified target. */
+  /** [E] docs/sources.md#f6-5 / #f11-3e: refuse/retry when > 1 LF-qualified target. */
   multiTargetPolicy: MultiTargetPolicy;
-  /** Retries after a multi-target refusal before 'collision'. [E] no FACTS value: 3. */
+  /** Retries after a multi-target refusal before 'collision'. [E] no value in docs/sources.md: 3. */
   collisionRetries: number;
-  /** Channel access of reader and phone. [E] FACTS §6.5 / §11 #3e "CSMA or ALOHA": CSMA. */
+  /** Channel access of reader and phone. [E] docs/sources.md#f6-5 / #f11-3e "CSMA or ALOHA": CSMA. */
   mac: MacParams;
 }
 
 export const DEFAULT_RCC_RF: RccRfParams = {
-  frequencyHz: RCC_RF_FREQUENCY_HZ, // [S] FACTS §6.3
-  dataRateBps: 1e6, // [E] FACTS §6.3
-  txPowerDbm: 0, // [E] FACTS §6.3
-  sensitivityDbm: -85, // [E] FACTS §6.3
+  frequencyHz: RCC_RF_FREQUENCY_HZ, // [S] docs/sources.md#f6-3
+  dataRateBps: 1e6, // [E] docs/sources.md#f6-3
+  txPowerDbm: 0, // [E] docs/sources.md#f6-3
+  sensitivityDbm: -85, // [E] docs/sources.md#f6-3
   berAtSensitivity: 1e-3, // [E] tapsim choice
   frameOverheadBytes: 8, // [E]
   commandBytes: 32, // [E]
   responseBytes: 96, // [E]
   turnaroundNs: us(130), // [E]
-  apduCountMin: 4, // [E] FACTS §10.1
-  apduCountMax: 8, // [E] FACTS §10.1
+  apduCountMin: 4, // [E] docs/sources.md#f10-1
+  apduCountMax: 8, // [E] docs/sources.md#f10-1
   cardProcessingPerApduNs: ms(20), // [E]
   maxRetransmissions: 3, // [E]
-  collisionDetectBytes: 8, // [E] FACTS §6.1 (code exists, size unknown)
+  collisionDetectBytes: 8, // [E] docs/sources.md#f6-1 (code exists, size unknown)
 };
 
 export const DEFAULT_RCC_PARAMS: RccParams = {
-  lf: DEFAULT_LF_FIELD, // [E] FACTS §6.3, §6.4
-  lfControl: true, // FACTS §6.2
+  lf: DEFAULT_LF_FIELD, // [E] docs/sources.md#f6-3, #f6-4
+  lfControl: true, // docs/sources.md#f6-2
   beaconPeriodNs: ms(100), // [E]
   beaconDurationNs: ms(32), // [E]
   rssiStartThresholdDbm: -30, // [E]
   rf: DEFAULT_RCC_RF,
-  pathLoss: logDistanceFor('retail-store'), // [E] choice; (n, σ) [S] FACTS §7.3
-  bodyLoss: DEFAULT_BODY_LOSS, // [E] FACTS §7.5
+  pathLoss: logDistanceFor('retail-store'), // [E] choice; (n, σ) [S] docs/sources.md#f7-3
+  bodyLoss: DEFAULT_BODY_LOSS, // [E] docs/sources.md#f7-5
   minRfDistanceM: 0.01, // [E]
-  multiTargetPolicy: 'refuse-retry', // [E] FACTS §6.5
-  collisionRetries: 3, // [E] FACTS §6.5 (count unknown)
-  mac: { kind: 'csma', senseNs: us(128), backoffSlotNs: us(320), maxBackoffs: 4 }, // [E] FACTS §6.5 risk 2
+  multiTargetPolicy: 'refuse-retry', // [E] docs/sources.md#f6-5
+  collisionRetries: 3, // [E] docs/sources.md#f6-5 (count unknown)
+  mac: { kind: 'csma', senseNs: us(128), backoffSlotNs: us(320), maxBackoffs: 4 }, // [E] docs/sources.md#f6-5 risk 2
 };
 
 /** A phone near the reader. Exactly one candidate of a tap is the tapper. */
@@ -114,20 +114,20 @@ export interface RccCandidate {
 export interface RccContext {
   /** Active co-channel RCC readers nearby (neighbouring gates). */
   activeCoChannelNeighbours: number;
-  /** Their duty cycle on the channel, 0–1. [E] no FACTS value. */
+  /** Their duty cycle on the channel, 0–1. [E] no value in docs/sources.md. */
   neighbourDutyCycle: number;
-  /** Gate pitch, m; the k-th neighbour is ⌈k/2⌉ pitches away (alternating sides). [E] FACTS §6.5: ≈ 0.6 m. */
+  /** Gate pitch, m; the k-th neighbour is ⌈k/2⌉ pitches away (alternating sides). [E] docs/sources.md#f6-5: ≈ 0.6 m. */
   gatePitchM: number;
-  /** Background Wi-Fi / BLE occupancy as seen in the RCC channel (FACTS §7.1). */
+  /** Background Wi-Fi / BLE occupancy as seen in the RCC channel (docs/sources.md#f7-1). */
   background: readonly Interferer[];
 }
 
 export const DEFAULT_RCC_CONTEXT: RccContext = {
   activeCoChannelNeighbours: 2, // [E]
   neighbourDutyCycle: 0.1, // [E]
-  gatePitchM: 0.6, // [E] FACTS §6.5
+  gatePitchM: 0.6, // [E] docs/sources.md#f6-5
   background: [
-    { rxPowerDbm: -45, dutyCycle: 0.1, packetNs: ms(1) }, // Wi-Fi: 15–20 dBm, 0.1–5 ms frames [S] FACTS §7.1; ≈ 10 m away and duty [E]
-    { rxPowerDbm: -50, dutyCycle: 0.02, packetNs: us(376) }, // BLE advertising: power, duty, burst [E] FACTS §7.1
+    { rxPowerDbm: -45, dutyCycle: 0.1, packetNs: ms(1) }, // Wi-Fi: 15–20 dBm, 0.1–5 ms frames [S] docs/sources.md#f7-1; ≈ 10 m away and duty [E]
+    { rxPowerDbm: -50, dutyCycle: 0.02, packetNs: us(376) }, // BLE advertising: power, duty, burst [E] docs/sources.md#f7-1
   ],
 };

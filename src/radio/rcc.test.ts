@@ -33,7 +33,7 @@ const withLf = run(DEFAULT_RCC_PARAMS, TAPS);
 const withoutLf = run({ ...DEFAULT_RCC_PARAMS, lfControl: false }, TAPS);
 const rate = (o: readonly RccTapOutcome[], cause: string): number => o.filter((x) => x.cause === cause).length / o.length;
 
-describe('simulateRccTap (FACTS §6.2–§6.5), crowded queue, 10 000 seeded taps', () => {
+describe('simulateRccTap (docs/sources.md#f6-2–#f6-5), crowded queue, 10 000 seeded taps', () => {
   test('every outcome has a cause from TAP_CAUSES, band 2.45GHz, and consistent counters', () => {
     const bad = [...withLf, ...withoutLf].filter(
       (o) =>

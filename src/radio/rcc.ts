@@ -1,17 +1,17 @@
 /**
- * The 2.45 GHz RCC / RF-SIM band model (FACTS §6.2–§6.5, §7): one tap at one reader, evaluated in
- * a tight loop inside one event (no idle-poll events, DESIGN §5).
+ * The 2.45 GHz RCC / RF-SIM band model (docs/sources.md#f6-2–#f6-5, #f7): one tap at one reader, evaluated in
+ * a tight loop inside one event (no idle-poll events, docs/architecture.md#model).
  *
  * Mechanism. The reader emits an LF beacon carrying its id every `beaconPeriodNs`, the first one
  * at a random phase after the tap gesture starts. A phone that senses the LF field at or above T2
  * for the whole beacon has heard the id; if the field is at or above T1 when the beacon ends it may
- * start (FACTS §6.2, S48). The exchange then runs frame by frame over 2.45 GHz: each frame's error
+ * start (docs/sources.md#f6-2, S48). The exchange then runs frame by frame over 2.45 GHz: each frame's error
  * probability comes from path loss + body loss + shadowing + co-channel and background interference
  * (channel.ts). During the exchange the phone aborts ('tear') if its LF field drops below T3.
  * With `lfControl: false` the start condition is the 2.45 GHz RSSI alone, so phones 0.3–1 m away
- * can be bound (FACTS §6.3 "read from a longer distance", §6.4 RSSI spread).
+ * can be bound (docs/sources.md#f6-3 "read from a longer distance", #f6-4 RSSI spread).
  *
- * Several phones qualified at one beacon is a multi-target collision (FACTS §6.1, §6.5):
+ * Several phones qualified at one beacon is a multi-target collision (docs/sources.md#f6-1, #f6-5):
  * 'refuse-retry' runs a collision-detect exchange and retries at the next beacon, giving up with
  * 'collision' after `collisionRetries` retries; 'pick-random' binds one at random. A completed
  * transaction with any phone other than the tapper is 'wrong-gate'.
@@ -65,7 +65,7 @@ function setUpTap(params: RccParams, candidates: readonly RccCandidate[], rng: R
   return { params, candidates, draws, thresholds, noiseDbm, interferers, tapperIndex: candidates.indexOf(tapper), endNs, dwell, collisionDetectNs };
 }
 
-/** Candidate `i` may start at the beacon: LF heard for the whole beacon and ≥ T1 at its end (FACTS §6.2 T2 then T1), or the RSSI threshold without LF control. */
+/** Candidate `i` may start at the beacon: LF heard for the whole beacon and ≥ T1 at its end (docs/sources.md#f6-2 T2 then T1), or the RSSI threshold without LF control. */
 function qualifies(t: RccTapSetup, i: number, beaconStartNs: TimeNs, decisionNs: TimeNs): boolean {
   const params = t.params;
   const c = t.candidates[i] as RccCandidate;
@@ -73,7 +73,7 @@ function qualifies(t: RccTapSetup, i: number, beaconStartNs: TimeNs, decisionNs:
   const at = candidatePosition(c, decisionNs);
   if (!params.lfControl) return rccRssiDbm(params, at, d.bodyLossDb, d.shadowingDb) >= params.rssiStartThresholdDbm;
   const heardAll = sensedLfAPerM(params, candidatePosition(c, beaconStartNs), d.lfAttenuationDb) >= t.thresholds.hearFieldAPerM;
-  return heardAll && sensedLfAPerM(params, at, d.lfAttenuationDb) >= t.thresholds.startFieldAPerM; // FACTS §6.2 T2 then T1
+  return heardAll && sensedLfAPerM(params, at, d.lfAttenuationDb) >= t.thresholds.startFieldAPerM; // docs/sources.md#f6-2 T2 then T1
 }
 
 /** The tap's running tally over beacons. */
@@ -104,7 +104,7 @@ function finish(t: RccTapSetup, s: RccTally, cause: TapCause, bound: RccCandidat
 }
 
 /**
- * One beacon: who qualifies, the multi-target rule (FACTS §6.1 / §6.5) and the transaction with
+ * One beacon: who qualifies, the multi-target rule (docs/sources.md#f6-1 / #f6-5) and the transaction with
  * the bound phone. Returns the outcome when the tap ends at this beacon, else null.
  */
 function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomStream): RccTapOutcome | null {
@@ -116,7 +116,7 @@ function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomS
   if (qualified.length === 0) return null;
   let boundIndex = qualified[0] as number;
   if (qualified.length > 1) {
-    s.collisions++; // multi-target collision, FACTS §6.1 / §6.5
+    s.collisions++; // multi-target collision, docs/sources.md#f6-1 / #f6-5
     if (params.multiTargetPolicy === 'refuse-retry') {
       s.frames += 2;
       s.lastFrameEndNs = decisionNs + t.collisionDetectNs;
@@ -139,7 +139,7 @@ function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomS
 }
 
 /**
- * Simulate one tap at an RCC reader (FACTS §6.2–§6.5).
+ * Simulate one tap at an RCC reader (docs/sources.md#f6-2–#f6-5).
  *
  * @param params band parameters ([E] defaults in DEFAULT_RCC_PARAMS)
  * @param candidates the tapper (exactly one, normally with a 'gesture' motion) and other phones near the reader
@@ -158,7 +158,7 @@ export function simulateRccTap(
 ): RccTapOutcome {
   const t = setUpTap(params, candidates, rng, context);
   const s: RccTally = { frames: 0, retransmissions: 0, collisions: 0, refusals: 0, firstAnswerNs: null, lastFrameEndNs: 0, lastFailure: null, busyUntilNs: 0 };
-  // The first beacon after the gesture starts is at a uniform phase (no idle-poll events, DESIGN §5).
+  // The first beacon after the gesture starts is at a uniform phase (no idle-poll events, docs/architecture.md#model).
   for (let beaconStartNs = Math.round(uniform(rng, 0, params.beaconPeriodNs)); beaconStartNs + params.beaconDurationNs <= t.endNs; beaconStartNs += params.beaconPeriodNs) {
     if (beaconStartNs < s.busyUntilNs) continue;
     const done = beacon(t, s, beaconStartNs, rng);

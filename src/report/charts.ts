@@ -1,5 +1,5 @@
 /**
- * Charts for run reports (DESIGN §6 figures/*.svg): plain data in, an SVG string out.
+ * Charts for run reports (docs/architecture.md#cli figures/*.svg): plain data in, an SVG string out.
  *
  * Every chart is an 800×500 view box drawn by `frame` (frame.ts): a `<title>`, axes from
  * `scale.ticks()`, axis labels with units, a grid and a legend. Pure functions, no DOM, no I/O.

@@ -1,7 +1,7 @@
 /**
  * Row builders of the per-replication tables — transactions.csv (one row per tap attempt),
  * gates.csv (per interval and gateline), backend.csv (per interval) — with their fixed column
- * order and one number format (formatNumber, DESIGN §4.11). Generators, so large tables stream
+ * order and one number format (formatNumber, docs/architecture.md#rule-11). Generators, so large tables stream
  * through csv-stringify (write.ts) without one giant string.
  */
 import type { GatelineSeries } from '../experiment/replication.js';

@@ -1,6 +1,6 @@
 /**
  * The CSV tables of a run, sweep, comparison and sizing folder: fixed column order, one number
- * format (formatNumber, DESIGN §4.11), and `columns.md`, which documents every column with units.
+ * format (formatNumber, docs/architecture.md#rule-11), and `columns.md`, which documents every column with units.
  * The per-replication row builders are csv-rows.ts, latency.csv latency-sketches.ts, columns.md
  * column-docs.ts; this file holds the summary tables and is the one place importers name.
  */

@@ -1,10 +1,10 @@
 /**
- * Field maps of a reader across its gate array (DESIGN §6: `tapsim field`, and figures of the run
+ * Field maps of a reader across its gate array (docs/architecture.md#cli: `tapsim field`, and figures of the run
  * report): filled contours over lateral position × height of
- * - the 13.56 MHz effective field at the carrier relative to its Hmin, in dB (FACTS §1.2, §3.1,
- *   §4.2; physics/nfc-link-budget.ts), with the Hmin (0 dB) contour emphasised, and
+ * - the 13.56 MHz effective field at the carrier relative to its Hmin, in dB (docs/sources.md#f1-2, #f3-1,
+ *   docs/sources.md#f4-2; physics/nfc-link-budget.ts), with the Hmin (0 dB) contour emphasised, and
  * - the RCC low-frequency field relative to T1, in dB, with contour lines at T1 / T3 / T2
- *   (FACTS §6.2–§6.4; physics/lf-field.ts).
+ *   (docs/sources.md#f6-2–#f6-4; physics/lf-field.ts).
  * Each gate of the gateline has its own reader at the lane centre (lanes at the gateline pitch);
  * a point shows the strongest reader's field. Pure: resolved scenario in, SVG strings out.
  */

@@ -1,5 +1,5 @@
 /**
- * The run report, index.html (DESIGN §6): one self-contained page with inline CSS, the scenario
+ * The run report, index.html (docs/architecture.md#cli): one self-contained page with inline CSS, the scenario
  * summary, summary tables, figures and the run's metadata and fingerprint. No scripts, no fonts
  * or styles from the network; figures are inline `<svg>` or linked relatively (`figures/x.svg`),
  * so the page works from file://. Pure: plain data in, strings out; write.ts writes the files.

@@ -1,5 +1,5 @@
 /**
- * The report of a run folder (DESIGN §6): figures/*.svg and index.html, rendered by one function,
+ * The report of a run folder (docs/architecture.md#cli): figures/*.svg and index.html, rendered by one function,
  * `renderRunReport(dir)`, from the folder's own files only — run.json, scenario.resolved.json,
  * summary.csv, summary-ci.csv, latency.csv, gates.csv, backend.csv — so a run renders it into
  * its temporary folder before the rename, and `tapsim report <dir>` re-renders the same bytes

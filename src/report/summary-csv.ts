@@ -1,4 +1,4 @@
-/** summary.csv and the fixed number format of every CSV file tapsim writes (DESIGN §4.11). */
+/** summary.csv and the fixed number format of every CSV file tapsim writes (docs/architecture.md#rule-11). */
 import { stringify } from 'csv-stringify/sync';
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A tiny SVG string writer and the shapes the chart frame (frame.ts) is built from (DESIGN §1, §4 rule 11, §6 figures/*.svg).
+ * A tiny SVG string writer and the shapes the chart frame (frame.ts) is built from (docs/architecture.md#dependencies, #rule-11, #cli figures/*.svg).
  *
  * No DOM: elements are built as strings, attribute values are XML-escaped and every coordinate is
  * written with a fixed number of decimals so that figures diff cleanly between runs.

@@ -1,7 +1,7 @@
 /**
- * The only module that writes files (DESIGN §2): run folders, written atomically — every file
+ * The only module that writes files (docs/architecture.md#layout): run folders, written atomically — every file
  * goes into a temporary folder beside the target, which is then renamed into place — and the
- * summary.csv writer with a fixed column order and fixed number formatting (DESIGN §4.11).
+ * summary.csv writer with a fixed column order and fixed number formatting (docs/architecture.md#rule-11).
  *
  * Every operation goes through the file-system seam (file-system.ts) and fails as a
  * FileSystemError naming the path, the cause and the fix. Temporary folders are named

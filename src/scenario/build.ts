@@ -1,5 +1,5 @@
 /**
- * Resolved scenario → the plain model configuration one replication runs (DESIGN §4 rule 8:
+ * Resolved scenario → the plain model configuration one replication runs (docs/architecture.md#rule-8:
  * models get plain numbers and read nothing themselves). A pure mapper: the schema has filled
  * every default; what a scenario cannot set comes from the model's own constants (DEFAULT_BACKEND,
  * defaultNfcTapParams, DEFAULT_RCC_PARAMS). Times stay integer ns. Prepares every (reader,

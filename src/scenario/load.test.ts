@@ -110,7 +110,7 @@ describe('loadScenario: units, distributions, expressions, defaults', () => {
       expect(entrance.walkTime.sigma).toBeCloseTo(Math.log(0.8 / 0.3) / 1.6448536269514722, 12);
     }
     expect(entrance.gatelines[0]!.gate.passageTime).toEqual({ kind: 'constant', value: 1.5 });
-    expect(entrance.gatelines[0]!.gate.minCycle).toBe(1.6e9); // flap preset [E] FACTS §8.3
+    expect(entrance.gatelines[0]!.gate.minCycle).toBe(1.6e9); // flap preset [E] docs/sources.md#f8-3
   });
 
   it('samples a demand expression into a per-step table before the run', async () => {

@@ -59,7 +59,7 @@ export interface MathLike {
 }
 
 /**
- * Load mathjs' prebuilt browser bundle (≈150–200 ms vs 1–2 s for the ESM tree; DESIGN §1).
+ * Load mathjs' prebuilt browser bundle (≈150–200 ms vs 1–2 s for the ESM tree; docs/architecture.md#dependencies).
  * Call once per load in the main thread; never in a worker or a hot loop.
  */
 export async function loadMath(): Promise<MathLike> {

@@ -56,7 +56,7 @@ function poissonArrivals(h: Harness, perMinute: number, count: number, seed: num
 
 describe('gate queue against analytic results', () => {
   test('V17: Poisson arrivals + deterministic 2 s service is M/D/1 (Wq within 5 %)', () => {
-    // Tap 0.3 s + serial headway 1.7 s = deterministic service 2 s (FACTS §8, VALIDATION V17).
+    // Tap 0.3 s + serial headway 1.7 s = deterministic service 2 s (docs/sources.md#f8, docs/validation.md#v17).
     for (const [perMinute, wqS] of [[20, 2], [25, 5]] as const) {
       const h = harness(serial(1.7), () => okTap(s(0.3)));
       poissonArrivals(h, perMinute, 1_010_000, perMinute);

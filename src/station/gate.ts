@@ -2,7 +2,7 @@
  * One fare gate (turnstile): a FIFO queue in front of a reader and a mechanism.
  *
  * Mechanism states: idle → validating (tap + authorisation) → open → passage → closing.
- * Two cycle models (FACTS §8.3, VALIDATION V18):
+ * Two cycle models (docs/sources.md#f8-3, docs/validation.md#v18):
  *  - overlap: the next passenger taps as soon as the previous one has walked through, so the
  *    walk-up overlaps the previous passage; openings are at least `minCycleNs` apart, and not
  *    before the gate has re-locked after the previous passage.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { gatesNeeded } from './sizing.js';
 
-describe('gatesNeeded (VALIDATION V19)', () => {
+describe('gatesNeeded (docs/validation.md#v19)', () => {
   test('1500 passengers in the peak 5 minutes, 25 ppm per gate', () => {
     expect(gatesNeeded({ peakFlow: 1500, windowMin: 5, capacityPpm: 25, utilisation: 1 })).toBe(12);
     expect(gatesNeeded({ peakFlow: 1500, windowMin: 5, capacityPpm: 25, utilisation: 0.8 })).toBe(15);

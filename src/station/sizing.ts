@@ -1,12 +1,12 @@
 /**
- * Gate-count sizing from the peak flow (FACTS §8.1, VALIDATION V19):
+ * Gate-count sizing from the peak flow (docs/sources.md#f8-1, docs/validation.md#v19):
  * design flow = peak flow / window (passengers per minute); gates = ceil(design flow / (capacity · u)).
  */
 
 export interface GateSizingInput {
   /** Passengers in the peak window (e.g. the peak 5 minutes). */
   peakFlow: number;
-  /** Length of the peak window, minutes (5 in FACTS §8.1). */
+  /** Length of the peak window, minutes (5 in docs/sources.md#f8-1). */
   windowMin: number;
   /** Capacity of one gate, passengers per minute. */
   capacityPpm: number;

@@ -1,10 +1,10 @@
 /** One verification case, the trial budgets the cases run with, and the helpers the case families share. */
 import { type VerifyFamily, type VerifyRow } from './row.js';
 
-/** Trial counts; `full` meets VALIDATION's minimums, `quick` is for the test suite. */
+/** Trial counts; `full` meets the minimums of docs/validation.md, `quick` is for the test suite. */
 export interface VerifyBudget {
   quick: boolean;
-  /** V5 Monte Carlo trials per n (VALIDATION: ≥ 1e5). */
+  /** V5 Monte Carlo trials per n (docs/validation.md: ≥ 1e5). */
   v5Trials: number;
   /** V6 random UID sets per n. */
   v6Sets: number;
@@ -35,7 +35,7 @@ export interface VerifyCase {
   id: string;
   title: string;
   family: VerifyFamily;
-  /** † in VALIDATION: depends on [E] modelling choices (named in the rows' quantity text). */
+  /** † in docs/validation.md: depends on [E] modelling choices (named in the rows' quantity text). */
   dagger: boolean;
   /** The tapsim code it exercises. */
   testAgainst: string;
@@ -45,7 +45,7 @@ export interface VerifyCase {
 export const CM = 0.01;
 export const MM = 0.001;
 
-/** A note for simulated rows run below VALIDATION's minimum trial count (quick mode). */
+/** A note for simulated rows run below the minimum trial count of docs/validation.md (quick mode). */
 export function quickNote(b: VerifyBudget, n: number, minimum: number): string {
-  return b.quick && n < minimum ? `quick: below VALIDATION's ${minimum.toExponential(0)}` : '';
+  return b.quick && n < minimum ? `quick: below the docs/validation.md minimum ${minimum.toExponential(0)}` : '';
 }

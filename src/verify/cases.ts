@@ -1,7 +1,7 @@
 /**
- * The analytic cases of domain/VALIDATION.md (V1–V20) as data plus the functions that check them
+ * The analytic cases of docs/validation.md (V1–V20) as data plus the functions that check them
  * against the code the simulator runs: physics and link functions called directly, stochastic and
- * queueing cases as real simulation runs (simulations.ts). Expected values are VALIDATION's printed
+ * queueing cases as real simulation runs (simulations.ts). Expected values are docs/validation.md's printed
  * numbers, copied as text so the "printed digits" tolerance follows from them.
  */
 import type { VerifyCase } from './case.js';
@@ -15,5 +15,5 @@ import { V17, V18, V19 } from './cases/gate.js';
 
 export { verifyBudget, type VerifyBudget, type VerifyCase } from './case.js';
 
-/** Every case, in VALIDATION order. */
+/** Every case, in the order of docs/validation.md. */
 export const VERIFY_CASES: readonly VerifyCase[] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11, V12, V13, V14, V15, V16, V17, V18, V19, V20];

@@ -1,5 +1,5 @@
 /**
- * `tapsim verify` as a library call for the CLI: run every VALIDATION case, print a table, write the
+ * `tapsim verify` as a library call for the CLI: run every docs/validation.md case, print a table, write the
  * report folder, and return the exit code: 0 when every row passes, 1 when a row fails (or a case
  * throws, or the report cannot be written), 2 for bad input (an unknown case id, an out folder
  * that is not a verify report).

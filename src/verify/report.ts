@@ -30,7 +30,7 @@ export function formatVerifyNumber(x: number): string {
   return `${(m ?? '').replace(/0+$/, '').replace(/\.$/, '')}e${e ?? ''}`;
 }
 
-/** verify.csv text, rows in the given (VALIDATION) order. */
+/** verify.csv text, rows in the given (docs/validation.md) order. */
 export function verifyCsv(rows: readonly VerifyRow[]): string {
   return csvText([
     [...VERIFY_CSV_COLUMNS],
@@ -113,7 +113,7 @@ export function verifyFigures(rows: readonly VerifyRow[]): ReportFigure[] {
   return figures;
 }
 
-/** V18 as curves: gate throughput vs transaction time, FACTS §8.3 formulas and the simulated gate. */
+/** V18 as curves: gate throughput vs transaction time, docs/sources.md#f8-3 formulas and the simulated gate. */
 function gateThroughputFigure(rows: readonly VerifyRow[]): ReportFigure | null {
   const series = (['serial', 'overlap'] as const).flatMap((model) => {
     const points = rows
@@ -130,10 +130,10 @@ function gateThroughputFigure(rows: readonly VerifyRow[]): ReportFigure | null {
   if (series.length === 0) return null;
   return {
     file: 'gate-throughput-vs-transaction-time.svg',
-    caption: 'V18: passengers per minute through one saturated gate against the card transaction time — serial model 60/(h0 + t_tx) with h0 = 1.4 s, overlap model 60/max(t_cycle, t_walk + t_tx) with t_cycle = 1.6 s, t_walk = 1.2 s [E] (FACTS §8.3) — and the simulated gate.',
+    caption: 'V18: passengers per minute through one saturated gate against the card transaction time — serial model 60/(h0 + t_tx) with h0 = 1.4 s, overlap model 60/max(t_cycle, t_walk + t_tx) with t_cycle = 1.6 s, t_walk = 1.2 s [E] (docs/sources.md#f8-3) — and the simulated gate.',
     svg: lineChart({
       title: 'Gate throughput vs transaction time',
-      subtitle: 'FACTS §8.3 formulas (lines) and the simulated saturated gate (markers)',
+      subtitle: 'docs/sources.md#f8-3 formulas (lines) and the simulated saturated gate (markers)',
       id: 'verify-gate-throughput',
       x: { label: 'Transaction time t_tx', unit: 's' },
       y: { label: 'Throughput', unit: 'passengers/min' },
@@ -171,15 +171,15 @@ export function verifyHtml(rows: readonly VerifyRow[], meta: VerifyReportMeta = 
   return renderRunReport({
     title: `tapsim verify — ${passed} of ${rows.length} rows pass`,
     intro:
-      'Every analytic case of domain/VALIDATION.md run through the code the simulator uses: physics and link functions ' +
+      'Every analytic case of docs/validation.md run through the code the simulator uses: physics and link functions ' +
       'directly, stochastic and queueing cases as simulation runs with fixed seeds and 95% confidence intervals. ' +
-      'Expected values are VALIDATION’s printed numbers; a † case’s [E] inputs are named in its rows.',
+      'Expected values are the numbers printed in docs/validation.md; a † case’s [E] inputs are named in its rows.',
     meta: [
       { key: 'cases', value: cases.join(' ') },
       { key: 'rows', value: String(rows.length) },
       { key: 'passed', value: String(passed) },
       { key: 'failed cases', value: failedCases.length === 0 ? 'none' : failedCases.join(' ') },
-      { key: 'mode', value: meta.quick === true ? 'quick (fewer trials; some below VALIDATION minimums, marked in the rows)' : 'full (VALIDATION trial counts)' },
+      { key: 'mode', value: meta.quick === true ? 'quick (fewer trials; some below the minimums of docs/validation.md, marked in the rows)' : 'full (the trial counts of docs/validation.md)' },
       ...(meta.wallTimeS !== undefined ? [{ key: 'wall time', value: `${meta.wallTimeS.toFixed(1)} s` }] : []),
     ],
     tables: familyTables(rows),

@@ -1,5 +1,5 @@
 /**
- * One line of `tapsim verify`: an analytic case of domain/VALIDATION.md checked against the code
+ * One line of `tapsim verify`: an analytic case of docs/validation.md checked against the code
  * the simulator runs. Pure data plus the helpers that decide pass/fail from a stated tolerance.
  */
 
@@ -18,12 +18,12 @@ export const FAMILY_TITLES: Readonly<Record<VerifyFamily, string>> = {
 };
 
 export interface VerifyRow {
-  /** VALIDATION case id, e.g. "V9". */
+  /** docs/validation.md case id, e.g. "V9". */
   caseId: string;
   family: VerifyFamily;
   /** What is compared, with inputs (and the [E] inputs of a † case). */
   quantity: string;
-  /** VALIDATION's value (its printed number, or an exact count). */
+  /** The value in docs/validation.md (its printed number, or an exact count). */
   expected: number;
   /** What tapsim's code produced (the function's value, or the simulation estimate). */
   simulated: number;
@@ -64,7 +64,7 @@ function fmtTol(x: number): string {
 }
 
 /**
- * An analytic row: `expected` is VALIDATION's printed text (or a number for exact counts),
+ * An analytic row: `expected` is the text printed in docs/validation.md (or a number for exact counts),
  * `got` is what tapsim's function returned.
  */
 export function analyticRow(

@@ -1,5 +1,5 @@
 /**
- * `tapsim verify`: every analytic case of domain/VALIDATION.md run through the simulator's own code
+ * `tapsim verify`: every analytic case of docs/validation.md run through the simulator's own code
  * (cases.ts), as rows of expected vs simulated with the tolerance and a pass flag.
  */
 import { VERIFY_CASES, verifyBudget, type VerifyCase } from './cases.js';
@@ -7,7 +7,7 @@ import type { VerifyRow } from './row.js';
 import { pushAll } from '../arrays.js';
 
 export interface RunVerifyOptions {
-  /** Fewer trials where VALIDATION's minimums allow a fast check (the test suite); default false. */
+  /** Fewer trials where the minimums of docs/validation.md allow a fast check (the test suite); default false. */
   quick?: boolean;
   /** Only these case ids (e.g. ["V9", "V16"]); default all. */
   cases?: readonly string[];
@@ -15,7 +15,7 @@ export interface RunVerifyOptions {
   onCase?: (c: VerifyCase, rows: readonly VerifyRow[], wallMs: number) => void;
 }
 
-/** Run the cases in VALIDATION order and return their rows. */
+/** Run the cases in the order of docs/validation.md and return their rows. */
 export function runVerify(options: RunVerifyOptions = {}): VerifyRow[] {
   const budget = verifyBudget(options.quick === true);
   const wanted = options.cases === undefined ? undefined : new Set(options.cases);

@@ -1,5 +1,5 @@
 /**
- * The stochastic and queueing runs behind `tapsim verify` (VALIDATION V5, V7, V8, V14, V16–V18).
+ * The stochastic and queueing runs behind `tapsim verify` (docs/validation.md#v5, #v7, #v8, #v14, #v16–#v18).
  * Each drives the simulator's own code — resolveTypeA, singletonsInRound, the ALOHA Monte Carlo,
  * shadowedPathLossDb, HostQueue and Gate on the event kernel — with fixed seeds (streamFor), and
  * returns an estimate with a 95 % confidence interval.
@@ -129,7 +129,7 @@ function gateHooks(tapNs: number, observe: Partial<Pick<GateHooks, 'onPassed' | 
   };
 }
 
-/** Serial gate mechanics: service = t_tx + h0 (FACTS §8.3). */
+/** Serial gate mechanics: service = t_tx + h0 (docs/sources.md#f8-3). */
 export function serialMechanics(headwayS: number): GateMechanics {
   return {
     model: 'serial', openNs: 0, passageS: { kind: 'constant', value: 0 }, minCycleNs: 0, relockS: { kind: 'constant', value: 0 },
@@ -137,7 +137,7 @@ export function serialMechanics(headwayS: number): GateMechanics {
   };
 }
 
-/** Overlap gate mechanics: opening ≥ t_cycle apart, passage (approach) t_walk, no re-lock (VALIDATION V18). */
+/** Overlap gate mechanics: opening ≥ t_cycle apart, passage (approach) t_walk, no re-lock (docs/validation.md#v18). */
 export function overlapMechanics(cycleS: number, walkS: number): GateMechanics {
   return {
     model: 'overlap', openNs: 0, passageS: { kind: 'constant', value: walkS }, minCycleNs: s(cycleS), relockS: { kind: 'constant', value: 0 },

@@ -20,7 +20,7 @@ afterAll(async () => {
   if (dir !== '') await rm(dir, { recursive: true, force: true });
 });
 
-describe('tapsim verify (quick) against domain/VALIDATION.md', () => {
+describe('tapsim verify (quick) against docs/validation.md', () => {
   test('every case V1–V20 has rows', () => {
     const ids = new Set(rows.map((r) => r.caseId));
     for (let i = 1; i <= 20; i++) expect(ids.has(`V${i}`), `V${i} missing`).toBe(true);

@@ -7,7 +7,7 @@ import { outOption } from '../options.js';
 
 export const verifyCliCommand: Command = {
   usage: 'verify',
-  describe: 'model checks against the analytic cases of domain/VALIDATION.md; writes a report folder',
+  describe: 'model checks against the analytic cases of docs/validation.md; writes a report folder',
   options: (y) =>
     y
       .option('quick', { type: 'boolean', default: false, describe: 'fewer trials (faster, wider tolerances)' })

@@ -1,5 +1,5 @@
 /**
- * ISO/IEC 14443-3 Type A bit-oriented anticollision on real UID bits (FACTS §2.5). The PCD learns the
+ * ISO/IEC 14443-3 Type A bit-oriented anticollision on real UID bits (docs/sources.md#f2-5). The PCD learns the
  * first colliding bit position (Manchester collision detection) and follows one branch. UID bits are
  * walked in transmission order: byte 0 first, LSB first within a byte. Cascade levels are not split
  * out (the whole UID is one bit string) — a simplification for timing.
@@ -20,7 +20,7 @@ export interface AnticollisionResult<T> {
   collisions: number;
 }
 
-/** PCD policy with several cards: EMV stops at the first collision ("card clash"); transit resolves — FACTS §2.3. */
+/** PCD policy with several cards: EMV stops at the first collision ("card clash"); transit resolves — docs/sources.md#f2-3. */
 export type CollisionPolicy = 'emv' | 'transit';
 
 const bitAt = (uid: Uint8Array, i: number): number => ((uid[i >> 3] ?? 0) >> (i & 7)) & 1;
@@ -37,8 +37,8 @@ function firstCollisionBit<T extends TypeACard>(cards: readonly T[], from: numbe
 }
 
 /**
- * Singulate one card, always following the '1' branch — FACTS §2.5 (V5). Frames = 1 + collisions.
- * With policy 'emv' the first collision ends the procedure with `selected: null` (FACTS §2.3).
+ * Singulate one card, always following the '1' branch — docs/sources.md#f2-5 (V5). Frames = 1 + collisions.
+ * With policy 'emv' the first collision ends the procedure with `selected: null` (docs/sources.md#f2-3).
  * `rng` is unused (bit-exact, deterministic), kept for the common interface.
  */
 export function resolveTypeA<T extends TypeACard>(responders: readonly T[], _rng?: RandomStream, policy: CollisionPolicy = 'transit'): AnticollisionResult<T> {
@@ -64,7 +64,7 @@ export function resolveTypeA<T extends TypeACard>(responders: readonly T[], _rng
 
 /**
  * Singulate every card by a depth-first walk of the UID trie, resuming at the pending branch —
- * FACTS §2.5 (V6): exactly n − 1 collided and n clean responses for n distinct UIDs. Returns the
+ * docs/sources.md#f2-5 (V6): exactly n − 1 collided and n clean responses for n distinct UIDs. Returns the
  * cards in singulation order.
  */
 export function walkAllTypeA<T extends TypeACard>(responders: readonly T[]): { order: T[]; frames: number; collisions: number } {
@@ -108,7 +108,7 @@ const reduce = (num: bigint, den: bigint): Rational => {
 
 /**
  * Exact expected collisions on the '1' path, C(n) = [Σ_{k=1}^{n−1} binom(n,k)·(1 + C(k))] / (2^n − 2),
- * C(1) = 0 — FACTS §2.5 (V5). Returns C(1…n) as reduced rationals (index = n).
+ * C(1) = 0 — docs/sources.md#f2-5 (V5). Returns C(1…n) as reduced rationals (index = n).
  */
 export function expectedCollisionsTypeA(n: number): Rational[] {
   const c: Rational[] = [{ num: 0n, den: 1n }, { num: 0n, den: 1n }];

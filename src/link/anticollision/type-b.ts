@@ -1,12 +1,12 @@
 /**
- * ISO/IEC 14443-3 Type B slotted anticollision (FACTS §2.2, §2.5): REQB with N = 2^n slots, each card picks
+ * ISO/IEC 14443-3 Type B slotted anticollision (docs/sources.md#f2-2, #f2-5): REQB with N = 2^n slots, each card picks
  * a slot uniformly; the PCD probes slots with Slot-MARKERs and takes the first singleton (ATQB without
  * collision). Rounds repeat until a singleton is found or `maxRounds` is spent.
  */
 import type { RandomStream } from '../../random/stream.js';
 import type { AnticollisionResult, CollisionPolicy } from './type-a.js';
 
-/** Expected singleton slots in one round: n·(1 − 1/N)^(n−1) — FACTS §2.5 (V7). */
+/** Expected singleton slots in one round: n·(1 − 1/N)^(n−1) — docs/sources.md#f2-5 (V7). */
 export function expectedSingletonsTypeB(cards: number, slots: number): number {
   return cards * (1 - 1 / slots) ** (cards - 1);
 }
@@ -20,7 +20,7 @@ export function singletonsInRound(cards: number, slots: number, rng: RandomStrea
   return singles;
 }
 
-/** Slot count N = 2^n, n = 0…4 (PARAM) — FACTS §2.2. */
+/** Slot count N = 2^n, n = 0…4 (PARAM) — docs/sources.md#f2-2. */
 export function checkSlots(slots: number): number {
   if (![1, 2, 4, 8, 16].includes(slots)) throw new Error(`Type B slot count must be 1, 2, 4, 8 or 16 (got ${slots})`);
   return slots;
@@ -29,7 +29,7 @@ export function checkSlots(slots: number): number {
 /**
  * Resolve responders with slotted rounds. Frames = slots probed (REQB counts as slot 1, each
  * Slot-MARKER one more); collisions = collided slots. EMV policy: any collision, or a second card
- * answering in the round, fails with `selected: null` (FACTS §2.3).
+ * answering in the round, fails with `selected: null` (docs/sources.md#f2-3).
  */
 export function resolveTypeB<T>(responders: readonly T[], rng: RandomStream, policy: CollisionPolicy = 'transit', slots = 4, maxRounds = 8): AnticollisionResult<T> {
   checkSlots(slots);

@@ -13,12 +13,12 @@ const DEFAULT_LINK_KIND = DEFAULT_BACKEND.link.kind as LinkKind;
 export function backendSchema(f: Fields) {
   const { id, count, plain, timeNs, distribution } = f;
   const hostFields = {
-    servers: count('Host servers c (concurrent authorisations) [E] (FACTS §9 gives no count).', 1, 1e7).default(DEFAULT_HOST.servers),
-    serviceTime: distribution('time', 'Host authorisation time, s: median 200 ms, σ_ln 0.5 (mean 227 ms ≈ UnionPay 220 ms [S] S77) [E] FACTS §9.2.', { nonNegative: true }).prefault(asInput(DEFAULT_HOST.serviceS)),
+    servers: count('Host servers c (concurrent authorisations) [E] (docs/sources.md#f9 gives no count).', 1, 1e7).default(DEFAULT_HOST.servers),
+    serviceTime: distribution('time', 'Host authorisation time, s: median 200 ms, σ_ln 0.5 (mean 227 ms ≈ UnionPay 220 ms [S] S77) [E] docs/sources.md#f9-2.', { nonNegative: true }).prefault(asInput(DEFAULT_HOST.serviceS)),
     queueCap: count('Requests the host queues before refusing (overload) [E].', 0, 1e9).default(DEFAULT_HOST.queueCapacity),
     kneeUtilisation: plain('Utilisation above which service slows [E].', { min: 0, max: 1 }).default(DEFAULT_HOST.kneeUtilisation),
     slowdownSlope: plain('Slowdown: service × (1 + slope·(u − knee)) above the knee [E].', { min: 0 }).default(DEFAULT_HOST.slowdownSlope),
-    declineProbability: plain('Probability the issuer declines [E] (FACTS §9 gives none).', { min: 0, max: 1 }).default(DEFAULT_HOST.declineProbability),
+    declineProbability: plain('Probability the issuer declines [E] (docs/sources.md#f9 gives none).', { min: 0, max: 1 }).default(DEFAULT_HOST.declineProbability),
   };
   const channelSchema = z
     .strictObject({ id: id('Channel'), share: plain('Share of requests routed to this channel (normalised).', { min: 0 }).default(1), ...hostFields })
@@ -27,7 +27,7 @@ export function backendSchema(f: Fields) {
     .strictObject({
       link: z
         .strictObject({
-          kind: z.enum(['fibre', '4g', '5g-backhaul']).default(DEFAULT_LINK_KIND).describe('Station ↔ host link preset: fibre median RTT 10 ms, 4G 50 ms, 5G backhaul 20 ms [E] FACTS §9.1 (S87, S88).'),
+          kind: z.enum(['fibre', '4g', '5g-backhaul']).default(DEFAULT_LINK_KIND).describe('Station ↔ host link preset: fibre median RTT 10 ms, 4G 50 ms, 5G backhaul 20 ms [E] docs/sources.md#f9-1 (S87, S88).'),
           rtt: distribution('time', 'Round-trip time override, s (default: the preset).', { nonNegative: true }).optional(),
           loss: plain('Loss probability per transmission override, 0 ≤ loss < 1 (default: the preset, fibre 1e-4, 4G 1e-2) [E].', { min: 0, max: 1, exclusiveMax: true }).optional(),
           outages: z
@@ -39,10 +39,10 @@ export function backendSchema(f: Fields) {
         .describe('Network between stations/POS and the host.'),
       terminal: z
         .strictObject({
-          timeout: timeNs('Terminal wait per online attempt: 1 s [E] FACTS §9.2 (transit cannot wait; POS issuer limit 10 s [S] S76).', { min: 0, exclusiveMin: true }).prefault(timeText(DEFAULT_TERMINAL.timeoutNs, 's')),
+          timeout: timeNs('Terminal wait per online attempt: 1 s [E] docs/sources.md#f9-2 (transit cannot wait; POS issuer limit 10 s [S] S76).', { min: 0, exclusiveMin: true }).prefault(timeText(DEFAULT_TERMINAL.timeoutNs, 's')),
           maxRetries: count('Retries after the first attempt [E].', 0, 10).default(DEFAULT_TERMINAL.maxRetries),
           retryBackoff: timeNs('Wait before the first retry [E].', { min: 0 }).prefault(timeText(DEFAULT_TERMINAL.retryBackoffNs, 'ms')),
-          fallback: z.enum(['accept-offline', 'deny']).default(DEFAULT_TERMINAL.fallback).describe('After the final timeout: accept offline under the floor limit, or deny [E] FACTS §9.2.'),
+          fallback: z.enum(['accept-offline', 'deny']).default(DEFAULT_TERMINAL.fallback).describe('After the final timeout: accept offline under the floor limit, or deny [E] docs/sources.md#f9-2.'),
           floorLimitCents: plain('Offline acceptance limit, cents [E].', { min: 0 }).default(DEFAULT_TERMINAL.floorLimitCents),
           localCheck: distribution('time', 'Local (PSAM / list) check of a deferred approval, s [E].', { nonNegative: true }).prefault(constantTimeText(DEFAULT_TERMINAL.localCheckS, 'ms')),
         })
@@ -60,7 +60,7 @@ export function backendSchema(f: Fields) {
           servers: count('Front-end processor servers per station [E].', 1, 10000).default(DEFAULT_FEP.servers),
           serviceTime: distribution('time', 'FEP time per message, s [E].', { nonNegative: true }).prefault(asInput(DEFAULT_FEP.serviceS)),
           queueCap: count('Messages the FEP queues [E].', 0, 1e9).default(DEFAULT_FEP.queueCapacity),
-          batchInterval: timeNs('Deferred-record upload interval, ≥ 1 ms [E] (FACTS §9.1: records upload in batch [S] S89, period unsourced).', { min: 0.001 }).prefault(timeText(DEFAULT_FEP.batchIntervalNs, 's')),
+          batchInterval: timeNs('Deferred-record upload interval, ≥ 1 ms [E] (docs/sources.md#f9-1: records upload in batch [S] S89, period unsourced).', { min: 0.001 }).prefault(timeText(DEFAULT_FEP.batchIntervalNs, 's')),
           maxBatchRecords: count('Most records in one upload [E].', 1, 1e9).default(DEFAULT_FEP.maxBatchRecords),
         })
         .prefault({})

@@ -21,7 +21,7 @@ export type CarrierBand = Band;
 const byKind = <T>(pick: (k: (typeof CARRIER_KIND_TABLE)[CarrierKind]) => T): Readonly<Record<CarrierKind, T>> =>
   Object.fromEntries(Object.entries(CARRIER_KIND_TABLE).map(([kind, row]) => [kind, pick(row)])) as Record<CarrierKind, T>;
 
-/** Bands each carrier kind can use (DESIGN §5). */
+/** Bands each carrier kind can use (docs/architecture.md#model). */
 export const CARRIER_BANDS: Readonly<Record<CarrierKind, readonly CarrierBand[]>> = byKind((k) => k.bands);
 /** Default 13.56 MHz coupling-area attenuation by kind, dB (devices/carrier-kinds.ts). */
 export const DEFAULT_ATTENUATION_DB: Readonly<Record<CarrierKind, number>> = byKind((k) => k.attenuationDb);
@@ -34,14 +34,14 @@ export const DEFAULT_DETUNING_KHZ: Readonly<Record<CarrierKind, number>> = byKin
 export function carrierBandFields(f: Fields) {
   const { plain } = f;
   return {
-    attenuationDb: plain('13.56 MHz coupling-area attenuation of the phone body, dB. Default by kind: phones 4, cards 0 [E] FACTS §4.2 (0–10 dB, 3–6 typical).', { min: 0, max: 40 }).optional(),
-    attenuationSpreadDb: plain('Standard deviation of attenuationDb across handsets, dB. Default by kind: phones 2, cards 0 [E] (no FACTS value).', { min: 0 }).optional(),
-    detuningKHz: plain('13.56 MHz resonance shift by the phone body, kHz. Default by kind: phones 200, cards 0 [E] FACTS §4.2.', { min: 0, max: 5000 }).optional(),
-    cardType: z.enum(['A', 'B']).default('A').describe('ISO/IEC 14443 type of the carrier (FACTS §2.1/§2.2).'),
-    qrScanFailure: plain('Probability that one QR scan fails (glare, cracked screen) [E] (no FACTS value).', { min: 0, max: 1 }).default(0.03),
-    bodyLossDb: plain('2.45 GHz body loss, phone in hand or pocket, mean dB [E] FACTS §7.5 / §11 #7 (3–10 dB).', { min: 0 }).default(6.5),
-    bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] FACTS §7.5 (σ 3–5 dB).', { min: 0 }).default(4),
-    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] FACTS §6.4 / §11 #3d.', { min: 0 }).default(3),
+    attenuationDb: plain('13.56 MHz coupling-area attenuation of the phone body, dB. Default by kind: phones 4, cards 0 [E] docs/sources.md#f4-2 (0–10 dB, 3–6 typical).', { min: 0, max: 40 }).optional(),
+    attenuationSpreadDb: plain('Standard deviation of attenuationDb across handsets, dB. Default by kind: phones 2, cards 0 [E] (no value in docs/sources.md).', { min: 0 }).optional(),
+    detuningKHz: plain('13.56 MHz resonance shift by the phone body, kHz. Default by kind: phones 200, cards 0 [E] docs/sources.md#f4-2.', { min: 0, max: 5000 }).optional(),
+    cardType: z.enum(['A', 'B']).default('A').describe('ISO/IEC 14443 type of the carrier (docs/sources.md#f2-1/#f2-2).'),
+    qrScanFailure: plain('Probability that one QR scan fails (glare, cracked screen) [E] (no value in docs/sources.md).', { min: 0, max: 1 }).default(0.03),
+    bodyLossDb: plain('2.45 GHz body loss, phone in hand or pocket, mean dB [E] docs/sources.md#f7-5 / #f11-7 (3–10 dB).', { min: 0 }).default(6.5),
+    bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] docs/sources.md#f7-5 (σ 3–5 dB).', { min: 0 }).default(4),
+    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] docs/sources.md#f6-4 / #f11-3d.', { min: 0 }).default(3),
   };
 }
 

@@ -13,8 +13,8 @@ export function carrierSchema(f: Fields) {
       id: id('Carrier'),
       kind: z.enum(CARRIER_KINDS).describe(`Carrier type: ${CARRIER_KINDS.map((k) => CARRIER_KIND_TABLE[k].help).join(', ')}.`),
       share: plain('Share of the population carrying this carrier, 0..1; the shares of all carriers sum to 1.', { min: 0, max: 1 }),
-      flow: z.enum(FLOWS).optional().describe(`APDU flow (FACTS §10). Default by kind: ${defaultFlowsText()}.`),
-      authorisation: z.enum(AUTHORISATIONS).default('deferred').describe('Host authorisation mode. Default deferred: transit validators never block the gate on the host [E] FACTS §9.2.'),
+      flow: z.enum(FLOWS).optional().describe(`APDU flow (docs/sources.md#f10). Default by kind: ${defaultFlowsText()}.`),
+      authorisation: z.enum(AUTHORISATIONS).default('deferred').describe('Host authorisation mode. Default deferred: transit validators never block the gate on the host [E] docs/sources.md#f9-2.'),
       ...carrierBandFields(f),
       gesture: gestureSchema(f).prefault({}),
     })

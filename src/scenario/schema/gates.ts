@@ -22,15 +22,15 @@ export const GATE_PRESETS: Record<GateType, GatePreset> = {
 export function gateSchemas(f: Fields) {
   const { timeNs, plain, distribution } = f;
   const gateFields = (p: GatePreset, type: string) => ({
-    model: z.enum(['overlap', 'serial']).default('overlap').describe(`Gate cycle model (${type}), FACTS §8.3: overlap = the next passenger taps while the previous walks through, openings ≥ minCycle apart; serial = headway h0 + tap.`),
-    openTime: timeNs(`Time from a valid tap to the gate being open (${type}) [E] (no FACTS value).`, { min: 0 }).prefault(p.openTime),
-    passageTime: distribution('time', `Time for a passenger to walk through the open gate (${type}); [E] FACTS §8.3 (t_walk = 1.2 s).`, { nonNegative: true }).prefault(p.passageTime),
-    minCycle: timeNs(`Minimum gate cycle between two passengers (${type}); [E] FACTS §8.3 (t_cycle = 1.6 s for flaps).`, { min: 0 }).prefault(p.minCycle),
-    relockTime: distribution('time', `Re-lock time after passage (${type}); flap 0.3–1.0 s [S-weak] FACTS §8.1 (S70), the range as a uniform default.`, { nonNegative: true }).prefault(p.relockTime),
-    serialHeadway: timeNs(`Human + mechanical headway of the serial model h0 (${type}); 1.4 s [E] FACTS §8.3.`, { min: 0 }).prefault(p.serialHeadway),
-    nominalPerHour: plain(`Nominal capacity, passengers/hour (${type}); flap 1800, tripod 1200 [U] FACTS §8.1 / §11 #6. For reports only.`, { min: 0 }).default(p.nominalPerHour),
+    model: z.enum(['overlap', 'serial']).default('overlap').describe(`Gate cycle model (${type}), docs/sources.md#f8-3: overlap = the next passenger taps while the previous walks through, openings ≥ minCycle apart; serial = headway h0 + tap.`),
+    openTime: timeNs(`Time from a valid tap to the gate being open (${type}) [E] (no value in docs/sources.md).`, { min: 0 }).prefault(p.openTime),
+    passageTime: distribution('time', `Time for a passenger to walk through the open gate (${type}); [E] docs/sources.md#f8-3 (t_walk = 1.2 s).`, { nonNegative: true }).prefault(p.passageTime),
+    minCycle: timeNs(`Minimum gate cycle between two passengers (${type}); [E] docs/sources.md#f8-3 (t_cycle = 1.6 s for flaps).`, { min: 0 }).prefault(p.minCycle),
+    relockTime: distribution('time', `Re-lock time after passage (${type}); flap 0.3–1.0 s [S-weak] docs/sources.md#f8-1 (S70), the range as a uniform default.`, { nonNegative: true }).prefault(p.relockTime),
+    serialHeadway: timeNs(`Human + mechanical headway of the serial model h0 (${type}); 1.4 s [E] docs/sources.md#f8-3.`, { min: 0 }).prefault(p.serialHeadway),
+    nominalPerHour: plain(`Nominal capacity, passengers/hour (${type}); flap 1800, tripod 1200 [U] docs/sources.md#f8-1 / #f11-6. For reports only.`, { min: 0 }).default(p.nominalPerHour),
   });
-  const gateTypeSchema = (type: GateType) => z.strictObject(gateFields(GATE_PRESETS[type], type)).describe(`Parameters of ${type} gates (all [E]/[U] defaults, FACTS §8).`);
+  const gateTypeSchema = (type: GateType) => z.strictObject(gateFields(GATE_PRESETS[type], type)).describe(`Parameters of ${type} gates (all [E]/[U] defaults, docs/sources.md#f8).`);
   const partialGate = z
     .strictObject(
       Object.fromEntries(Object.entries(gateFields(GATE_PRESETS.flap, 'override')).map(([k, v]) => [k, v.unwrap().optional()])) as {
@@ -41,6 +41,6 @@ export function gateSchemas(f: Fields) {
   const gateTypes = z
     .strictObject({ flap: gateTypeSchema('flap').prefault({}), swing: gateTypeSchema('swing').prefault({}), tripod: gateTypeSchema('tripod').prefault({}) })
     .prefault({})
-    .describe('Gate type presets (FACTS §8), overridable here for the whole scenario.');
+    .describe('Gate type presets (docs/sources.md#f8), overridable here for the whole scenario.');
   return { gateTypes, partialGate };
 }

@@ -8,11 +8,11 @@ export function gestureSchema(f: Fields) {
   return z
     .strictObject({
       startHeightM: si('length', 'Height above the reader where the approach starts, m.', { min: 0 }).prefault(DEFAULT_TAP_GESTURE.startHeightM),
-      approachSpeedMPerS: distribution('speed', 'Approach speed, m/s. [E] FACTS §10.2/§4.1.').prefault(asInput(DEFAULT_TAP_GESTURE.approachSpeedMPerS)),
-      dwellHeightM: distribution('length', 'Closest height reached and held, m. [E] FACTS §4.1 (EMVCo volume 0–4 cm).').prefault(asInput(DEFAULT_TAP_GESTURE.dwellHeightM)),
-      lateralOffsetM: distribution('length', 'Lateral offset of the carrier antenna from the reader axis, m. [E] FACTS §4.1.').prefault(asInput(DEFAULT_TAP_GESTURE.lateralOffsetM)),
+      approachSpeedMPerS: distribution('speed', 'Approach speed, m/s. [E] docs/sources.md#f10-2/#f4-1.').prefault(asInput(DEFAULT_TAP_GESTURE.approachSpeedMPerS)),
+      dwellHeightM: distribution('length', 'Closest height reached and held, m. [E] docs/sources.md#f4-1 (EMVCo volume 0–4 cm).').prefault(asInput(DEFAULT_TAP_GESTURE.dwellHeightM)),
+      lateralOffsetM: distribution('length', 'Lateral offset of the carrier antenna from the reader axis, m. [E] docs/sources.md#f4-1.').prefault(asInput(DEFAULT_TAP_GESTURE.lateralOffsetM)),
       tiltDeg: distribution('angle', 'Tilt against the reader plane, degrees. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.tiltDeg)),
-      holdS: distribution('time', 'Time held at the dwell height, s. [E] FACTS §10.2 (a deliberate tap holds ≈ 0.3–1 s).').prefault(asInput(DEFAULT_TAP_GESTURE.holdS)),
+      holdS: distribution('time', 'Time held at the dwell height, s. [E] docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s).').prefault(asInput(DEFAULT_TAP_GESTURE.holdS)),
       retreatSpeedMPerS: distribution('speed', 'Retreat speed, m/s. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.retreatSpeedMPerS)),
     })
     .describe('Tap gesture (approach, dwell, retreat); defaults from src/motion/tap-gesture.ts, all [E].');

@@ -7,7 +7,7 @@
  * times outside distributions are integer nanoseconds (TimeNs); times inside distributions are
  * SI seconds; lengths m; currents A; fields A/m; frequencies Hz; powers dBm.
  *
- * Marks. [S]/[E]/[U] cite domain/FACTS.md: every [E] or [U] number is a default here (DESIGN §4.12).
+ * Marks. [S]/[E]/[U] cite docs/sources.md: every [E] or [U] number is a default here (docs/architecture.md#rule-12).
  *
  * The schema is built by `buildScenarioSchema(ctx)` because unit conversion and expression
  * compilation need mathjs, which load.ts loads lazily and passes in through `ctx`.

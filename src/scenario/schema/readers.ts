@@ -20,9 +20,9 @@ export function readerSchema(f: Fields) {
         .superRefine((b, c) => {
           if (new Set(b).size !== b.length) c.addIssue({ code: 'custom', message: 'a band is listed twice' });
         })
-        .describe(`Bands the reader serves, one or more of ${READER_BANDS.join(', ')} (13.56MHz and 2.45GHz together: the GB/T 33742 dual reader, FACTS §6.1).`),
-      policy: z.enum(['emv', 'transit']).default('emv').describe('13.56 MHz multi-card policy: emv = no transaction with > 1 card [U] FACTS §2.3; transit = resolve ≥ 4 cards in turn (DB31/T 239 [S] FACTS §2.3).'),
-      pollingPeriod: timeNs(`13.56 MHz time between polls (≥ the 5.1 ms field-on guard time [S] FACTS §1.2): ${pollingPeriod} [E].`, { min: 0.0051 }).prefault(pollingPeriod as string),
+        .describe(`Bands the reader serves, one or more of ${READER_BANDS.join(', ')} (13.56MHz and 2.45GHz together: the GB/T 33742 dual reader, docs/sources.md#f6-1).`),
+      policy: z.enum(['emv', 'transit']).default('emv').describe('13.56 MHz multi-card policy: emv = no transaction with > 1 card [U] docs/sources.md#f2-3; transit = resolve ≥ 4 cards in turn (DB31/T 239 [S] docs/sources.md#f2-3).'),
+      pollingPeriod: timeNs(`13.56 MHz time between polls (≥ the 5.1 ms field-on guard time [S] docs/sources.md#f1-2): ${pollingPeriod} [E].`, { min: 0.0051 }).prefault(pollingPeriod as string),
       ...sectionShape,
       dualBandPreference: z.enum(READER_BANDS).default('13.56MHz').describe('Band tried first when a dual-band carrier meets a dual-band reader.'),
     })

@@ -29,7 +29,7 @@ export function retrySchema(f: Fields) {
   const { count, distribution } = f;
   return z
     .strictObject({
-      maxTaps: count('Tap attempts before falling back [E] (cf. ISO-DEP retransmit count 2 [S] FACTS §9.1).', 1, 20).default(3),
+      maxTaps: count('Tap attempts before falling back [E] (cf. ISO-DEP retransmit count 2 [S] docs/sources.md#f9-1).', 1, 20).default(3),
       representDelay: distribution('time', 'Delay before re-presenting after a failed tap, s [E].', { nonNegative: true }).prefault({ kind: 'lognormal', median: '1 s', p95: '3 s' }),
       fallback: z.enum(['other-gate', 'qr', 'service-desk']).default('other-gate').describe('What a passenger does after maxTaps failures.'),
     })

@@ -13,7 +13,7 @@ export function stationSchema(f: Fields, ctx: SchemaContext, partialGate: Return
     .strictObject({
       id: id('Gateline'),
       gates: count('Number of gates in the line.', 1, 500),
-      pitch: si('length', 'Gate pitch (centre to centre), m: ≈ 0.6 m [E] FACTS §6.5.', { min: 0, exclusiveMin: true }).prefault('0.6 m'),
+      pitch: si('length', 'Gate pitch (centre to centre), m: ≈ 0.6 m [E] docs/sources.md#f6-5.', { min: 0, exclusiveMin: true }).prefault('0.6 m'),
       reader: z.string().describe('Reader id (from readers) fitted to every gate of the line.'),
       gateType: z.enum(GATE_TYPES).default('flap').describe('Gate type; its parameters come from gateTypes, overridable per line by gate.'),
       gate: partialGate.optional(),

@@ -39,7 +39,7 @@ function authorisation(ctx: WorldContext, sinks: TapEventSinks): GateHooks['auth
   for (const e of cfg.entrances) for (const li of e.gatelines) lineStation[li] = e.stationIndex;
   let requestId = 0;
   const authorise = (p: Passenger, stationIndex: number, done: (result: AuthResult) => void): void => {
-    // QR codes are account-based and pass offline (FACTS §9.1, S73).
+    // QR codes are account-based and pass offline (docs/sources.md#f9-1, S73).
     const mode = p.fallback === 'qr' || cfg.carriers[p.carrierIndex]!.kind === 'qr' ? 'deferred' : cfg.carriers[p.carrierIndex]!.authorisation;
     const valueCents = Math.max(0, Math.round(sample(p.rng, cfg.valueCents)));
     backend.authorise(stationIndex, { mode, valueCents, requestId: requestId++ }, done);

@@ -39,7 +39,7 @@ export const V14: VerifyCase = {
     for (const [d, label, e] of table) rows.push(analyticRow('V14', 'radio', `FSPL (dB), d = ${label}`, e, friisPathLossDb(d, f), db));
     const p: LogDistanceParams = { referenceDistanceM: 1, referenceLossDb: friisPathLossDb(1, f), exponent: 3, shadowingSigmaDb: 0 };
     rows.push(analyticRow('V14', 'radio', 'log-distance PL (dB), d = 10 m, n = 3, d0 = 1 m', '70.2311', logDistancePathLossDb(10, p), db));
-    const sigma = 8.7; // retail store, FACTS §7.3
+    const sigma = 8.7; // retail store, docs/sources.md#f7-3
     const shadowed = shadowedPathLossMonteCarlo(10, { ...p, shadowingSigmaDb: sigma }, b.v14Draws);
     const exact = logDistancePathLossDb(10, p);
     rows.push(simulatedRow('V14', 'radio', `shadowed PL mean (dB), d = 10 m, n = 3, σ = ${sigma} dB, vs the σ = 0 value`, exact, shadowed, { abs: (5 * sigma) / Math.sqrt(shadowed.trials) }, { note: 'tolerance 5σ/√N', label: 'V14 shadowed PL mean, 10 m' }));
