@@ -10,6 +10,9 @@ import { formatVerifyNumber, writeVerifyReport } from './report.js';
 import type { VerifyRow } from './row.js';
 import { allPass, runVerify } from './run-verify.js';
 import { maxOf } from '../arrays.js';
+import { CALIBRATION_FIGURES, type CalibrationFigure } from './cases/calibration.js';
+import { CALIBRATION_NOTE, calibrationCells, type CalibrationRow } from './calibration-row.js';
+import { isCalibrationId, runCalibration } from './run-calibration.js';
 
 export interface VerifyIo {
   out: (s: string) => void;
@@ -21,8 +24,10 @@ export interface VerifyCommandOptions {
   outDir?: string;
   /** Fewer trials (the test suite's setting). */
   quick?: boolean;
-  /** Only these case ids, e.g. ["V9", "V16"] (default all). */
+  /** Only these case ids, e.g. ["V9", "V16"] or calibration rows ["C1"] (default all). */
   cases?: readonly string[];
+  /** The field-calibration figures (default CALIBRATION_FIGURES; tests pass their own). */
+  calibration?: readonly CalibrationFigure[];
 }
 
 export const DEFAULT_VERIFY_DIR = 'results/verify';
@@ -43,9 +48,43 @@ export function verifyTable(rows: readonly VerifyRow[]): string {
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
+/** A fixed-width text table of the calibration rows (reported, not a gate). */
+export function calibrationTable(rows: readonly CalibrationRow[]): string {
+  const body = calibrationCells(rows).map((c) => [c[0] as string, cut(c[1] as string, 60), c[2] as string, c[3] as string, c[5] as string]);
+  const header = ['row', 'published figure', 'published', 'model (mean ± 95% CI)', 'status'];
+  const widths = header.map((h, i) => maxOf(body.map((row) => (row[i] as string).length), h.length));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+/** The figures a --case list asks for (all when there is no list), or the unknown calibration ids. */
+function wantedFigures(options: VerifyCommandOptions): { figures: readonly CalibrationFigure[]; unknown: string[] } {
+  const all = options.calibration ?? CALIBRATION_FIGURES;
+  if (options.cases === undefined) return { figures: all, unknown: [] };
+  const ids = options.cases.filter(isCalibrationId);
+  return { figures: all.filter((f) => ids.includes(f.id)), unknown: ids.filter((id) => !all.some((f) => f.id === id)) };
+}
+
+/** The calibration rows, printed with their note; never part of the exit code. */
+async function calibrationRows(io: VerifyIo, figures: readonly CalibrationFigure[], quick: boolean): Promise<CalibrationRow[]> {
+  const rows = await runCalibration({ quick, figures });
+  if (rows.length === 0) return rows;
+  io.out('');
+  io.out(calibrationTable(rows));
+  io.out('');
+  io.out(`${rows.filter((r) => r.status === 'within').length} of ${rows.length} calibration rows within tolerance. ${CALIBRATION_NOTE}`);
+  return rows;
+}
+
 export async function verifyCommand(io: VerifyIo, options: VerifyCommandOptions = {}): Promise<number> {
   const quick = options.quick === true;
   const outDir = options.outDir ?? DEFAULT_VERIFY_DIR;
+  const wanted = wantedFigures(options);
+  if (wanted.unknown.length > 0) {
+    io.err(`verify: unknown calibration row ${wanted.unknown.join(', ')} (rows are ${(options.calibration ?? CALIBRATION_FIGURES).map((f) => f.id).join(', ')})`);
+    return 2;
+  }
+  const analyticIds = options.cases?.filter((id) => !isCalibrationId(id));
   // The report folder replaces `outDir`: refuse a folder that is not an earlier verify report.
   try {
     const existing = await listFiles(outDir);
@@ -60,7 +99,7 @@ export async function verifyCommand(io: VerifyIo, options: VerifyCommandOptions 
   const started = performance.now();
   let rows: VerifyRow[];
   try {
-    rows = runVerify({ quick, ...(options.cases === undefined ? {} : { cases: options.cases }) });
+    rows = analyticIds !== undefined && analyticIds.length === 0 ? [] : runVerify({ quick, ...(analyticIds === undefined ? {} : { cases: analyticIds }) });
   } catch (error) {
     if (error instanceof RangeError && error.message.startsWith('verify: unknown case')) {
       io.err(error.message);
@@ -70,18 +109,27 @@ export async function verifyCommand(io: VerifyIo, options: VerifyCommandOptions 
     return 1;
   }
   const wallTimeS = (performance.now() - started) / 1000;
-  io.out(verifyTable(rows));
   const failed = rows.filter((r) => !r.pass);
-  const cases = new Set(rows.map((r) => r.caseId)).size;
-  io.out('');
-  io.out(`${rows.length - failed.length} of ${rows.length} rows pass (${cases} cases${quick ? ', quick' : ''}) in ${wallTimeS.toFixed(1)} s.`);
+  if (rows.length > 0) {
+    io.out(verifyTable(rows));
+    io.out('');
+    io.out(`${rows.length - failed.length} of ${rows.length} rows pass (${new Set(rows.map((r) => r.caseId)).size} cases${quick ? ', quick' : ''}) in ${wallTimeS.toFixed(1)} s.`);
+  }
   if (failed.length > 0) io.err(`verify: ${failed.length} row(s) fail: ${[...new Set(failed.map((r) => r.caseId))].join(', ')}`);
+  let calibration: CalibrationRow[];
   try {
-    await writeVerifyReport(rows, outDir, { quick, wallTimeS, generatedAt: new Date().toISOString() });
+    calibration = await calibrationRows(io, wanted.figures, quick);
+  } catch (error) {
+    io.err(`verify: the field-calibration family failed to run: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  try {
+    await writeVerifyReport(rows, outDir, { quick, wallTimeS, generatedAt: new Date().toISOString() }, calibration);
   } catch (error) {
     io.err(`verify: cannot write the report to ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
   io.out(`Report: ${resolve(outDir, 'index.html')} (table: ${resolve(outDir, 'verify.csv')})`);
-  return allPass(rows) ? 0 : 1;
+  // Only the analytic rows decide: calibration rows are reported, never a gate.
+  return rows.length === 0 && calibration.length > 0 ? 0 : allPass(rows) ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 /**
- * The verify report: `verify.csv` (case,quantity,expected,simulated,tolerance,pass), `index.html`
- * with a table and one figure per family, and `figures/<family>.svg`. The folder is written
+ * The verify report: `verify.csv` (case,quantity,expected,simulated,tolerance,pass), `calibration.csv`
+ * (the field-calibration rows, reported only), `index.html` with a table and one figure per family
+ * and the calibration section, and `figures/<family>.svg`. The folder is written
  * atomically through report/write.ts (temporary folder beside the target, then renamed).
  */
 import { forestPlot, lineChart, type ForestRow } from '../report/charts.js';
@@ -8,6 +9,7 @@ import { csvText } from '../report/csv.js';
 import { renderRunReport, type ReportFigure, type ReportTable } from '../report/html.js';
 import { writeFolderAtomic } from '../report/write.js';
 import { FAMILY_TITLES, normalisedError, VERIFY_FAMILIES, type VerifyFamily, type VerifyRow } from './row.js';
+import { CALIBRATION_NOTE, calibrationCells, calibrationCsv, type CalibrationRow } from './calibration-row.js';
 
 export const VERIFY_CSV_COLUMNS = ['case', 'quantity', 'expected', 'simulated', 'tolerance', 'pass'] as const;
 
@@ -163,8 +165,19 @@ export interface VerifyReportMeta {
   generatedAt?: string;
 }
 
+/** The field-calibration section: its own table after the analytic ones, never counted in the pass totals. */
+function calibrationTable(rows: readonly CalibrationRow[]): ReportTable {
+  const within = rows.filter((r) => r.status === 'within').length;
+  return {
+    caption: `Field calibration (reported, not a pass/fail gate) — ${within} of ${rows.length} within tolerance`,
+    columns: ['Row', 'Published figure', 'Published', 'Model (mean ± 95% CI)', 'Tolerance (fixed before the model was run)', 'Status'],
+    rows: calibrationCells(rows),
+    note: `${CALIBRATION_NOTE} Model quantities: ${rows.map((r) => `${r.id} ${r.quantity} (${r.source})`).join('; ')}.`,
+  };
+}
+
 /** The index.html of a verify report. */
-export function verifyHtml(rows: readonly VerifyRow[], meta: VerifyReportMeta = {}, figures: readonly ReportFigure[] = verifyFigures(rows)): string {
+export function verifyHtml(rows: readonly VerifyRow[], meta: VerifyReportMeta = {}, figures: readonly ReportFigure[] = verifyFigures(rows), calibration: readonly CalibrationRow[] = []): string {
   const passed = rows.filter((r) => r.pass).length;
   const cases = [...new Set(rows.map((r) => r.caseId))];
   const failedCases = [...new Set(rows.filter((r) => !r.pass).map((r) => r.caseId))];
@@ -180,21 +193,23 @@ export function verifyHtml(rows: readonly VerifyRow[], meta: VerifyReportMeta = 
       { key: 'passed', value: String(passed) },
       { key: 'failed cases', value: failedCases.length === 0 ? 'none' : failedCases.join(' ') },
       { key: 'mode', value: meta.quick === true ? 'quick (fewer trials; some below the minimums of docs/validation.md, marked in the rows)' : 'full (the trial counts of docs/validation.md)' },
+      ...(calibration.length > 0 ? [{ key: 'field calibration', value: `${calibration.filter((r) => r.status === 'within').length} of ${calibration.length} within tolerance (reported, not a pass/fail gate)` }] : []),
       ...(meta.wallTimeS !== undefined ? [{ key: 'wall time', value: `${meta.wallTimeS.toFixed(1)} s` }] : []),
     ],
-    tables: familyTables(rows),
+    tables: [...familyTables(rows), ...(calibration.length > 0 ? [calibrationTable(calibration)] : [])],
     figures,
     figureMode: 'inline',
     ...(meta.generatedAt !== undefined ? { generatedAt: meta.generatedAt } : {}),
   });
 }
 
-/** Write `dir` (e.g. results/verify) atomically: verify.csv, index.html, figures/<family>.svg. */
-export async function writeVerifyReport(rows: readonly VerifyRow[], dir: string, meta: VerifyReportMeta = {}): Promise<void> {
+/** Write `dir` (e.g. results/verify) atomically: verify.csv, calibration.csv (when there are calibration rows), index.html, figures/<family>.svg. */
+export async function writeVerifyReport(rows: readonly VerifyRow[], dir: string, meta: VerifyReportMeta = {}, calibration: readonly CalibrationRow[] = []): Promise<void> {
   const figures = verifyFigures(rows);
-  const html = verifyHtml(rows, meta, figures);
+  const html = verifyHtml(rows, meta, figures, calibration);
   await writeFolderAtomic(dir, async (w) => {
     await w.writeFile('verify.csv', verifyCsv(rows));
+    if (calibration.length > 0) await w.writeFile('calibration.csv', calibrationCsv(calibration));
     await w.writeFile('index.html', html);
     // figures/ is itself built atomically inside the temporary folder.
     await writeFolderAtomic(`${w.path}/figures`, async (fw) => {

@@ -1,0 +1,140 @@
+/**
+ * The model side of the field-calibration family (docs/validation.md#calibration): small seeded
+ * scenarios run through the simulator's own pipeline (schema defaults → buildWorld → runReplication),
+ * and the model quantities the published figures are compared with, read from the replications'
+ * summary metrics. Nothing here stores a model value: every number is computed when verify runs, so
+ * a change of the model (e.g. issue 16's one tap timeline) moves the calibration rows by itself.
+ */
+import { runReplication } from '../experiment/replication.js';
+import { summarize } from '../experiment/stats.js';
+import { compileRateExpression } from '../scenario/expression.js';
+import { buildScenarioSchema, type ResolvedScenario } from '../scenario/schema.js';
+import { createQuantityParser, loadMath } from '../scenario/units.js';
+import { VERIFY_SEED } from './simulations.js';
+
+/** The benches: a light stream at one reader (tap latency), or a saturated gate (throughput). */
+export type BenchId = 'transit-card' | 'emv-card' | 'mifare-card' | 'saturated-transit-card' | 'saturated-qr';
+
+interface BenchSpec {
+  kind: string;
+  flow?: string;
+  policy: 'emv' | 'transit';
+  /** Passengers/hour offered to the one gate. */
+  perHour: number;
+  saturated: boolean;
+}
+
+const BENCHES: Readonly<Record<BenchId, BenchSpec>> = {
+  'transit-card': { kind: 'transit-card', policy: 'transit', perHour: 1200, saturated: false },
+  'emv-card': { kind: 'emv-card', policy: 'emv', perHour: 1200, saturated: false },
+  'mifare-card': { kind: 'transit-card', flow: 'mifare', policy: 'transit', perHour: 1200, saturated: false },
+  // Offered well above any plausible capacity of one flap gate (1800/h nominal): the queue never empties.
+  'saturated-transit-card': { kind: 'transit-card', policy: 'transit', perHour: 3600, saturated: true },
+  'saturated-qr': { kind: 'qr', policy: 'transit', perHour: 3600, saturated: true },
+};
+
+/** How long each bench runs; fewer replications and minutes in quick mode. */
+export interface CalibrationBudget {
+  replications: number;
+  /** Light-stream benches: minutes simulated per replication (1200/h → 20 taps a minute). */
+  latencyMinutes: number;
+  /** Saturated benches: minutes per replication after a 2-minute warm-up. */
+  saturatedMinutes: number;
+}
+
+export function calibrationBudget(quick: boolean): CalibrationBudget {
+  return quick ? { replications: 2, latencyMinutes: 15, saturatedMinutes: 10 } : { replications: 5, latencyMinutes: 60, saturatedMinutes: 30 };
+}
+
+const WARMUP_MIN = 2;
+
+/** A scenario document for one bench: one station, one entrance, one flap gate, one carrier, the schema's defaults for everything else. */
+export function benchDocument(id: BenchId, budget: CalibrationBudget): Record<string, unknown> {
+  const b = BENCHES[id];
+  const minutes = b.saturated ? budget.saturatedMinutes + WARMUP_MIN : budget.latencyMinutes;
+  return {
+    name: `calibration-${id}`,
+    seed: VERIFY_SEED,
+    duration: `${minutes} min`,
+    ...(b.saturated ? { warmup: `${WARMUP_MIN} min` } : {}),
+    carriers: [{ id: 'c', kind: b.kind, share: 1, ...(b.flow === undefined ? {} : { flow: b.flow }) }],
+    readers: [{ id: 'r', bands: ['13.56MHz'], policy: b.policy }],
+    stations: [{ id: 'S', entrances: [{ id: 'E', demand: { rate: b.perHour }, gatelines: [{ id: 'G', gates: 1, reader: 'r', gateType: 'flap' }] }] }],
+    outputs: { transactions: false },
+  };
+}
+
+/** The summary metrics of every replication of a bench (summary.csv's columns). */
+export type BenchMetrics = ReadonlyArray<Readonly<Record<string, number>>>;
+
+/** Resolve the scenarios through the real schema (units, defaults) — mathjs is loaded once. */
+export async function scenarioResolver(): Promise<(doc: Record<string, unknown>) => ResolvedScenario> {
+  const math = await loadMath();
+  const schema = buildScenarioSchema({ quantity: createQuantityParser(math), rateExpression: (t) => compileRateExpression(math, t) });
+  return (doc) => schema.parse(doc) as ResolvedScenario;
+}
+
+/** Runs each bench at most once (its replications in order) and keeps the metrics. */
+export class BenchRunner {
+  private readonly cache = new Map<BenchId, BenchMetrics>();
+  constructor(
+    private readonly resolve: (doc: Record<string, unknown>) => ResolvedScenario,
+    readonly budget: CalibrationBudget,
+  ) {}
+
+  metrics(id: BenchId): BenchMetrics {
+    const hit = this.cache.get(id);
+    if (hit !== undefined) return hit;
+    const scenario = this.resolve(benchDocument(id, this.budget));
+    const runs = Array.from({ length: this.budget.replications }, (_, r) => runReplication({ scenario, replication: r, seed: VERIFY_SEED }).metrics);
+    this.cache.set(id, runs);
+    return runs;
+  }
+}
+
+/** One model quantity: what it is, the bench it is read from, and how (per replication). */
+export interface ModelQuantity {
+  /** Which quantity of the model, in words (shown in the report). */
+  text: string;
+  unit: string;
+  bench: BenchId;
+  read: (m: Readonly<Record<string, number>>) => number;
+}
+
+const latency = (q: 'p50' | 'p95') => (m: Readonly<Record<string, number>>): number => m[`latency_${q}_ms_c_nfc`] ?? NaN;
+const perHour = (m: Readonly<Record<string, number>>): number => (m['throughput_ppm_per_gate'] ?? NaN) * 60;
+const LATENCY_TEXT = 'tap latency on 13.56 MHz, first poll the card can answer (card detected) → last frame of the flow';
+const SATURATED_TEXT = 'passengers through one saturated flap gate after a 2-min warm-up (queue never empty), schema defaults';
+
+export const MODEL_QUANTITIES = {
+  'transit-latency-p50': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; median`, unit: 'ms', bench: 'transit-card', read: latency('p50') },
+  'transit-latency-p95': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; p95`, unit: 'ms', bench: 'transit-card', read: latency('p95') },
+  'emv-latency-p95': { text: `${LATENCY_TEXT}; EMV card, qPBOC flow with fDDA; p95`, unit: 'ms', bench: 'emv-card', read: latency('p95') },
+  'mifare-latency-p50': { text: `${LATENCY_TEXT}; transit card, MIFARE-class flow; median`, unit: 'ms', bench: 'mifare-card', read: latency('p50') },
+  'gate-card-per-min': { text: `${SATURATED_TEXT}; transit cards; per gate-minute`, unit: 'passengers/min', bench: 'saturated-transit-card', read: (m) => perHour(m) / 60 },
+  'gate-card-per-hour': { text: `${SATURATED_TEXT}; transit cards; per gate-hour`, unit: 'passengers/h', bench: 'saturated-transit-card', read: perHour },
+  'gate-qr-per-hour': { text: `${SATURATED_TEXT}; QR codes; per gate-hour`, unit: 'passengers/h', bench: 'saturated-qr', read: perHour },
+} as const satisfies Readonly<Record<string, ModelQuantity>>;
+
+export type ModelQuantityId = keyof typeof MODEL_QUANTITIES;
+
+/** A model estimate: mean over replications with its 95 % CI half-width, and n = replications. */
+export interface ModelEstimate {
+  mean: number;
+  halfWidth: number;
+  replications: number;
+}
+
+/** The estimate of one quantity, or of a difference of two (each per replication, same seeds). */
+export function modelEstimate(runner: BenchRunner, id: ModelQuantityId, minus?: ModelQuantityId): ModelEstimate {
+  const q: ModelQuantity = MODEL_QUANTITIES[id];
+  const a = runner.metrics(q.bench).map(q.read);
+  let values = a;
+  if (minus !== undefined) {
+    const p: ModelQuantity = MODEL_QUANTITIES[minus];
+    const b = runner.metrics(p.bench).map(p.read);
+    values = a.map((x, i) => x - (b[i] ?? NaN));
+  }
+  const s = summarize(values);
+  return { mean: s.mean, halfWidth: s.halfWidth, replications: s.n };
+}
