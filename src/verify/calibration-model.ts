@@ -60,12 +60,15 @@ export function benchDocument(id: BenchId, budget: CalibrationBudget): Record<st
     carriers: [{ id: 'c', kind: b.kind, share: 1, ...(b.flow === undefined ? {} : { flow: b.flow }) }],
     readers: [{ id: 'r', bands: ['13.56MHz'], policy: b.policy }],
     stations: [{ id: 'S', entrances: [{ id: 'E', demand: { rate: b.perHour }, gatelines: [{ id: 'G', gates: 1, reader: 'r', gateType: 'flap' }] }] }],
-    outputs: { transactions: false },
+    outputs: { transactions: !b.saturated },
   };
 }
 
-/** The summary metrics of every replication of a bench (summary.csv's columns). */
-export type BenchMetrics = ReadonlyArray<Readonly<Record<string, number>>>;
+/** What one replication of a bench leaves: its summary metrics and the latencies of its successful taps, ns. */
+export interface BenchReplication {
+  metrics: Readonly<Record<string, number>>;
+  okLatenciesNs: readonly number[];
+}
 
 /** Resolve the scenarios through the real schema (units, defaults) — mathjs is loaded once. */
 export async function scenarioResolver(): Promise<(doc: Record<string, unknown>) => ResolvedScenario> {
@@ -74,43 +77,54 @@ export async function scenarioResolver(): Promise<(doc: Record<string, unknown>)
   return (doc) => schema.parse(doc) as ResolvedScenario;
 }
 
-/** Runs each bench at most once (its replications in order) and keeps the metrics. */
+function replicationOf(scenario: ResolvedScenario, r: number): BenchReplication {
+  const result = runReplication({ scenario, replication: r, seed: VERIFY_SEED });
+  const t = result.transactions;
+  const ok = t === null ? -1 : t.strings.indexOf('ok');
+  const okLatenciesNs = t === null ? [] : t.latencyNs.filter((_, i) => t.cause[i] === ok);
+  return { metrics: result.metrics, okLatenciesNs };
+}
+
+/** Runs each bench at most once (its replications in order) and keeps what they left. */
 export class BenchRunner {
-  private readonly cache = new Map<BenchId, BenchMetrics>();
+  private readonly cache = new Map<BenchId, readonly BenchReplication[]>();
   constructor(
     private readonly resolve: (doc: Record<string, unknown>) => ResolvedScenario,
     readonly budget: CalibrationBudget,
   ) {}
 
-  metrics(id: BenchId): BenchMetrics {
+  replications(id: BenchId): readonly BenchReplication[] {
     const hit = this.cache.get(id);
     if (hit !== undefined) return hit;
     const scenario = this.resolve(benchDocument(id, this.budget));
-    const runs = Array.from({ length: this.budget.replications }, (_, r) => runReplication({ scenario, replication: r, seed: VERIFY_SEED }).metrics);
+    const runs = Array.from({ length: this.budget.replications }, (_, r) => replicationOf(scenario, r));
     this.cache.set(id, runs);
     return runs;
   }
 }
 
-/** One model quantity: what it is, the bench it is read from, and how (per replication). */
+/**
+ * One model quantity: what it is, the bench it is read from, and how — a quantile of the pooled
+ * successful taps' latencies (exact, from the transaction log), or a summary metric per replication.
+ */
 export interface ModelQuantity {
   /** Which quantity of the model, in words (shown in the report). */
   text: string;
   unit: string;
   bench: BenchId;
-  read: (m: Readonly<Record<string, number>>) => number;
+  latencyQuantile?: number;
+  read?: (m: Readonly<Record<string, number>>) => number;
 }
 
-const latency = (q: 'p50' | 'p95') => (m: Readonly<Record<string, number>>): number => m[`latency_${q}_ms_c_nfc`] ?? NaN;
 const perHour = (m: Readonly<Record<string, number>>): number => (m['throughput_ppm_per_gate'] ?? NaN) * 60;
-const LATENCY_TEXT = 'tap latency on 13.56 MHz, first poll the card can answer (card detected) → last frame of the flow';
+const LATENCY_TEXT = 'tap latency on 13.56 MHz (latency_ms), first poll the card can answer (card detected) → last frame of the flow';
 const SATURATED_TEXT = 'passengers through one saturated flap gate after a 2-min warm-up (queue never empty), schema defaults';
 
 export const MODEL_QUANTITIES = {
-  'transit-latency-p50': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; median`, unit: 'ms', bench: 'transit-card', read: latency('p50') },
-  'transit-latency-p95': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; p95`, unit: 'ms', bench: 'transit-card', read: latency('p95') },
-  'emv-latency-p95': { text: `${LATENCY_TEXT}; EMV card, qPBOC flow with fDDA; p95`, unit: 'ms', bench: 'emv-card', read: latency('p95') },
-  'mifare-latency-p50': { text: `${LATENCY_TEXT}; transit card, MIFARE-class flow; median`, unit: 'ms', bench: 'mifare-card', read: latency('p50') },
+  'transit-latency-p50': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; median`, unit: 'ms', bench: 'transit-card', latencyQuantile: 0.5 },
+  'transit-latency-p95': { text: `${LATENCY_TEXT}; transit card, e-purse flow with PSAM MAC; p95`, unit: 'ms', bench: 'transit-card', latencyQuantile: 0.95 },
+  'emv-latency-p95': { text: `${LATENCY_TEXT}; EMV card, qPBOC flow with fDDA; p95`, unit: 'ms', bench: 'emv-card', latencyQuantile: 0.95 },
+  'mifare-latency-p50': { text: `${LATENCY_TEXT}; transit card, MIFARE-class flow; median`, unit: 'ms', bench: 'mifare-card', latencyQuantile: 0.5 },
   'gate-card-per-min': { text: `${SATURATED_TEXT}; transit cards; per gate-minute`, unit: 'passengers/min', bench: 'saturated-transit-card', read: (m) => perHour(m) / 60 },
   'gate-card-per-hour': { text: `${SATURATED_TEXT}; transit cards; per gate-hour`, unit: 'passengers/h', bench: 'saturated-transit-card', read: perHour },
   'gate-qr-per-hour': { text: `${SATURATED_TEXT}; QR codes; per gate-hour`, unit: 'passengers/h', bench: 'saturated-qr', read: perHour },
@@ -118,23 +132,45 @@ export const MODEL_QUANTITIES = {
 
 export type ModelQuantityId = keyof typeof MODEL_QUANTITIES;
 
-/** A model estimate: mean over replications with its 95 % CI half-width, and n = replications. */
+/** A model estimate with its 95 % CI and what it rests on ("n = 5 replications", "n = 600 taps …"). */
 export interface ModelEstimate {
-  mean: number;
-  halfWidth: number;
-  replications: number;
+  value: number;
+  ciLo: number;
+  ciHi: number;
+  basis: string;
 }
 
-/** The estimate of one quantity, or of a difference of two (each per replication, same seeds). */
+/**
+ * The q-quantile of a sample (type 1: the ⌈nq⌉-th smallest) with a distribution-free 95 % CI from
+ * the binomial ranks nq ∓ 1.96·√(nq(1−q)) (the normal approximation; n ≥ 100 here).
+ */
+export function quantileWithCi(values: readonly number[], q: number): { value: number; lo: number; hi: number } {
+  const x = [...values].sort((a, b) => a - b);
+  const n = x.length;
+  if (n === 0) return { value: NaN, lo: NaN, hi: NaN };
+  const at = (rank: number): number => x[Math.min(n, Math.max(1, rank)) - 1] as number;
+  const spread = 1.96 * Math.sqrt(n * q * (1 - q));
+  return { value: at(Math.ceil(n * q)), lo: at(Math.floor(n * q - spread)), hi: at(Math.ceil(n * q + spread)) };
+}
+
+function perReplication(runner: BenchRunner, id: ModelQuantityId): number[] {
+  const q: ModelQuantity = MODEL_QUANTITIES[id];
+  if (q.read === undefined) throw new Error(`calibration: ${id} is not a per-replication quantity`);
+  const read = q.read;
+  return runner.replications(q.bench).map((r) => read(r.metrics));
+}
+
+/** The estimate of one quantity, or of a difference of two per-replication quantities (paired by replication, same seeds). */
 export function modelEstimate(runner: BenchRunner, id: ModelQuantityId, minus?: ModelQuantityId): ModelEstimate {
   const q: ModelQuantity = MODEL_QUANTITIES[id];
-  const a = runner.metrics(q.bench).map(q.read);
-  let values = a;
-  if (minus !== undefined) {
-    const p: ModelQuantity = MODEL_QUANTITIES[minus];
-    const b = runner.metrics(p.bench).map(p.read);
-    values = a.map((x, i) => x - (b[i] ?? NaN));
+  if (q.latencyQuantile !== undefined) {
+    const runs = runner.replications(q.bench);
+    const pooled = runs.flatMap((r) => r.okLatenciesNs.map((ns) => ns / 1e6));
+    const e = quantileWithCi(pooled, q.latencyQuantile);
+    return { value: e.value, ciLo: e.lo, ciHi: e.hi, basis: `n = ${pooled.length} successful taps in ${runs.length} replications; distribution-free CI of the quantile` };
   }
-  const s = summarize(values);
-  return { mean: s.mean, halfWidth: s.halfWidth, replications: s.n };
+  const a = perReplication(runner, id);
+  const b = minus === undefined ? undefined : perReplication(runner, minus);
+  const s = summarize(b === undefined ? a : a.map((x, i) => x - (b[i] ?? NaN)));
+  return { value: s.mean, ciLo: s.lower, ciHi: s.upper, basis: `n = ${s.n} replications; Student-t CI of the mean` };
 }

@@ -18,10 +18,11 @@ export interface CalibrationRow {
   quantity: string;
   published: number;
   unit: string;
-  /** Mean over replications, its 95 % CI half-width, and the replications behind it. */
+  /** The model's estimate, its 95 % CI, and what it rests on (taps or replications). */
   model: number;
-  ciHalfWidth: number;
-  replications: number;
+  ciLo: number;
+  ciHi: number;
+  basis: string;
   /** The acceptance in words with its reason, and as an interval. */
   tolerance: string;
   lo: number;
@@ -61,25 +62,25 @@ export function calibrationStatus(model: number, lo: number, hi: number): Calibr
   return Number.isFinite(model) && model >= lo && model <= hi ? 'within' : 'miss';
 }
 
-export const CALIBRATION_CSV_COLUMNS = ['id', 'figure', 'source', 'model_quantity', 'unit', 'published', 'model', 'model_ci95', 'replications', 'tolerance', 'accepted_lo', 'accepted_hi', 'status'] as const;
+export const CALIBRATION_CSV_COLUMNS = ['id', 'figure', 'source', 'model_quantity', 'unit', 'published', 'model', 'model_ci95_lo', 'model_ci95_hi', 'model_basis', 'tolerance', 'accepted_lo', 'accepted_hi', 'status'] as const;
 
 /** calibration.csv text. */
 export function calibrationCsv(rows: readonly CalibrationRow[]): string {
   return csvText([
     [...CALIBRATION_CSV_COLUMNS],
-    ...rows.map((r) => [r.id, r.figure, r.source, r.quantity, r.unit, fmt(r.published), fmt(r.model), fmt(r.ciHalfWidth), String(r.replications), r.tolerance, fmt(r.lo), fmt(r.hi), r.status]),
+    ...rows.map((r) => [r.id, r.figure, r.source, r.quantity, r.unit, fmt(r.published), fmt(r.model), fmt(r.ciLo), fmt(r.ciHi), r.basis, r.tolerance, fmt(r.lo), fmt(r.hi), r.status]),
   ]);
 }
 
-/** The model value with its CI and n, as the report and the console print it. */
+/** The model value with its 95 % CI, as the report and the console print it (the basis, n, is in the table beside it). */
 export function modelText(r: CalibrationRow): string {
-  const ci = Number.isFinite(r.ciHalfWidth) ? ` ± ${fmt(r.ciHalfWidth)}` : ' (95 % CI n/a)';
-  return `${fmt(r.model)}${ci} (n = ${r.replications} replications)`;
+  const ci = Number.isFinite(r.ciLo) && Number.isFinite(r.ciHi) ? ` [${fmt(r.ciLo)}, ${fmt(r.ciHi)}]` : ' (95% CI n/a)';
+  return `${fmt(r.model)}${ci}`;
 }
 
-/** Rows for the console and the HTML table: id, figure, published, model, tolerance, status. */
+/** Rows for the console and the HTML table: id, figure, published, model [95% CI], n, tolerance, status. */
 export function calibrationCells(rows: readonly CalibrationRow[]): string[][] {
-  return rows.map((r) => [r.id, r.figure, `${fmt(r.published)} ${r.unit}`, modelText(r), r.tolerance, r.status]);
+  return rows.map((r) => [r.id, r.figure, `${fmt(r.published)} ${r.unit}`, modelText(r), r.basis, r.tolerance, r.status]);
 }
 
 export const CALIBRATION_NOTE = 'Field calibration: reported, not a pass/fail gate — a miss never changes the exit code; docs/validation.md#calibration explains each miss.';

@@ -50,8 +50,8 @@ export function verifyTable(rows: readonly VerifyRow[]): string {
 
 /** A fixed-width text table of the calibration rows (reported, not a gate). */
 export function calibrationTable(rows: readonly CalibrationRow[]): string {
-  const body = calibrationCells(rows).map((c) => [c[0] as string, cut(c[1] as string, 60), c[2] as string, c[3] as string, c[5] as string]);
-  const header = ['row', 'published figure', 'published', 'model (mean ± 95% CI)', 'status'];
+  const body = calibrationCells(rows).map((c) => [c[0] as string, cut(c[1] as string, 60), c[2] as string, c[3] as string, c[6] as string]);
+  const header = ['row', 'published figure', 'published', 'model [95% CI]', 'status'];
   const widths = header.map((h, i) => maxOf(body.map((row) => (row[i] as string).length), h.length));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] as number)).join('  ').trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -129,7 +129,8 @@ export async function verifyCommand(io: VerifyIo, options: VerifyCommandOptions 
     io.err(`verify: cannot write the report to ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-  io.out(`Report: ${resolve(outDir, 'index.html')} (table: ${resolve(outDir, 'verify.csv')})`);
+  const tables = [resolve(outDir, 'verify.csv'), ...(calibration.length > 0 ? [resolve(outDir, 'calibration.csv')] : [])];
+  io.out(`Report: ${resolve(outDir, 'index.html')} (table${tables.length > 1 ? 's' : ''}: ${tables.join(', ')})`);
   // Only the analytic rows decide: calibration rows are reported, never a gate.
   return rows.length === 0 && calibration.length > 0 ? 0 : allPass(rows) ? 0 : 1;
 }

@@ -170,7 +170,7 @@ function calibrationTable(rows: readonly CalibrationRow[]): ReportTable {
   const within = rows.filter((r) => r.status === 'within').length;
   return {
     caption: `Field calibration (reported, not a pass/fail gate) — ${within} of ${rows.length} within tolerance`,
-    columns: ['Row', 'Published figure', 'Published', 'Model (mean ± 95% CI)', 'Tolerance (fixed before the model was run)', 'Status'],
+    columns: ['Row', 'Published figure', 'Published', 'Model [95% CI]', 'n', 'Tolerance (fixed before the model was run)', 'Status'],
     rows: calibrationCells(rows),
     note: `${CALIBRATION_NOTE} Model quantities: ${rows.map((r) => `${r.id} ${r.quantity} (${r.source})`).join('; ')}.`,
   };

@@ -30,13 +30,14 @@ export async function runCalibration(options: RunCalibrationOptions = {}): Promi
       quantity: `${quantity} — ${f.why}`,
       published: f.published,
       unit: f.unit,
-      model: est.mean,
-      ciHalfWidth: est.halfWidth,
-      replications: est.replications,
+      model: est.value,
+      ciLo: est.ciLo,
+      ciHi: est.ciHi,
+      basis: est.basis,
       tolerance: `${acceptanceText(f.acceptance, f.unit)}: ${f.reason}`,
       lo,
       hi,
-      status: calibrationStatus(est.mean, lo, hi),
+      status: calibrationStatus(est.value, lo, hi),
     };
   });
 }
