@@ -71,3 +71,18 @@ describe('run summary (golden)', () => {
     expect(untilCiLines(RUN_JSON, CI)).toEqual(['until-ci wait_p95_s: half-width reached 4.12 % of the mean, ± 1.7 on a mean of 41.2 (n = 4 replications; target 5 %)']);
   });
 });
+
+describe('index.html key results (golden)', () => {
+  test('n in the caption, "no spread" for equal values, the warm-up counting in the note', async () => {
+    const { keyTable } = await import('./run-page.js');
+    const t = keyTable(data({ warmup: 900e9 }));
+    expect(t.caption).toBe('Key results: mean ± 95% CI half-width over n = 4 replications');
+    expect(t.rows.slice(0, 4)).toEqual([
+      ['Passengers arrived', '34843 ± 120', '34723 … 34964', 'persons', 'passengers_arrived'],
+      ['Passengers through the gates', '34847 ± 120', '34727 … 34967', 'persons', 'passengers_passed'],
+      ['Gate opened (ok + wrong-gate)', '97.1 ± 0.21', '96.9 … 97.3', '%', 'gate_open_rate'],
+      ['Paid correctly (ok)', '96.5', 'no spread across 4 replications', '%', 'paid_correctly_rate'],
+    ]);
+    expect(t.note).toContain('Counted after the warm-up (15 min): "arrived" counts arrivals after it, "through the gates" every pass after it');
+  });
+});
