@@ -13,6 +13,8 @@ import { ScenarioError } from '../scenario/errors.js';
 import { writeFolderAtomic } from '../report/write.js';
 import { sweepFigures, writeExperimentReport } from '../report/experiment-figures.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
+import { parameterAxis } from '../report/parameter-axis.js';
+import { scenarioJsonSchema } from '../scenario/schema/index.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -261,7 +263,8 @@ export async function assembleSweep(
     await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
     await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
-    const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })));
+    const schema = scenarioJsonSchema();
+    const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })), paths.map((p) => parameterAxis(p, schema)));
     await writeExperimentReport(w, {
       title: `${manifest.scenario.name} — sweep`,
       intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
