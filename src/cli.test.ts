@@ -264,6 +264,13 @@ describe('tapsim compare --bands and size', () => {
     const csv = readFileSync(join(base, 'c', 'compare.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('metric,a,b,n,mean_a,mean_b,diff_mean,diff_sd,diff_ci95_half_width,diff_ci95_lower,diff_ci95_upper');
     expect(csv.filter((l) => l.startsWith('taps,'))).toHaveLength(3);
+    // issue 18: `tapsim report` re-renders a compare folder byte for byte; the rate plots are there.
+    const figures = readdirSync(join(base, 'c', 'figures'));
+    expect(figures).toContain('compare-rcc-vs-nfc-rates.svg');
+    const before = ['index.html', ...figures.map((f) => `figures/${f}`)].map((f) => [f, readFileSync(join(base, 'c', f))] as const);
+    const rerender = await cli(['report', 'c'], base);
+    expect(rerender.code, rerender.err).toBe(0);
+    for (const [f, bytes] of before) expect(readFileSync(join(base, 'c', f)).equals(bytes), f).toBe(true);
   }, 30_000);
 
   it('size finds the smallest gate count meeting the SLO and writes size.csv', async () => {

@@ -11,10 +11,8 @@
 import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { writeFolderAtomic } from '../report/write.js';
-import { sweepFigures, writeExperimentReport } from '../report/experiment-figures.js';
+import { writeExperimentReport } from '../report/experiment-report.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
-import { parameterAxis } from '../report/parameter-axis.js';
-import { scenarioJsonSchema } from '../scenario/schema/index.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -263,8 +261,6 @@ export async function assembleSweep(
     await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
     await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
-    const schema = scenarioJsonSchema();
-    const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })), paths.map((p) => parameterAxis(p, schema)));
     await writeExperimentReport(w, {
       title: `${manifest.scenario.name} — sweep`,
       intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
@@ -275,7 +271,6 @@ export async function assembleSweep(
         { key: 'fingerprint', value: sweepJson.fingerprint },
       ],
       tables: [],
-      figures,
     });
     await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
   }, meta.signal === undefined ? {} : { signal: meta.signal });

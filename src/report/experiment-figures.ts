@@ -1,11 +1,10 @@
 /**
  * Figures and a report page for experiment folders: sweep curves with 95 % CI bands, a forest
  * plot of paired band differences, and the sizing curve with its service-level line. Pure:
- * plain data in, figures out; `writeExperimentReport` writes them through the writer of a folder being built.
+ * plain data in, figures out; experiment-report.ts writes them (`writeExperimentReport`).
  */
 import { forestPlot, lineChart, sizingChart, type LineSeries } from './charts.js';
-import { runReportFiles, type ReportFigure, type ReportTable, type KeyValue } from './html.js';
-import type { FolderWriter } from './write.js';
+import type { ReportFigure } from './html.js';
 import type { ParameterAxis } from './parameter-axis.js';
 
 /** Mean and 95 % CI half-width of one metric at one point. */
@@ -162,11 +161,4 @@ export function sizeFigure(path: string, slo: { metric: string; op: '<=' | '>=';
       ...(answer === null ? {} : { chosen: { x: answer, label: `${answer}` } }),
     }),
   };
-}
-
-/** Write figures/*.svg and index.html through `w`, the writer of a folder being built (writeFolderAtomic). */
-export async function writeExperimentReport(w: FolderWriter, input: { title: string; intro: string; meta: readonly KeyValue[]; tables: readonly ReportTable[]; figures: readonly ReportFigure[] }): Promise<void> {
-  const files = runReportFiles({ title: input.title, intro: input.intro, meta: input.meta, tables: input.tables, figures: input.figures, figureMode: 'link' });
-  await w.makeFolder('figures');
-  for (const f of files) await w.writeFile(f.path, f.content);
 }
