@@ -69,6 +69,8 @@ describe('run summary (golden)', () => {
 
   test('--until-ci: the half-width reached, relative and absolute, with n', () => {
     expect(untilCiLines(RUN_JSON, CI)).toEqual(['until-ci wait_p95_s: half-width reached 4.12 % of the mean, ± 1.7 on a mean of 41.2 (n = 4 replications; target 5 %)']);
+    const flat = { ...RUN_JSON, untilCi: [{ metric: 'paid_correctly_rate', relativeHalfWidth: 0.01, achieved: 0, met: true }] } as RunJson;
+    expect(untilCiLines(flat, CI)).toEqual(['until-ci paid_correctly_rate: half-width reached 0 % of the mean, no spread across 4 replications (mean 0.966) (n = 4 replications; target 1 %)']);
   });
 });
 
