@@ -1,6 +1,7 @@
 /** The small results table `tapsim sweep` prints: one line per point, the varied values and the headline metrics with their 95 % CIs. Pure. */
 import { csvNumber, readCsvTable } from './csv-read.js';
 import { sig } from './sig.js';
+import { maxOf } from '../arrays.js';
 
 /** Columns of the printed table: metric, heading, scale. */
 const SHOWN: ReadonlyArray<readonly [string, string, number]> = [
@@ -30,7 +31,7 @@ export function sweepTableLines(sweepCsvText: string, maxRows = 20): string[] {
     row[nCol] ?? '',
     ...shown.map(([m, , scale]) => cell(csvNumber(row[t.col(`${m}_mean`)]), csvNumber(row[t.col(`${m}_ci95`)]), scale)),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => (r[c] ?? '').length)));
+  const widths = header.map((h, c) => maxOf([h.length, ...body.map((r) => (r[c] ?? '').length)], 0));
   const line = (cells: readonly string[]): string => `  ${cells.map((s, c) => s.padEnd(widths[c] ?? 0)).join('  ')}`.trimEnd();
   const lines = [line(header), ...body.map(line)];
   if (t.rows.length > maxRows) lines.push(`  … and ${t.rows.length - maxRows} more point(s) in sweep.csv`);
