@@ -62,7 +62,7 @@ describe('tapsim run', () => {
     const summary = a.out.split('\n').filter((l) => l !== '');
     expect(summary[0]).toMatch(/^wrote a: 2 replication/);
     expect(summary.length).toBeLessThanOrEqual(13);
-    for (const re of [/passengers\s+\d+ arrived, \d+ passed/, /gate opened\s+[\d.]+ %/, /wait p95\s+[\d.]+ s/, /worst gateline\s+S\/G/, /failed taps/, /wall time\s+[\d.]+ s/]) expect(a.out).toMatch(re);
+    for (const re of [/passengers\s+\d+( ± [\d.]+)? arrived, \d+( ± [\d.]+)? passed/, /gate opened\s+[\d.]+( ± [\d.]+)? %/, /wait p95\s+[\d.]+( ± [\d.]+)? s/, /worst gateline\s+S\/G/, /failed taps/, /wall time\s+[\d.]+ s/]) expect(a.out).toMatch(re);
     // tapsim report re-renders index.html and the figures byte for byte.
     const html = readFileSync(join(base, 'a', 'index.html'));
     const figures = readdirSync(join(base, 'a', 'figures')).sort();
@@ -264,6 +264,13 @@ describe('tapsim compare --bands and size', () => {
     const csv = readFileSync(join(base, 'c', 'compare.csv'), 'utf8').split('\n');
     expect(csv[0]).toBe('metric,a,b,n,mean_a,mean_b,diff_mean,diff_sd,diff_ci95_half_width,diff_ci95_lower,diff_ci95_upper');
     expect(csv.filter((l) => l.startsWith('taps,'))).toHaveLength(3);
+    // issue 18: `tapsim report` re-renders a compare folder byte for byte; the rate plots are there.
+    const figures = readdirSync(join(base, 'c', 'figures'));
+    expect(figures).toContain('compare-rcc-vs-nfc-rates.svg');
+    const before = ['index.html', ...figures.map((f) => `figures/${f}`)].map((f) => [f, readFileSync(join(base, 'c', f))] as const);
+    const rerender = await cli(['report', 'c'], base);
+    expect(rerender.code, rerender.err).toBe(0);
+    for (const [f, bytes] of before) expect(readFileSync(join(base, 'c', f)).equals(bytes), f).toBe(true);
   }, 30_000);
 
   it('size finds the smallest gate count meeting the SLO and writes size.csv', async () => {

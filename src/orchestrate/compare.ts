@@ -11,7 +11,7 @@ import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
-import { compareFigures, writeExperimentReport } from '../report/experiment-figures.js';
+import { writeExperimentReport } from '../report/experiment-report.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { metricNames } from './run-scenario.js';
 import { pairedDifference, summarize, type Summary } from '../experiment/stats.js';
@@ -177,7 +177,6 @@ export async function runCompare(
           { key: 'replications per configuration', value: String(base.scenario.replications) },
         ],
         tables: [],
-        figures: compareFigures(rows),
       });
     });
     return { rows, failures, compareJson };

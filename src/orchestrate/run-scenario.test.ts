@@ -24,13 +24,16 @@ describe('runScenario', () => {
     const strip = (d: string): unknown => ({ ...JSON.parse(readFileSync(join(dir, d, 'run.json'), 'utf8')), wallTimeS: 0, workers: 0 });
     expect(strip('a')).toEqual(strip('b'));
     // transactions.csv: replication order, then time order; outcome follows cause.
-    const rows = readFileSync(join(dir, 'a', 'transactions.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const lines = readFileSync(join(dir, 'a', 'transactions.csv'), 'utf8').trim().split('\n');
+    const header = lines[0]!.split(',');
+    const [outcome, cause] = [header.indexOf('outcome'), header.indexOf('cause')];
+    const rows = lines.slice(1).map((l) => l.split(','));
     for (let i = 1; i < rows.length; i++) {
       const [r0, t0] = [Number(rows[i - 1]?.[0]), Number(rows[i - 1]?.[1])];
       const [r1, t1] = [Number(rows[i]?.[0]), Number(rows[i]?.[1])];
       expect(r1 > r0 || (r1 === r0 && t1 >= t0)).toBe(true);
     }
-    for (const row of rows) expect(row[9]).toBe(row[10] === 'ok' || row[10] === 'wrong-gate' ? 'success' : 'failure');
+    for (const row of rows) expect(row[outcome]).toBe(row[cause] === 'ok' || row[cause] === 'wrong-gate' ? 'success' : 'failure');
     const ci = readFileSync(join(dir, 'a', 'summary-ci.csv'), 'utf8').split('\n');
     expect(ci[0]).toBe('metric,n,mean,sd,ci95_half_width,ci95_lower,ci95_upper');
     const columns = readFileSync(join(dir, 'a', 'columns.md'), 'utf8');

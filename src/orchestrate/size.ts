@@ -9,7 +9,8 @@
 import { loadScenario, type Override } from '../scenario/load.js';
 import { columnsMarkdown, sizeCsv } from '../report/csv.js';
 import { writeFolderAtomic } from '../report/write.js';
-import { sizeFigure, writeExperimentReport } from '../report/experiment-figures.js';
+import { sizeFigure } from '../report/experiment-figures.js';
+import { writeExperimentReport } from '../report/experiment-report.js';
 import { createPool, runInOrder, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
 import { oneSidedBound } from '../experiment/stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';

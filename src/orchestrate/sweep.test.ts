@@ -43,10 +43,18 @@ describe('tapsim sweep, shards, merge, resume', () => {
     const vary = ['--vary', `${GATES}=8,10`, '--vary', 'warmup=1 min,2 min'];
     const whole = await cli(['sweep', 'small.yaml', ...vary, '--out', 'whole', '--quiet', '--workers', '2'], dir);
     expect(whole.code, whole.err).toBe(0);
-    expect(readdirSync(join(dir, 'whole')).sort()).toEqual(['columns.md', 'figures', 'index.html', 'scenario.resolved.json', 'sweep-summary.csv', 'sweep.csv', 'sweep.json']);
+    expect(readdirSync(join(dir, 'whole')).sort()).toEqual(['columns.md', 'figures', 'index.html', 'report.json', 'scenario.resolved.json', 'sweep-summary.csv', 'sweep.csv', 'sweep.json']);
     const sweepCsv = readFileSync(join(dir, 'whole', 'sweep.csv'), 'utf8').trim().split('\n');
     expect(sweepCsv).toHaveLength(5);
     expect(sweepCsv[0]).toMatch(new RegExp(`^point,${GATES.replace(/\./g, '\\.')},warmup,n,`));
+    // The printed results table and report path; `tapsim report` re-renders the same bytes.
+    expect(whole.out).toMatch(/^results \(mean ± 95 % CI half-width over each point's replications\):\n  point  gates  warmup  n  gate open %/m);
+    expect(whole.out).toMatch(/^  report +whole\/index\.html/m);
+    const before = [join('whole', 'index.html'), ...readdirSync(join(dir, 'whole', 'figures')).map((f) => join('whole', 'figures', f))].map((f) => [f, readFileSync(join(dir, f))] as const);
+    expect(before.length).toBeGreaterThan(1);
+    const rerender = await cli(['report', 'whole'], dir);
+    expect(rerender.code, rerender.err).toBe(0);
+    for (const [f, bytes] of before) expect(readFileSync(join(dir, f)).equals(bytes), f).toBe(true);
     for (let i = 0; i < 3; i++) {
       const r = await cli(['sweep', 'small.yaml', ...vary, '--shard', `${i}/3`, '--out', `s${i}`, '--quiet', '--workers', '1'], dir);
       expect(r.code, r.err).toBe(0);

@@ -11,7 +11,7 @@
 import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { writeFolderAtomic } from '../report/write.js';
-import { sweepFigures, writeExperimentReport } from '../report/experiment-figures.js';
+import { writeExperimentReport } from '../report/experiment-report.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
@@ -261,7 +261,6 @@ export async function assembleSweep(
     await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
     await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
     await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
-    const figures = sweepFigures(paths, pointRows.map((p) => ({ values: p.values, estimates: new Map([...p.summaries].map(([m, s]) => [m, { mean: s.mean, halfWidth: s.halfWidth }])) })));
     await writeExperimentReport(w, {
       title: `${manifest.scenario.name} — sweep`,
       intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
@@ -272,7 +271,6 @@ export async function assembleSweep(
         { key: 'fingerprint', value: sweepJson.fingerprint },
       ],
       tables: [],
-      figures,
     });
     await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
   }, meta.signal === undefined ? {} : { signal: meta.signal });

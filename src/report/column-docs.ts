@@ -8,6 +8,7 @@ type ColumnDocs = ReadonlyArray<readonly [string, string]>;
 const TRANSACTION_DOCS: ColumnDocs = [
   ['replication', 'replication index, 0-based'],
   ['t_s', 'simulated time of the tap attempt, s since scenario start'],
+  ['clock', 'clock time of t_s: scenario startTime (00:00 when absent) plus t_s, HH:MM:SS rounded down to the second, "+1 d" from the next midnight on'],
   ['passenger', 'passenger id'],
   ['carrier', 'carrier id (scenario `carriers[].id`)'],
   ['band', '13.56MHz, 2.45GHz or optical'],
@@ -27,6 +28,7 @@ const TRANSACTION_DOCS: ColumnDocs = [
 const GATE_DOCS: ColumnDocs = [
   ['replication', 'replication index, 0-based'],
   ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval; the last may be shorter)'],
+  ['clock', 'clock time of t_start_s: scenario startTime (00:00 when absent) plus t_start_s, HH:MM:SS rounded down to the second, "+1 d" from the next midnight on'],
   ['gateline', 'gateline key, station/gateline'],
   ['gates', 'gates in the gateline, count'],
   ['arrivals', 'passengers joining the gateline in the interval, count'],
@@ -45,6 +47,7 @@ const GATE_DOCS: ColumnDocs = [
 const BACKEND_DOCS: ColumnDocs = [
   ['replication', 'replication index, 0-based'],
   ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval)'],
+  ['clock', 'clock time of t_start_s: scenario startTime (00:00 when absent) plus t_start_s, HH:MM:SS rounded down to the second, "+1 d" from the next midnight on'],
   ['offered_tps', 'authorisation calls offered by the terminals in the interval, per second'],
   ['served_tps', 'host completions in the interval, per second'],
   ['host_utilisation', 'busy share of all host servers over the interval, 0–1'],

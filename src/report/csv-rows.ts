@@ -10,6 +10,7 @@ import type { TransactionColumns } from '../station/transaction-log.js';
 import { FRUIN_CLASSES } from '../station/fruin.js';
 import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
 import { formatNumber } from './write.js';
+import { clockText } from './clock.js';
 
 const NS_PER_S = 1e9;
 const NS_PER_MS = 1e6;
@@ -115,3 +116,21 @@ export function* backendRows(replication: number, b: BackendSeries, durationNs: 
     ];
   }
 }
+
+// ------------------------------------------------------------------ clock columns (issue 18)
+
+/** `columns` with `clock` inserted right after the time column `after` (t_s, t_start_s). */
+export function withClockColumn(columns: readonly string[], after: string): string[] {
+  const at = columns.indexOf(after);
+  return [...columns.slice(0, at + 1), 'clock', ...columns.slice(at + 1)];
+}
+
+/** Rows with the clock text (clock.ts) of their seconds column `at` inserted after it; `startS`: the scenario's startTime in s after midnight. */
+export function* withClockRows(rows: Iterable<string[]>, at: number, startS: number): Generator<string[]> {
+  for (const row of rows) yield [...row.slice(0, at + 1), clockText(startS, Number(row[at])), ...row.slice(at + 1)];
+}
+
+/** The columns of the three files as written: with their `clock` column. */
+export const TRANSACTION_CSV_COLUMNS = withClockColumn(TRANSACTION_COLUMNS, 't_s');
+export const GATE_CSV_COLUMNS = withClockColumn(GATE_COLUMNS, 't_start_s');
+export const BACKEND_CSV_COLUMNS = withClockColumn(BACKEND_COLUMNS, 't_start_s');

@@ -6,8 +6,8 @@ import { LogHistogram, SECONDS_SPEC } from '../observe/log-histogram.js';
 import { TAP_CAUSES, type TapOutcome } from '../radio/tap-outcome.js';
 import { TransactionLog } from '../station/transaction-log.js';
 import {
-  BACKEND_COLUMNS, backendRows, columnsMarkdown, compareCsv, csvText, describeMetric, FILE_DOCS, GATE_COLUMNS, gateRows,
-  keyedSummaryCsv, LatencySketches, sizeCsv, SUCCESS_CAUSES, summaryCiCsv, sweepCsv, TRANSACTION_COLUMNS, transactionRows,
+  BACKEND_COLUMNS, BACKEND_CSV_COLUMNS, backendRows, columnsMarkdown, compareCsv, csvText, describeMetric, FILE_DOCS, GATE_COLUMNS, GATE_CSV_COLUMNS, gateRows,
+  keyedSummaryCsv, LatencySketches, sizeCsv, SUCCESS_CAUSES, summaryCiCsv, sweepCsv, TRANSACTION_COLUMNS, TRANSACTION_CSV_COLUMNS, transactionRows, withClockRows,
 } from './csv.js';
 import { parseCsv } from './csv-read.js';
 
@@ -84,9 +84,9 @@ describe('summary tables', () => {
 
 describe('columns.md', () => {
   test('the documented columns of each per-replication table are exactly its columns, in order', () => {
-    expect(FILE_DOCS['transactions.csv']!.columns.map(([c]) => c)).toEqual([...TRANSACTION_COLUMNS]);
-    expect(FILE_DOCS['gates.csv']!.columns.map(([c]) => c)).toEqual([...GATE_COLUMNS]);
-    expect(FILE_DOCS['backend.csv']!.columns.map(([c]) => c)).toEqual([...BACKEND_COLUMNS]);
+    expect(FILE_DOCS['transactions.csv']!.columns.map(([c]) => c)).toEqual([...TRANSACTION_CSV_COLUMNS]);
+    expect(FILE_DOCS['gates.csv']!.columns.map(([c]) => c)).toEqual([...GATE_CSV_COLUMNS]);
+    expect(FILE_DOCS['backend.csv']!.columns.map(([c]) => c)).toEqual([...BACKEND_CSV_COLUMNS]);
   });
 
   test('the two success rates are documented apart, per band and per carrier too', () => {

@@ -9,7 +9,7 @@ import { csvText } from './csv-text.js';
 import { formatNumber } from './write.js';
 
 export { csvText } from './csv-text.js';
-export { BACKEND_COLUMNS, backendRows, GATE_COLUMNS, gateRows, SUCCESS_CAUSES, TRANSACTION_COLUMNS, transactionRows } from './csv-rows.js';
+export { BACKEND_COLUMNS, BACKEND_CSV_COLUMNS, backendRows, GATE_COLUMNS, GATE_CSV_COLUMNS, gateRows, SUCCESS_CAUSES, TRANSACTION_COLUMNS, TRANSACTION_CSV_COLUMNS, transactionRows, withClockColumn, withClockRows } from './csv-rows.js';
 export { LATENCY_COLUMNS, LATENCY_PROBABILITIES, LatencySketches } from './latency-sketches.js';
 export { columnsMarkdown, describeMetric, FILE_DOCS } from './column-docs.js';
 

@@ -7,6 +7,8 @@ import type { CiRow, GatelineTrack, RunFolderData } from './run-folder.js';
 import { sig } from './sig.js';
 import { maxOf, minOf, pushAll } from '../arrays.js';
 import { bandLabel } from '../radio/bands.js';
+import type { AxisInput } from './charts/common.js';
+import { clockTextShort, startTimeS } from './clock.js';
 
 /** Gatelines shown in a time-series figure at most. */
 export const MAX_GATELINES_SHOWN = 8;
@@ -15,9 +17,30 @@ function mean(ci: ReadonlyMap<string, CiRow>, metric: string): number {
   return ci.get(metric)?.mean ?? NaN;
 }
 
-/** Time axis: minutes, or hours for runs longer than 6 h. */
-function timeAxis(durationS: number): { scale: number; unit: string } {
-  return durationS > 6 * 3600 ? { scale: 1 / 3600, unit: 'h' } : { scale: 1 / 60, unit: 'min' };
+/** Time axis: minutes, or hours for runs longer than 6 h, since scenario start; with a startTime, clock time in hours of the day. */
+export interface TimeAxis {
+  readonly scale: number;
+  /** Added to `t · scale`: the startTime in axis units (0 without one). */
+  readonly offset: number;
+  readonly unit: string;
+  readonly clock: boolean;
+}
+
+export function timeAxis(durationS: number, startTime?: string): TimeAxis {
+  if (startTime !== undefined) return { scale: 1 / 3600, offset: startTimeS(startTime) / 3600, unit: '', clock: true };
+  return durationS > 6 * 3600 ? { scale: 1 / 3600, offset: 0, unit: 'h', clock: false } : { scale: 1 / 60, offset: 0, unit: 'min', clock: false };
+}
+
+/** The axis position of simulated time `tS`. */
+export function axisX(axis: TimeAxis, tS: number): number {
+  return axis.offset + tS * axis.scale;
+}
+
+/** The x axis of a time-series figure over [0, durationS]. */
+export function timeXAxis(axis: TimeAxis, durationS: number): AxisInput {
+  const domain = [axisX(axis, 0), axisX(axis, durationS)] as const;
+  if (!axis.clock) return { label: 'Time since scenario start', unit: axis.unit, domain };
+  return { label: 'Clock time', domain, tickText: (h: number) => clockTextShort(0, Math.round(h * 3600)) };
 }
 
 export interface Built {
@@ -104,18 +127,19 @@ function gatelineFigures(data: RunFolderData, durationS: number, warmupS: number
     return;
   }
   if (tracks.length === 0) return;
-  const axis = timeAxis(durationS);
-  const refs: ReferenceLine[] = warmupS > 0 ? [{ value: warmupS * axis.scale, label: 'end of warm-up', axis: 'x', style: 'light' }] : [];
+  const axis = timeAxis(durationS, data.scenario?.startTime);
+  const refs: ReferenceLine[] = warmupS > 0 ? [{ value: axisX(axis, warmupS), label: 'end of warm-up', axis: 'x', style: 'light' }] : [];
+  const end = axisX(axis, durationS);
   const series = (shown: readonly GatelineTrack[], value: (t: GatelineTrack) => readonly number[]): LineSeries[] =>
     shown.map((t) => {
       const v = value(t);
       // Intervals start before the end; a value carries to the end of its interval.
-      const points = t.tS.map((ts, i) => ({ x: ts * axis.scale, y: v[i] ?? NaN })).filter((p) => p.x < durationS * axis.scale);
+      const points = t.tS.map((ts, i) => ({ x: axisX(axis, ts), y: v[i] ?? NaN })).filter((p) => p.x < end);
       const last = points[points.length - 1];
-      if (last !== undefined && durationS * axis.scale > last.x) points.push({ x: durationS * axis.scale, y: last.y });
+      if (last !== undefined && end > last.x) points.push({ x: end, y: last.y });
       return { name: t.key, points };
     });
-  const x = { label: 'Time since scenario start', unit: axis.unit, domain: [0, durationS * axis.scale] as const };
+  const x = timeXAxis(axis, durationS);
   const reps = `mean over ${data.replications} replication(s)`;
   const specs = [
     { file: 'queue-length.svg', title: 'Queue length per gateline', value: (t: GatelineTrack) => t.queueMean, y: { label: 'Passengers queueing (time average)', unit: 'persons', includeZero: true }, caption: `Queue length per gateline over time, ${reps} (gates.csv queue_mean).` },
@@ -152,12 +176,13 @@ function backendFigures(data: RunFolderData, durationS: number, out: Built): voi
     out.notes.push('No online authorisation traffic in this run (host_online_requests = 0): backend TPS, host utilisation and p99 response figures are left out.');
     return;
   }
-  const axis = timeAxis(durationS);
-  const x = { label: 'Time since scenario start', unit: axis.unit, domain: [0, durationS * axis.scale] as const };
+  const axis = timeAxis(durationS, data.scenario?.startTime);
+  const x = timeXAxis(axis, durationS);
+  const end = axisX(axis, durationS);
   const pts = (v: readonly number[]): { x: number; y: number }[] => {
-    const p = b.tS.map((t, i) => ({ x: t * axis.scale, y: v[i] ?? NaN })).filter((q) => q.x < durationS * axis.scale);
+    const p = b.tS.map((t, i) => ({ x: axisX(axis, t), y: v[i] ?? NaN })).filter((q) => q.x < end);
     const last = p[p.length - 1];
-    if (last !== undefined && durationS * axis.scale > last.x) p.push({ x: durationS * axis.scale, y: last.y });
+    if (last !== undefined && end > last.x) p.push({ x: end, y: last.y });
     return p;
   };
   const reps = `Mean over ${data.replications} replication(s)`;

@@ -30,20 +30,25 @@ const KEY_METRICS: ReadonlyArray<readonly [string, string, string, number]> = [
   ['Balked', 'passengers_balked', 'persons', 1],
 ];
 
-function keyTable(data: RunFolderData): ReportTable {
+/** The key-results table of index.html (exported for its golden test). */
+export function keyTable(data: RunFolderData): ReportTable {
   const rows = KEY_METRICS.filter(([, m]) => data.ci.has(m)).map(([label, m, unit, scale]) => {
     const r = data.ci.get(m) as CiRow;
     // Waits below a millisecond are the sketch's floor (no wait), not a measured microsecond.
     const f = (v: number, digits?: number): string => (unit === 's' && Math.abs(v) < 1e-3 ? (v === 0 ? '0' : '< 0.001') : sig(v * scale, digits));
-    const ciText = Number.isFinite(r.halfWidth) ? `${f(r.lower)} … ${f(r.upper)}` : '–';
-    const value = Number.isFinite(r.halfWidth) ? `${f(r.mean)} ± ${f(r.halfWidth, 2)}` : f(r.mean);
+    const spread = Number.isFinite(r.halfWidth) && r.halfWidth > 0;
+    const ciText = spread ? `${f(r.lower)} … ${f(r.upper)}` : Number.isFinite(r.halfWidth) ? `no spread across ${r.n} replications` : '–';
+    const value = spread ? `${f(r.mean)} ± ${f(r.halfWidth, 2)}` : f(r.mean);
     return [label, value, ciText, unit, m];
   });
+  const n = data.replications;
+  const warmupNs = data.scenario?.warmup ?? 0;
+  const warmup = warmupNs > 0 ? ` Counted after the warm-up (${duration(warmupNs)}): "arrived" counts arrivals after it, "through the gates" every pass after it, so passengers who arrived during the warm-up and passed after it count as passed only (passed can exceed arrived).` : '';
   return {
-    caption: 'Key results: mean ± 95% CI half-width over replications',
+    caption: `Key results: mean ± 95% CI half-width over n = ${n} replication${n === 1 ? '' : 's'}`,
     columns: ['Result', 'Mean ± half-width', '95% CI', 'Unit', 'Metric'],
     rows,
-    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${data.replications} replication(s); with one replication there is no interval (–). NaN (no data) shows as –.`,
+    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${n} replication(s); with one replication there is no interval (–); "no spread" when every replication gave the same value. NaN (no data) shows as –.${warmup}`,
   };
 }
 

@@ -46,7 +46,7 @@ describe('renderRunReport on a real run folder', () => {
       for (let i = 1; i < values.length; i++) expect(values[i]!, key).toBeGreaterThanOrEqual(values[i - 1]!);
     }
     const backend = readFileSync(join(dir, 'backend.csv'), 'utf8').trim().split('\n');
-    expect(backend[0]).toBe('replication,t_start_s,offered_tps,served_tps,host_utilisation,host_queue_mean,backlog_mean,p99_response_ms');
+    expect(backend[0]).toBe('replication,t_start_s,clock,offered_tps,served_tps,host_utilisation,host_queue_mean,backlog_mean,p99_response_ms');
     expect(backend.length).toBeGreaterThan(10);
     const columns = readFileSync(join(dir, 'columns.md'), 'utf8');
     for (const col of ['offered_tps', 'p99_response_ms', 'latency_ms']) expect(columns).toContain(`| \`${col}\` |`);
@@ -82,7 +82,7 @@ describe('renderRunReport on a real run folder', () => {
     const lines = runSummaryLines(await loadRunFolder(dir));
     expect(lines.length).toBeLessThanOrEqual(12);
     const text = lines.join('\n');
-    for (const re of [/passengers\s+\d+ arrived, \d+ passed/, /gate opened\s+[\d.]+ % of \d+ taps \(paid correctly [\d.]+ %\)/, /wait p95\s+[\d.]+ s/, /worst gateline\s+S\/(north|south)/, /failed taps/, /host p99\s+[\d.]+ ms/, /wall time/]) expect(text).toMatch(re);
+    for (const re of [/passengers\s+\d+( ± [\d.]+)? arrived, \d+( ± [\d.]+)? passed/, /warm-up\s+first 1 min not counted/, /gate opened\s+[\d.]+( ± [\d.]+)? % of \d+( ± [\d.]+)? taps \(paid correctly [\d.]+( ± [\d.]+)? %/, /wait p95\s+[\d.]+( ± [\d.]+)? s/, /worst gateline\s+S\/(north|south)/, /failed taps/, /host p99\s+[\d.]+( ± [\d.]+)? ms/, /wall time/]) expect(text).toMatch(re);
   });
 
   test('a folder without run.json is refused', async () => {

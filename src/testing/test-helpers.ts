@@ -39,9 +39,15 @@ function reportHtml(dir: string): string {
   return readFileSync(join(dir, 'index.html'), 'utf8').replace(/<tr><th scope="row">(Workers|Wall time|wall time|workers)<\/th><td>[^<]*<\/td><\/tr>/g, '');
 }
 
+/** report.json (experiment page words, report/experiment-report.ts) without the wall time and workers items. */
+function reportJson(dir: string): string {
+  const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { meta?: Array<{ key: string }> };
+  return JSON.stringify({ ...json, meta: (json.meta ?? []).filter((m) => !/^(wall time|workers)$/i.test(m.key)) });
+}
+
 /**
  * How the result folder `dir` differs from `reference` (empty: the same result): the same files,
- * byte-identical CSVs, SVGs and scenario.resolved.json, run.json / sweep.json and index.html equal
+ * byte-identical CSVs, SVGs and scenario.resolved.json, run.json / sweep.json, report.json and index.html equal
  * but for wall time and workers.
  */
 export function resultDifferences(reference: string, dir: string): string[] {
@@ -54,6 +60,8 @@ export function resultDifferences(reference: string, dir: string): string[] {
       if (resultJson(reference, name) !== resultJson(dir, name)) out.push(name);
     } else if (name === 'index.html') {
       if (reportHtml(reference) !== reportHtml(dir)) out.push(name);
+    } else if (name === 'report.json') {
+      if (reportJson(reference) !== reportJson(dir)) out.push(name);
     } else if (!readFileSync(join(reference, name)).equals(readFileSync(join(dir, name)))) out.push(name);
   }
   return out;

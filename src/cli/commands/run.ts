@@ -1,7 +1,7 @@
 /** `tapsim run`: run a scenario and write a results folder. */
 import { loadScenario } from '../../scenario/load.js';
 import { loadRunFolder } from '../../report/run-report.js';
-import { runSummaryLines } from '../../report/run-summary.js';
+import { runSummaryLines, untilCiLines } from '../../report/run-summary.js';
 import { runScenario } from '../../orchestrate/run-scenario.js';
 import type { Command } from '../command.js';
 import { checkOutFlag, flagError, overridesFrom, parseCount, parseShardFlag, parseUntilCi, parseWorkers, shown } from '../flags.js';
@@ -78,7 +78,10 @@ export const runCommand: Command = {
         io.stderr(`tapsim: could not summarise the run folder: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
-    for (const u of runJson.untilCi ?? []) io.stdout(`until-ci ${u.metric}: relative half-width ${u.achieved < 0 ? 'undefined' : u.achieved.toPrecision(3)} (target ${u.relativeHalfWidth})${u.met ? '' : ' NOT met (cap reached)'}\n`);
+    if (!outcome.partial && (runJson.untilCi ?? []).length > 0) {
+      const { ci } = await loadRunFolder(outDir).catch(() => ({ ci: new Map() }));
+      for (const line of untilCiLines(runJson, ci)) io.stdout(line + '\n');
+    }
     for (const f of failures) io.stderr(`tapsim: replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
     return failures.length > 0 ? 1 : 0;
   },

@@ -9,6 +9,9 @@ import { commonOptions, versionMixOption, type Parsed } from '../options.js';
 import { resolveOutDir } from '../out-dir.js';
 import { withBar } from '../progress.js';
 import { failingReplications } from '../signal.js';
+import { join } from 'node:path';
+import { readTextOptional } from '../../report/files.js';
+import { sweepTableLines } from '../../report/sweep-table.js';
 
 function parseVaryFlags(args: Parsed): VarySpec[] {
   const issues: ScenarioIssue[] = [];
@@ -73,7 +76,12 @@ export const sweepCommand: Command = {
       return 0;
     }
     if (outcome.partial) io.stdout(`wrote partial folder ${shown(io, args, outDir)} (shard ${shard?.index ?? 0}/${shard?.count ?? 1}): ${outcome.jobsRun} job(s) run; combine with "tapsim merge"\n`);
-    else io.stdout(`wrote ${shown(io, args, outDir)}: ${points.length} point(s), ${outcome.sweepJson?.jobs ?? 0} job(s) (${outcome.jobsRun} run now), fingerprint ${(outcome.sweepJson?.fingerprint ?? '').slice(0, 16)}\n`);
+    else {
+      io.stdout(`wrote ${shown(io, args, outDir)}: ${points.length} point(s), ${outcome.sweepJson?.jobs ?? 0} job(s) (${outcome.jobsRun} run now), fingerprint ${(outcome.sweepJson?.fingerprint ?? '').slice(0, 16)}\n`);
+      const table = await readTextOptional(join(outDir, 'sweep.csv'));
+      if (table !== null) io.stdout(`results (mean ± 95 % CI half-width over each point's replications):\n${sweepTableLines(table).join('\n')}\n`);
+      io.stdout(`  report          ${shown(io, args, outDir)}/index.html (figures/, sweep.csv beside it)\n`);
+    }
     for (const f of outcome.failures) io.stderr(`tapsim: point ${f.point} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
     return outcome.failures.length > 0 ? 1 : 0;
   },

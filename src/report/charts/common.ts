@@ -21,6 +21,8 @@ export interface AxisInput {
   readonly includeZero?: boolean;
   /** Only integer ticks (gate counts). */
   readonly integerTicks?: boolean;
+  /** Tick label of a value, in place of the d3 number format (clock times "07:30"). */
+  readonly tickText?: (value: number) => string;
 }
 
 /** Common to every chart. */
@@ -81,6 +83,8 @@ export function makeScale(axis: AxisInput, values: readonly number[], range: rea
 }
 
 export function axisTicks(axis: AxisInput, scale: ContinuousScale, defaultCount: number): Tick[] {
+  const tickText = axis.tickText;
+  if (tickText !== undefined) return scale.ticks(axis.ticks ?? defaultCount).map((v) => ({ pos: scale(v), label: tickText(v) }));
   return scaleTicks(scale, axis.ticks ?? defaultCount, axis.tickFormat, axis.integerTicks === true);
 }
 

@@ -20,6 +20,11 @@ export function runFields(f: Fields) {
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1).describe('Master random seed (integer ≥ 0).'),
   duration: timeNs('Simulated time.', { min: 0, exclusiveMin: true }),
   warmup: timeNs('Warm-up excluded from statistics.', { min: 0 }).prefault(0),
+  startTime: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$/, { message: 'startTime must be a clock time "HH:MM" or "HH:MM:SS" (00:00 to 23:59:59), e.g. "07:00"' })
+    .optional()
+    .describe('Clock time of t = 0, "HH:MM" or "HH:MM:SS" (e.g. "07:00"): the figures and the summary show clock time, the CSV `clock` columns count from it. Absent: the clock columns count from 00:00 and the figures show time since scenario start.'),
   replications: count('Independent replications.', 1, 10000).default(1),
   };
 }
