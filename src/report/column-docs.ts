@@ -34,12 +34,13 @@ const GATE_DOCS: ColumnDocs = [
   ['throughput_ppm_per_gate', 'passed / gates / interval length, passengers per minute per gate'],
   ['taps', 'tap attempts in the interval, count'],
   ['failed_taps', 'tap attempts in the interval after which the gate did not open (cause neither ok nor wrong-gate), count'],
-  ['queue_mean', 'time-average number of passengers queueing, persons'],
-  ['queue_max', 'largest queue, persons'],
+  ['queue_mean', 'time-average number of passengers queueing in the whole gateline (all its gates together, not counting those at a reader), persons'],
+  ['queue_max', 'largest number queueing in the whole gateline at one instant in the interval (same base as queue_mean: queue_mean ≤ queue_max), persons'],
+  ['queue_max_per_gate', 'largest queue at any single gate of the gateline at one instant in the interval, persons'],
   ['wait_mean_s', 'mean wait in the queue of passengers who reached a gate in the interval, s (NaN if none)'],
   ['wait_p95_s', '95th percentile of that wait, s (NaN if none)'],
   ['wait_max_s', 'longest such wait, s (NaN if none)'],
-  ['fruin_los', 'Fruin queueing level of service A–F at queue_max over the gateline queue area'],
+  ['fruin_los', 'Fruin queueing level of service A–F of the gateline\'s queue_max (the whole gateline) over its queue area (gatelines[].queueAreaM2)'],
 ];
 
 const BACKEND_DOCS: ColumnDocs = [
@@ -99,7 +100,7 @@ const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^paid_correctly_rate_carrier_/, 'share of that carrier\'s tap attempts (qr-fallback: QR fallback taps) where the right person paid (cause ok), 0–1 (NaN if none); was success_rate_carrier_<id>'],
   [/^paid_correctly_rate_/, 'share of tap attempts on that band (nfc 13.56 MHz, rcc 2.45 GHz, qr optical) where the right person paid (cause ok), 0–1 (NaN if none); was success_rate_<band>'],
   [/^latency_p\d+_ms_/, 'tap latency percentile of successful taps for carrier_band, ms'],
-  [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals, 0 = A … 5 = F'],
+  [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals (each gateline\'s whole queue at its largest, over its queue area), 0 = A … 5 = F'],
   [/^passengers_exiting$/, 'passengers leaving through exit flows, count'],
   [/^tap_to_open_p\d+_ms$/, 'tap-to-gate-open time percentile (start of the successful tap to the gate opening, authorisation included), ms'],
   [/^throughput_peak_ppm_per_gate$/, 'passengers per minute per gate in the busiest interval of any gateline after warm-up'],

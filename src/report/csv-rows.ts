@@ -57,7 +57,7 @@ export function* transactionRows(replication: number, t: TransactionColumns): Ge
 
 export const GATE_COLUMNS = [
   'replication', 't_start_s', 'gateline', 'gates', 'arrivals', 'passed', 'throughput_ppm_per_gate', 'taps', 'failed_taps',
-  'queue_mean', 'queue_max', 'wait_mean_s', 'wait_p95_s', 'wait_max_s', 'fruin_los',
+  'queue_mean', 'queue_max', 'queue_max_per_gate', 'wait_mean_s', 'wait_p95_s', 'wait_max_s', 'fruin_los',
 ] as const;
 
 /** Rows interval by interval, gatelines in scenario order within an interval. */
@@ -83,6 +83,7 @@ export function* gateRows(replication: number, g: GatelineSeries, durationNs: nu
         formatNumber(g.failedTaps[i] as number),
         formatNumber(g.queueMean[i] as number),
         formatNumber(g.queueMax[i] as number),
+        formatNumber(g.queueMaxPerGate[i] as number),
         formatNumber(g.waitMeanS[i] as number),
         formatNumber(g.waitP95S[i] as number),
         formatNumber(g.waitMaxS[i] as number),
