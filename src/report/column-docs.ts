@@ -162,11 +162,12 @@ export const FILE_DOCS: Readonly<Record<string, { about: string; columns: Column
       ['diff_ci95_half_width', 'half-width of the 95% Student-t interval of the mean difference, metric unit'],
       ['diff_ci95_lower', 'lower end, metric unit'],
       ['diff_ci95_upper', 'upper end, metric unit'],
+      ['infeasible', 'the configuration(s) of the pair that cannot serve the population (a carrier with a share that no reader it can reach serves, e.g. RF-SIM phones under 13.56 MHz only): not run and not ranked, the numbers of the row are NaN (n = 0); empty when both ran (compare.json configs[].infeasible gives the reason)'],
     ],
   },
   'compare-summary.csv': {
     about: 'One row per configuration × replication.',
-    columns: [['config', 'nfc, rcc or dual'], ...SUMMARY_DOCS],
+    columns: [['config', 'nfc, rcc or dual (an infeasible configuration has no rows: it is not run)'], ...SUMMARY_DOCS],
   },
   'size.csv': {
     about: 'One row per value evaluated by the sizing search.',
