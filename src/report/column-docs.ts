@@ -46,8 +46,9 @@ const GATE_DOCS: ColumnDocs = [
 const BACKEND_DOCS: ColumnDocs = [
   ['replication', 'replication index, 0-based'],
   ['t_start_s', 'start of the interval, s since scenario start (interval length: scenario outputs.interval)'],
-  ['offered_tps', 'authorisation calls offered by the terminals in the interval, per second'],
-  ['served_tps', 'host completions in the interval, per second'],
+  ['offered_tps', 'host-bound sends in the interval: online authorisation attempts (first sends and retries) and deferred-record batches leaving for a host, per second'],
+  ['served_tps', 'host completions in the interval (online attempts and record batches the hosts finished), per second; ≈ offered_tps unless messages are lost, a host refuses or falls behind (an outage)'],
+  ['local_checks_tps', 'deferred (offline) authorisations checked locally at the terminal in the interval, per second: never sent to a host on their own (they reach it later inside a batch)'],
   ['host_utilisation', 'busy share of all host servers over the interval, 0–1'],
   ['host_queue_mean', 'time-average number of requests waiting at the hosts, count'],
   ['backlog_mean', 'time-average number of deferred (offline) records not yet uploaded, count'],

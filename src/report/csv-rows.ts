@@ -96,7 +96,7 @@ export function* gateRows(replication: number, g: GatelineSeries, durationNs: nu
 // ------------------------------------------------------------------ backend.csv
 
 export const BACKEND_COLUMNS = [
-  'replication', 't_start_s', 'offered_tps', 'served_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
+  'replication', 't_start_s', 'offered_tps', 'served_tps', 'local_checks_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
 ] as const;
 
 /** Rows interval by interval for one replication's backend series (intervals starting before `durationNs`). */
@@ -109,6 +109,7 @@ export function* backendRows(replication: number, b: BackendSeries, durationNs: 
       formatNumber((k * b.intervalNs) / NS_PER_S),
       formatNumber(b.offeredTps[k] ?? NaN),
       formatNumber(b.servedTps[k] ?? NaN),
+      formatNumber(b.localChecksTps[k] ?? NaN),
       formatNumber(b.hostUtilisation[k] ?? NaN),
       formatNumber(b.hostQueueMean[k] ?? NaN),
       formatNumber(b.backlogMean[k] ?? NaN),

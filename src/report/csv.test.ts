@@ -53,12 +53,12 @@ describe('gates.csv rows', () => {
 describe('backend.csv rows', () => {
   test('only intervals that start before the end of the run; rates and ms as documented', () => {
     const b = {
-      intervalNs: 10e9, offeredTps: [1, 2, 3], servedTps: [1, 2, 0], hostUtilisation: [0.1, 0.2, 0], hostQueueMean: [0, 0.5, 0], backlogMean: [3, 2, 1], p99ResponseS: [0.25, NaN, NaN],
+      intervalNs: 10e9, offeredTps: [1, 2, 3], servedTps: [1, 2, 0], localChecksTps: [4, 0, 0], hostUtilisation: [0.1, 0.2, 0], hostQueueMean: [0, 0.5, 0], backlogMean: [3, 2, 1], p99ResponseS: [0.25, NaN, NaN],
     } as unknown as BackendSeries;
     const rows = [...backendRows(1, b, 20e9)];
     expect(rows).toEqual([
-      ['1', '0', '1', '1', '0.1', '0', '3', '250'],
-      ['1', '10', '2', '2', '0.2', '0.5', '2', 'NaN'],
+      ['1', '0', '1', '1', '4', '0.1', '0', '3', '250'],
+      ['1', '10', '2', '2', '0', '0.2', '0.5', '2', 'NaN'],
     ]);
     expect(rows[0]).toHaveLength(BACKEND_COLUMNS.length);
   });
