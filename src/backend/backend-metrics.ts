@@ -60,9 +60,13 @@ export interface BackendTotals {
 
 export interface BackendSeries {
   intervalNs: number;
-  /** Raw per-interval sums (mergeable). */
+  /** Raw per-interval sums (mergeable). authorise() calls, host-bound and local alike. */
   offered: number[];
   resolved: number[];
+  /** Sent towards a host: online attempts (first sends and retries) and deferred-record batches. */
+  hostBound: number[];
+  /** Deferred (offline) authorisations checked locally at the terminal: never sent to a host on their own. */
+  localChecks: number[];
   hostArrivals: number[];
   hostCompletions: number[];
   hostBusyServerNs: number[];
@@ -71,9 +75,13 @@ export interface BackendSeries {
   responseHist: LogHistogramData[];
   /** Servers over all hosts (for utilisation). */
   hostServers: number;
-  /** Derived: authorise calls /s, host completions /s, busy fraction, mean host queue, mean total backlog, p99 online response (s, NaN if none). */
+  /**
+   * Derived: host-bound sends /s (offered to the hosts), host completions /s (served), local checks /s,
+   * busy fraction, mean host queue, mean total backlog, p99 online response (s, NaN if none).
+   */
   offeredTps: number[];
   servedTps: number[];
+  localChecksTps: number[];
   hostUtilisation: number[];
   hostQueueMean: number[];
   backlogMean: number[];
@@ -96,15 +104,16 @@ export interface BackendMetrics {
   stations: { backlog: number; backlogMax: number; oldestAgeMaxNs: number; fepRejected: number }[];
 }
 
-export type RawSeries = Omit<BackendSeries, 'offeredTps' | 'servedTps' | 'hostUtilisation' | 'hostQueueMean' | 'backlogMean' | 'p99ResponseS'>;
+export type RawSeries = Omit<BackendSeries, 'offeredTps' | 'servedTps' | 'localChecksTps' | 'hostUtilisation' | 'hostQueueMean' | 'backlogMean' | 'p99ResponseS'>;
 
 /** Compute the derived series from the raw sums. */
 export function deriveSeries(raw: RawSeries): BackendSeries {
   const perS = NS_PER_S / raw.intervalNs;
   return {
     ...raw,
-    offeredTps: raw.offered.map((n) => n * perS),
+    offeredTps: raw.hostBound.map((n) => n * perS),
     servedTps: raw.hostCompletions.map((n) => n * perS),
+    localChecksTps: raw.localChecks.map((n) => n * perS),
     hostUtilisation: raw.hostBusyServerNs.map((a) => a / (raw.intervalNs * raw.hostServers)),
     hostQueueMean: raw.hostQueueJobNs.map((a) => a / raw.intervalNs),
     backlogMean: raw.backlogRecordNs.map((a) => a / raw.intervalNs),
@@ -153,6 +162,8 @@ export function mergeBackendMetrics(a: BackendMetrics, b: BackendMetrics): Backe
     intervalNs: sa.intervalNs,
     offered: addArrays(sa.offered, sb.offered),
     resolved: addArrays(sa.resolved, sb.resolved),
+    hostBound: addArrays(sa.hostBound, sb.hostBound),
+    localChecks: addArrays(sa.localChecks, sb.localChecks),
     hostArrivals: addArrays(sa.hostArrivals, sb.hostArrivals),
     hostCompletions: addArrays(sa.hostCompletions, sb.hostCompletions),
     hostBusyServerNs: addArrays(sa.hostBusyServerNs, sb.hostBusyServerNs),

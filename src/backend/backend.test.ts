@@ -110,6 +110,27 @@ describe('outage: online times out and falls back, deferred keeps approving, bac
   });
 });
 
+describe('backend load: host-bound requests apart from local checks', () => {
+  test('half online, half deferred, no outage: offered to the hosts ≈ served by them; the deferred taps are local checks', () => {
+    const kernel = new Kernel();
+    const backend = createBackend(kernel, { ...DEFAULT_BACKEND, link: { ...LINK_PRESETS.fibre, lossProbability: 0 } }, rngs(7), 1);
+    const out: Outcome[] = [];
+    const ids = { next: 1 };
+    drive(kernel, backend, { station: 0, mode: 'online', ratePerS: 5, fromNs: 0, toNs: min(10), rng: streamFor(7, 0, 'on'), valueOf: () => 300, ids, out });
+    drive(kernel, backend, { station: 0, mode: 'deferred', ratePerS: 5, fromNs: 0, toNs: min(10), rng: streamFor(7, 0, 'def'), valueOf: () => 300, ids, out });
+    kernel.run(min(10));
+    const m = backend.backendMetrics();
+    const total = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
+    const offered = total(m.series.offeredTps);
+    const served = total(m.series.servedTps);
+    const calls = total(m.series.offered) * (NS_PER_S / m.series.intervalNs);
+    console.log(`backend load: offered ${offered.toFixed(2)}, served ${served.toFixed(2)}, local checks ${total(m.series.localChecksTps).toFixed(2)}, authorise calls ${calls.toFixed(2)} (TPS summed over intervals)`);
+    expect(Math.abs(offered - served) / served).toBeLessThan(0.02);
+    expect(calls / offered).toBeGreaterThan(1.8); // the old "offered" counted the local checks too
+    expect(total(m.series.localChecks)).toBe(m.totals.deferred);
+  });
+});
+
 describe('idempotent retry', () => {
   test('a slow host answers after the terminal retried: one charge, one duplicate per request', () => {
     const kernel = new Kernel();
@@ -233,6 +254,9 @@ describe('conservation and determinism', () => {
     const series = mid.backend.backendMetrics().series;
     expect(series.offered.reduce((a, b) => a + b, 0)).toBe(t.offered);
     expect(series.resolved.reduce((a, b) => a + b, 0)).toBe(t.offered);
+    // Host-bound: every online attempt (retries too) and every record batch; local checks: every deferred tap.
+    expect(series.hostBound.reduce((a, b) => a + b, 0)).toBe(t.attempts + t.batches);
+    expect(series.localChecks.reduce((a, b) => a + b, 0)).toBe(t.deferred);
     expect(t.backlogNow).toBe(0);
   });
 

@@ -71,7 +71,7 @@ export function createBackend(
   const riskRng = rngFor('risk');
   const terminalRng = rngFor('terminal');
   const recordChannel = channels.find((c) => c.id === params.recordChannelId) ?? (channels[0] as Channel);
-  const feps = createFeps(kernel, params, recordChannel, rngFor, stationCount, recorder.backlogChanged, endNs);
+  const feps = createFeps(kernel, params, recordChannel, rngFor, stationCount, recorder.backlogChanged, endNs, recorder.hostBound);
   const router: Router = new Router(kernel, params, channels, routerRng, feps, recorder.totals, (req, cause) => terminal.deliver(req, cause));
   const terminal = new Terminal(kernel, params.terminal, recorder, router, feps, terminalRng);
 

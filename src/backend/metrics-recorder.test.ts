@@ -5,13 +5,17 @@ import { DEFAULT_BACKEND, validateBackendParams } from './backend-params.js';
 import { BackendRecorder } from './metrics-recorder.js';
 
 describe('backend metrics recorder', () => {
-  test('offered and resolved by cause, response times of online requests only, series on the run grid', () => {
+  test('offered and resolved by cause, host-bound apart from local checks, response times of online requests only, series on the run grid', () => {
     const kernel = new Kernel();
     const recorder = new BackendRecorder(kernel, s(10), s(30));
     const at = (tNs: number, f: () => void): void => void kernel.scheduleAt(tNs, f);
     at(s(1), () => recorder.offered());
     at(s(2), () => recorder.offered());
     at(s(3), () => recorder.offered());
+    at(s(1), () => recorder.hostBound());
+    at(s(2), () => recorder.hostBound());
+    at(s(3), () => recorder.localCheck());
+    at(s(21), () => recorder.hostBound()); // a record batch
     const responses: number[] = [];
     at(s(12), () => responses.push(recorder.resolved(s(1), 'ok', true, true)));
     at(s(15), () => responses.push(recorder.resolved(s(2), 'timeout', true, true)));
@@ -27,7 +31,10 @@ describe('backend metrics recorder', () => {
     expect(t.response.count).toBe(2); // the deferred one is not an online response
     expect(m.series.offered).toEqual([3, 0, 0]);
     expect(m.series.resolved).toEqual([0, 2, 1]); // the end instant counts in the last interval
-    expect(m.series.offeredTps).toEqual([3 * (1e9 / s(10)), 0, 0]); // per second
+    expect(m.series.hostBound).toEqual([2, 0, 1]);
+    expect(m.series.localChecks).toEqual([1, 0, 0]);
+    expect(m.series.offeredTps).toEqual([2 * (1e9 / s(10)), 0, 1e9 / s(10)]); // host-bound, per second
+    expect(m.series.localChecksTps).toEqual([1e9 / s(10), 0, 0]);
     expect(m.series.responseHist.map((h) => h.count)).toEqual([0, 2, 0]);
     expect(m.series.p99ResponseS[0]).toBeNaN();
   });

@@ -1,6 +1,7 @@
 /**
  * The backend's live measurements: totals as requests are offered and resolved, the offered,
- * resolved and response-time series, the total deferred backlog over time, and the snapshot of
+ * resolved and response-time series, what was sent to a host (host-bound: online attempts and
+ * record batches) apart from the deferred taps checked locally, the total deferred backlog over time, and the snapshot of
  * all of it (with the hosts', links' and FEPs' own statistics) as `BackendMetrics`.
  */
 import type { Kernel } from '../kernel/kernel.js';
@@ -82,6 +83,8 @@ export class BackendRecorder {
   /** Counts per interval (one channel each). */
   private readonly offeredSeries: IntervalSeries;
   private readonly resolvedSeries: IntervalSeries;
+  private readonly hostBoundSeries: IntervalSeries;
+  private readonly localCheckSeries: IntervalSeries;
   private readonly responseSeries: IntervalHistograms;
   private readonly response = new LogHistogram(NANOSECONDS_SPEC);
   private readonly totalBacklog: TimeWeighted;
@@ -90,6 +93,8 @@ export class BackendRecorder {
   constructor(private readonly kernel: Kernel, readonly intervalNs: number, endNs = Infinity) {
     this.offeredSeries = new IntervalSeries(intervalNs, endNs, 1);
     this.resolvedSeries = new IntervalSeries(intervalNs, endNs, 1);
+    this.hostBoundSeries = new IntervalSeries(intervalNs, endNs, 1);
+    this.localCheckSeries = new IntervalSeries(intervalNs, endNs, 1);
     this.responseSeries = new IntervalHistograms(intervalNs, NANOSECONDS_SPEC, endNs);
     this.totalBacklog = new TimeWeighted(kernel.nowNs);
   }
@@ -99,6 +104,16 @@ export class BackendRecorder {
     this.totals.offered++;
     this.totals.inFlight++;
     this.offeredSeries.add(0, this.kernel.nowNs);
+  }
+
+  /** Something leaves for a host now: an online attempt or a batch of deferred records (bound: pass it as is). */
+  readonly hostBound = (): void => {
+    this.hostBoundSeries.add(0, this.kernel.nowNs);
+  };
+
+  /** A deferred authorisation is checked locally (it reaches a host only later, inside a batch). */
+  localCheck(): void {
+    this.localCheckSeries.add(0, this.kernel.nowNs);
   }
 
   /** A request started at `startNs` resolves now; returns its response time, ns. */
@@ -132,6 +147,8 @@ export class BackendRecorder {
       intervalNs: this.intervalNs,
       offered: this.offeredSeries.channelValues(0, now),
       resolved: this.resolvedSeries.channelValues(0, now),
+      hostBound: this.hostBoundSeries.channelValues(0, now),
+      localChecks: this.localCheckSeries.channelValues(0, now),
       hostArrivals: sumSeries(channels.map((c) => c.host.arrivalsByInterval.channelValues(0, now))),
       hostCompletions: sumSeries(channels.map((c) => c.host.completionsByInterval.channelValues(0, now))),
       hostBusyServerNs: sumSeries(channels.map((c) => c.host.busyByInterval.snapshot(now))),

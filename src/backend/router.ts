@@ -59,6 +59,8 @@ export function createFeps(
   stationCount: number,
   onBacklogChange: (delta: number) => void,
   endNs: number,
+  /** A batch leaves for the host (counted as host-bound, like an online attempt). */
+  onHostBound: () => void = () => undefined,
 ): Fep[] {
   return Array.from({ length: stationCount }, (_, i) => {
     const link = recordChannel.links[i] as NetworkLink;
@@ -66,6 +68,7 @@ export function createFeps(
     const fepParams = params.fep;
     const uploader = (records: number, onResult: (ok: boolean) => void): void => {
       const sendNs = kernel.nowNs;
+      onHostBound();
       const giveUpNs = sendNs + fepParams.batchTimeoutNs;
       const fail = (): void => {
         kernel.scheduleAt(Math.max(kernel.nowNs, giveUpNs), () => onResult(false));

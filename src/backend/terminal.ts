@@ -46,6 +46,7 @@ export class Terminal {
 
   deferred(stationIndex: number, done: (r: AuthResult) => void): void {
     this.recorder.totals.deferred++;
+    this.recorder.localCheck();
     const startNs = this.kernel.nowNs;
     const checkNs = Math.max(0, sample(this.terminalRng, this.term.localCheckS) * NS_PER_S);
     this.kernel.schedule(checkNs, () => {
@@ -66,6 +67,7 @@ export class Terminal {
   private sendAttempt(req: OnlineRequest): void {
     const k = ++req.attempt;
     this.recorder.totals.attempts++;
+    this.recorder.hostBound();
     this.router.forward(req, this.term.lanOneWayNs);
     this.kernel.schedule(this.term.timeoutNs, () => this.attemptTimedOut(req, k));
   }

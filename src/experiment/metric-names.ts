@@ -3,6 +3,7 @@
  * for one release where a metric is named on the command line (`--slo`, `--until-ci`): they
  * resolve to the new name with a warning.
  */
+import { closestNames, quotedAlternatives } from '../scenario/did-you-mean.js';
 
 /** Share of tap attempts after which the gate opened (ok + wrong-gate), 0–1. */
 export const GATE_OPEN_RATE = 'gate_open_rate';
@@ -27,4 +28,11 @@ export function metricFromFlag(name: string, flag: string, warn: (line: string) 
   const { metric, warning } = resolveMetricName(name);
   if (warning !== undefined) warn(`tapsim: warning: ${flag}: ${warning}\n`);
   return metric;
+}
+
+/** The sentence for a metric that no replication has: the one to three closest names, not the whole list. */
+export function unknownMetricSentence(name: string, known: readonly string[]): string {
+  const close = closestNames(name, known);
+  if (close.length === 0) return `no metric "${name}": this run has no metrics`;
+  return `no metric "${name}"; did you mean ${quotedAlternatives(close)}? (every metric: the Metrics table of columns.md in a run folder)`;
 }

@@ -32,8 +32,12 @@ export interface GatelineSeries {
   passed: number[];
   taps: number[];
   failedTaps: number[];
+  /** Time-average queue of the whole gateline (all its gates), persons. */
   queueMean: number[];
+  /** Largest queue of the whole gateline at one instant, persons. */
   queueMax: number[];
+  /** Largest queue at any single gate of the gateline, persons. */
+  queueMaxPerGate: number[];
   waitMeanS: number[];
   waitP95S: number[];
   waitMaxS: number[];
@@ -217,7 +221,7 @@ function gatelineSeries(cfg: WorldConfig, state: WorldState): GatelineSeries {
     gates: cfg.gatelines.map((g) => g.gates),
     intervalNs: cfg.intervalNs,
     intervals,
-    arrivals: [], passed: [], taps: [], failedTaps: [], queueMean: [], queueMax: [], waitMeanS: [], waitP95S: [], waitMaxS: [], fruinClass: [],
+    arrivals: [], passed: [], taps: [], failedTaps: [], queueMean: [], queueMax: [], queueMaxPerGate: [], waitMeanS: [], waitP95S: [], waitMaxS: [], fruinClass: [],
   };
   for (let k = 0; k < intervals; k++) {
     const spanNs = Math.min(cfg.intervalNs, cfg.durationNs - k * cfg.intervalNs);
@@ -230,6 +234,7 @@ function gatelineSeries(cfg: WorldConfig, state: WorldState): GatelineSeries {
       s.failedTaps.push(get(GL.failedTaps));
       s.queueMean.push(spanNs > 0 ? get(GL.queueAreaPersonNs) / spanNs : 0);
       s.queueMax.push(get(GL.queueMax));
+      s.queueMaxPerGate.push(get(GL.queueMaxPerGate));
       s.waitMeanS.push(waits > 0 ? get(GL.waitSumS) / waits : NaN);
       s.waitP95S.push(waits > 0 ? gm.waitP95S(k) : NaN);
       s.waitMaxS.push(waits > 0 ? get(GL.waitMaxS) : NaN);

@@ -10,7 +10,7 @@ export function runTask(task: Pick<WorkerTask, 'scenario' | 'replication' | 'see
     return {
       ...result,
       transactions: null,
-      gatelines: { ...g, intervals: 0, arrivals: [], passed: [], taps: [], failedTaps: [], queueMean: [], queueMax: [], waitMeanS: [], waitP95S: [], waitMaxS: [], fruinClass: [] },
+      gatelines: { ...g, intervals: 0, arrivals: [], passed: [], taps: [], failedTaps: [], queueMean: [], queueMax: [], queueMaxPerGate: [], waitMeanS: [], waitP95S: [], waitMaxS: [], fruinClass: [] },
     };
   }
   return result;

@@ -6,6 +6,13 @@
  * every later configuration against every earlier one (rcc − nfc, dual − nfc, dual − rcc) per
  * metric with 95% Student-t intervals. A reference band (`ideal`) joins as one more single-band
  * configuration only when a reader of the scenario uses it; it never joins `dual`.
+ *
+ * A configuration in which a carrier with a share has no reader it can reach that serves it
+ * (scenario/schema/served-carriers.ts: an RF-SIM-only population under 13.56 MHz only) is
+ * infeasible: it is not run and not ranked. Its pairs keep their rows in compare.csv with empty
+ * numbers and the `infeasible` column naming it; the table prints "infeasible" in its cells and
+ * the reason under the table; compare.json gives the reason per configuration; the figures leave
+ * its pairs out and the report names it.
  */
 import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
@@ -20,6 +27,7 @@ import { toolVersion } from '../experiment/version.js';
 import { maxOf } from '../arrays.js';
 import { BAND_MODELS } from '../radio/bands.js';
 import type { Band } from '../radio/tap-outcome.js';
+import { unservedCarriers } from '../scenario/schema/served-carriers.js';
 
 export interface BandConfig {
   /** The band's short name ("nfc"), or "dual" for all of a dual reader's bands. */
@@ -60,6 +68,14 @@ export interface Config {
   id: string;
   scenario: ResolvedScenario;
   sha256: string;
+  /** Why the configuration cannot serve its population (the unserved carriers), or null when it can. */
+  infeasible: string | null;
+}
+
+/** The reason a scenario's population cannot be served (served-carriers.ts), or null when it can. */
+export function infeasibility(scenario: ResolvedScenario): string | null {
+  const unserved = unservedCarriers(scenario);
+  return unserved.length === 0 ? null : unserved.map((u) => u.message.split('; add one of')[0]).join('; ');
 }
 
 /**
@@ -87,7 +103,7 @@ export async function bandConfigs(file: string, overrides: readonly Override[]):
         return narrowed;
       }),
     } as unknown as ResolvedScenario;
-    return { id: c.id, scenario, sha256: sha256(canonicalJson(scenario)) };
+    return { id: c.id, scenario, sha256: sha256(canonicalJson(scenario)), infeasible: infeasibility(scenario) };
   });
 }
 
@@ -98,11 +114,15 @@ export interface CompareRow {
   meanA: number;
   meanB: number;
   diff: Summary;
+  /** The infeasible configuration(s) of the pair ("nfc"), or '' when both ran: then the numbers are NaN. */
+  infeasible: string;
 }
 
 export interface CompareOutcome {
   rows: CompareRow[];
   failures: Array<{ config: string; replication: number; seed: number; message: string }>;
+  /** Configurations not run because their population cannot be served, with the reason. */
+  infeasible: Array<{ config: string; reason: string }>;
   compareJson: Record<string, unknown>;
 }
 
@@ -117,6 +137,7 @@ export async function runCompare(
   try {
     const tasks: Array<{ config: number; task: PoolTask }> = [];
     configs.forEach((c, ci) => {
+      if (c.infeasible !== null) return;
       const scenario = jobScenario(c.scenario, 'metrics');
       for (let r = 0; r < c.scenario.replications; r++) tasks.push({ config: ci, task: { scenario, replication: r, seed: scenario.seed, detail: 'metrics' } });
     });
@@ -136,30 +157,16 @@ export async function runCompare(
       },
     });
     const metrics = metricNames(summaryRows);
-    const rows: CompareRow[] = [];
-    const index = new Map(configs.map((c, i) => [c.id, i]));
-    const pairs = bandPairs(configs.map((c) => c.id));
-    for (const metric of metrics) {
-      for (const [a, b] of pairs) {
-        const ia = index.get(a);
-        const ib = index.get(b);
-        if (ia === undefined || ib === undefined) continue;
-        const ra = perConfig[ia] as Map<number, { metrics: Record<string, number> }>;
-        const rb = perConfig[ib] as Map<number, { metrics: Record<string, number> }>;
-        const reps = [...ra.keys()].filter((r) => rb.has(r)).sort((x, y) => x - y);
-        const va = reps.map((r) => ra.get(r)?.metrics[metric] ?? NaN);
-        const vb = reps.map((r) => rb.get(r)?.metrics[metric] ?? NaN);
-        rows.push({ metric, a, b, meanA: summarize([...ra.values()].map((x) => x.metrics[metric] ?? NaN)).mean, meanB: summarize([...rb.values()].map((x) => x.metrics[metric] ?? NaN)).mean, diff: pairedDifference(va, vb) });
-      }
-    }
+    const rows = pairRows(configs, perConfig, metrics);
     const base = configs[0] as Config;
+    const infeasible = configs.flatMap((c) => (c.infeasible === null ? [] : [{ config: c.id, reason: c.infeasible }]));
     const compareJson = {
       tool: 'tapsim',
       version: await toolVersion(),
       scenario: { name: base.scenario.name, file: options.scenarioFile },
       seed: base.scenario.seed,
       replications: base.scenario.replications,
-      configs: configs.map((c) => ({ id: c.id, bands: c.scenario.readers[0]?.bands ?? [], sha256: c.sha256 })),
+      configs: configs.map((c) => ({ id: c.id, bands: c.scenario.readers[0]?.bands ?? [], sha256: c.sha256, infeasible: c.infeasible })),
       workers: pool.workers,
       wallTimeS: Math.round(((now() - started) / 1000) * 1000) / 1000,
       failures,
@@ -175,14 +182,46 @@ export async function runCompare(
         meta: [
           { key: 'seed', value: String(base.scenario.seed) },
           { key: 'replications per configuration', value: String(base.scenario.replications) },
+          ...infeasible.map((x) => ({ key: `${x.config}: infeasible, not run`, value: x.reason })),
         ],
         tables: [],
       });
     });
-    return { rows, failures, compareJson };
+    return { rows, failures, infeasible, compareJson };
   } finally {
     if (options.pool === undefined) await pool.close();
   }
+}
+
+type Replicated = Map<number, { metrics: Record<string, number> }>;
+
+/**
+ * The paired differences per metric and pair of configurations (bandPairs order); a pair with an
+ * infeasible configuration gets a row of NaN (n = 0) naming it instead of numbers.
+ */
+function pairRows(configs: readonly Config[], perConfig: readonly Replicated[], metrics: readonly string[]): CompareRow[] {
+  const rows: CompareRow[] = [];
+  const index = new Map(configs.map((c, i) => [c.id, i]));
+  const pairs = bandPairs(configs.map((c) => c.id));
+  for (const metric of metrics) {
+    for (const [a, b] of pairs) {
+      const ia = index.get(a);
+      const ib = index.get(b);
+      if (ia === undefined || ib === undefined) continue;
+      const off = [a, b].filter((id) => configs[index.get(id) as number]?.infeasible !== null).join(' ');
+      if (off !== '') {
+        rows.push({ metric, a, b, meanA: NaN, meanB: NaN, diff: pairedDifference([], []), infeasible: off });
+        continue;
+      }
+      const ra = perConfig[ia] as Replicated;
+      const rb = perConfig[ib] as Replicated;
+      const reps = [...ra.keys()].filter((r) => rb.has(r)).sort((x, y) => x - y);
+      const va = reps.map((r) => ra.get(r)?.metrics[metric] ?? NaN);
+      const vb = reps.map((r) => rb.get(r)?.metrics[metric] ?? NaN);
+      rows.push({ metric, a, b, meanA: summarize([...ra.values()].map((x) => x.metrics[metric] ?? NaN)).mean, meanB: summarize([...rb.values()].map((x) => x.metrics[metric] ?? NaN)).mean, diff: pairedDifference(va, vb), infeasible: '' });
+    }
+  }
+  return rows;
 }
 
 /** "a, b and c". */
@@ -201,8 +240,12 @@ function legend(ids: readonly string[]): string {
   return parts.join(', ');
 }
 
-/** A readable table: one line per metric, the paired differences as mean ± 95% half-width. */
-export function compareTable(rows: readonly CompareRow[]): string {
+/**
+ * A readable table: one line per metric, the paired differences as mean ± 95% half-width; an
+ * infeasible configuration's cells say "infeasible", its reason follows the table.
+ */
+export function compareTable(rows: readonly CompareRow[], infeasible: ReadonlyArray<{ config: string; reason: string }> = []): string {
+  const off = new Set(infeasible.map((x) => x.config));
   const byMetric = new Map<string, CompareRow[]>();
   for (const r of rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r]);
   const firstMetric = rows[0]?.metric;
@@ -213,12 +256,15 @@ export function compareTable(rows: readonly CompareRow[]): string {
   for (const [metric, list] of byMetric) {
     if (list.every((r) => !Number.isFinite(r.diff.mean))) continue;
     const mean = (id: string): string => {
-      const r = list.find((x) => x.a === id) ?? list.find((x) => x.b === id);
+      if (off.has(id)) return 'infeasible';
+      const ran = list.filter((x) => x.infeasible === '');
+      const r = ran.find((x) => x.a === id) ?? ran.find((x) => x.b === id);
       const v = r === undefined ? NaN : r.a === id ? r.meanA : r.meanB;
       return formatNumber(v);
     };
     const diff = (a: string, b: string): string => {
       const r = list.find((x) => x.a === a && x.b === b);
+      if (r !== undefined && r.infeasible !== '') return 'infeasible';
       if (r === undefined || !Number.isFinite(r.diff.mean)) return '—';
       const hw = Number.isFinite(r.diff.halfWidth) ? r.diff.halfWidth : NaN;
       const star = Number.isFinite(hw) && (r.diff.lower > 0 || r.diff.upper < 0) ? ' *' : '';
@@ -229,5 +275,6 @@ export function compareTable(rows: readonly CompareRow[]): string {
   const widths = header.map((_, c) => maxOf(lines.map((l) => (l[c] ?? '').length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = 95% CI excludes 0`].join('\n') + '\n';
+  const reasons = infeasible.map((x) => `${x.config}: infeasible, not run: ${x.reason}`);
+  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = 95% CI excludes 0`, ...reasons].join('\n') + '\n';
 }

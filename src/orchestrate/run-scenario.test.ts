@@ -62,7 +62,7 @@ describe('runScenario', () => {
     // The first replications are the same ones a plain run gives.
     const summary = readFileSync(join(dir, 'tight', 'summary.csv'), 'utf8').split('\n');
     expect(summary.slice(0, 3)).toEqual(readFileSync(join(dir, 'loose', 'summary.csv'), 'utf8').split('\n').slice(0, 3));
-    await expect(runScenario(loaded, { outDir: join(dir, 'bad'), workers: 1, inThread: true, untilCi: [{ metric: 'nope', relativeHalfWidth: 0.1 }] })).rejects.toThrow(/no metric "nope"/);
+    await expect(runScenario(loaded, { outDir: join(dir, 'bad'), workers: 1, inThread: true, untilCi: [{ metric: 'nope', relativeHalfWidth: 0.1 }] })).rejects.toThrow(/no metric "nope"; did you mean "[a-z_0-9]+"/);
     expect(existsSync(join(dir, 'bad'))).toBe(false);
   });
 

@@ -25,6 +25,7 @@ import { writeFolderAtomic } from '../report/write.js';
 import type { ReplicationFailure, RunJson, UntilCi } from '../report/run-report.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { relativeHalfWidth } from '../experiment/stats.js';
+import { unknownMetricSentence } from '../experiment/metric-names.js';
 import { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
@@ -120,7 +121,7 @@ async function runStreaming(loaded: LoadedScenario, options: RunScenarioOptions,
       if (options.untilCi === undefined || options.untilCi.length === 0) break;
       untilCi = options.untilCi.map((target) => {
         if (!builder.metricsByReplication.some((r) => target.metric in r.metrics)) {
-          throw new ExperimentInputError('--until-ci', `no metric "${target.metric}"; metrics are: ${metricNames(builder.metricsByReplication).join(', ')}`);
+          throw new ExperimentInputError('--until-ci', unknownMetricSentence(target.metric, metricNames(builder.metricsByReplication)));
         }
         const achieved = relativeHalfWidth(summarizeMetric(builder.metricsByReplication, target.metric));
         return { ...target, achieved, met: achieved <= target.relativeHalfWidth };

@@ -16,7 +16,7 @@ import { oneSidedBound } from '../experiment/stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';
 import { metricNames } from './run-scenario.js';
 import { toolVersion } from '../experiment/version.js';
-import { metricFromFlag } from '../experiment/metric-names.js';
+import { metricFromFlag, unknownMetricSentence } from '../experiment/metric-names.js';
 
 export interface Slo {
   metric: string;
@@ -117,7 +117,7 @@ async function evaluate(z: Sizing, value: number): Promise<SizeEvaluation> {
     });
     next += count;
     if (rows.length > 0 && !rows.some((r) => slo.metric in r.metrics)) {
-      throw new ExperimentInputError('--slo', `no metric "${slo.metric}"; metrics are: ${metricNames(rows).join(', ')}`);
+      throw new ExperimentInputError('--slo', unknownMetricSentence(slo.metric, metricNames(rows)));
     }
     evaluation = verdictOf(value, values, slo);
     if (evaluation.verdict !== 'undecided' || next >= cap) break;

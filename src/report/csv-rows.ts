@@ -58,7 +58,7 @@ export function* transactionRows(replication: number, t: TransactionColumns): Ge
 
 export const GATE_COLUMNS = [
   'replication', 't_start_s', 'gateline', 'gates', 'arrivals', 'passed', 'throughput_ppm_per_gate', 'taps', 'failed_taps',
-  'queue_mean', 'queue_max', 'wait_mean_s', 'wait_p95_s', 'wait_max_s', 'fruin_los',
+  'queue_mean', 'queue_max', 'queue_max_per_gate', 'wait_mean_s', 'wait_p95_s', 'wait_max_s', 'fruin_los',
 ] as const;
 
 /** Rows interval by interval, gatelines in scenario order within an interval. */
@@ -84,6 +84,7 @@ export function* gateRows(replication: number, g: GatelineSeries, durationNs: nu
         formatNumber(g.failedTaps[i] as number),
         formatNumber(g.queueMean[i] as number),
         formatNumber(g.queueMax[i] as number),
+        formatNumber(g.queueMaxPerGate[i] as number),
         formatNumber(g.waitMeanS[i] as number),
         formatNumber(g.waitP95S[i] as number),
         formatNumber(g.waitMaxS[i] as number),
@@ -96,7 +97,7 @@ export function* gateRows(replication: number, g: GatelineSeries, durationNs: nu
 // ------------------------------------------------------------------ backend.csv
 
 export const BACKEND_COLUMNS = [
-  'replication', 't_start_s', 'offered_tps', 'served_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
+  'replication', 't_start_s', 'offered_tps', 'served_tps', 'local_checks_tps', 'host_utilisation', 'host_queue_mean', 'backlog_mean', 'p99_response_ms',
 ] as const;
 
 /** Rows interval by interval for one replication's backend series (intervals starting before `durationNs`). */
@@ -109,6 +110,7 @@ export function* backendRows(replication: number, b: BackendSeries, durationNs: 
       formatNumber((k * b.intervalNs) / NS_PER_S),
       formatNumber(b.offeredTps[k] ?? NaN),
       formatNumber(b.servedTps[k] ?? NaN),
+      formatNumber(b.localChecksTps[k] ?? NaN),
       formatNumber(b.hostUtilisation[k] ?? NaN),
       formatNumber(b.hostQueueMean[k] ?? NaN),
       formatNumber(b.backlogMean[k] ?? NaN),

@@ -35,7 +35,7 @@ function gatelines(): GatelineSeries {
   return {
     keys: ['S/IN', 'S/OUT'], gates: [2, 4], intervalNs: 60e9, intervals: 2,
     arrivals: [10, 20, 30, 40], passed: [12, 24, 6, 0], taps: [13, 25, 7, 0], failedTaps: [1, 1, 1, 0],
-    queueMean: [0.5, 0, 1.25, 0], queueMax: [2, 0, 3, 0], waitMeanS: [1.5, NaN, 2, NaN], waitP95S: [3, NaN, 4, NaN], waitMaxS: [4, NaN, 5, NaN], fruinClass: [0, 0, 5, 0],
+    queueMean: [0.5, 0, 1.25, 0], queueMax: [2, 0, 3, 0], queueMaxPerGate: [1, 0, 2, 0], waitMeanS: [1.5, NaN, 2, NaN], waitP95S: [3, NaN, 4, NaN], waitMaxS: [4, NaN, 5, NaN], fruinClass: [0, 0, 5, 0],
   };
 }
 
@@ -44,8 +44,8 @@ describe('gates.csv rows', () => {
     const rows = [...gateRows(0, gatelines(), 90e9)];
     expect(rows.map((r) => `${r[1]} ${r[2]}`)).toEqual(['0 S/IN', '0 S/OUT', '60 S/IN', '60 S/OUT']);
     expect(rows.map((r) => r[6])).toEqual(['6', '6', '6', '0']); // 12/2/1 min, 24/4/1 min, 6/2/0.5 min, 0
-    expect(rows[2]!.slice(9)).toEqual(['1.25', '3', '2', '4', '5', 'F']);
-    expect(rows[1]!.slice(11, 14)).toEqual(['NaN', 'NaN', 'NaN']);
+    expect(rows[2]!.slice(9)).toEqual(['1.25', '3', '2', '2', '4', '5', 'F']);
+    expect(rows[1]!.slice(12, 15)).toEqual(['NaN', 'NaN', 'NaN']);
     expect(rows[0]).toHaveLength(GATE_COLUMNS.length);
   });
 });
@@ -53,12 +53,12 @@ describe('gates.csv rows', () => {
 describe('backend.csv rows', () => {
   test('only intervals that start before the end of the run; rates and ms as documented', () => {
     const b = {
-      intervalNs: 10e9, offeredTps: [1, 2, 3], servedTps: [1, 2, 0], hostUtilisation: [0.1, 0.2, 0], hostQueueMean: [0, 0.5, 0], backlogMean: [3, 2, 1], p99ResponseS: [0.25, NaN, NaN],
+      intervalNs: 10e9, offeredTps: [1, 2, 3], servedTps: [1, 2, 0], localChecksTps: [4, 0, 0], hostUtilisation: [0.1, 0.2, 0], hostQueueMean: [0, 0.5, 0], backlogMean: [3, 2, 1], p99ResponseS: [0.25, NaN, NaN],
     } as unknown as BackendSeries;
     const rows = [...backendRows(1, b, 20e9)];
     expect(rows).toEqual([
-      ['1', '0', '1', '1', '0.1', '0', '3', '250'],
-      ['1', '10', '2', '2', '0.2', '0.5', '2', 'NaN'],
+      ['1', '0', '1', '1', '4', '0.1', '0', '3', '250'],
+      ['1', '10', '2', '2', '0', '0.2', '0.5', '2', 'NaN'],
     ]);
     expect(rows[0]).toHaveLength(BACKEND_COLUMNS.length);
   });

@@ -45,12 +45,12 @@ export function sweepCsv(
   return csvText([header, ...body]);
 }
 
-export const COMPARE_COLUMNS = ['metric', 'a', 'b', 'n', 'mean_a', 'mean_b', 'diff_mean', 'diff_sd', 'diff_ci95_half_width', 'diff_ci95_lower', 'diff_ci95_upper'] as const;
+export const COMPARE_COLUMNS = ['metric', 'a', 'b', 'n', 'mean_a', 'mean_b', 'diff_mean', 'diff_sd', 'diff_ci95_half_width', 'diff_ci95_lower', 'diff_ci95_upper', 'infeasible'] as const;
 
-export function compareCsv(rows: ReadonlyArray<{ metric: string; a: string; b: string; meanA: number; meanB: number; diff: Summary }>): string {
+export function compareCsv(rows: ReadonlyArray<{ metric: string; a: string; b: string; meanA: number; meanB: number; diff: Summary; infeasible?: string }>): string {
   return csvText([
     [...COMPARE_COLUMNS],
-    ...rows.map((r) => [r.metric, r.a, r.b, formatNumber(r.diff.n), formatNumber(r.meanA), formatNumber(r.meanB), formatNumber(r.diff.mean), formatNumber(r.diff.sd), formatNumber(r.diff.halfWidth), formatNumber(r.diff.lower), formatNumber(r.diff.upper)]),
+    ...rows.map((r) => [r.metric, r.a, r.b, formatNumber(r.diff.n), formatNumber(r.meanA), formatNumber(r.meanB), formatNumber(r.diff.mean), formatNumber(r.diff.sd), formatNumber(r.diff.halfWidth), formatNumber(r.diff.lower), formatNumber(r.diff.upper), r.infeasible ?? '']),
   ]);
 }
 

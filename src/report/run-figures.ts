@@ -186,9 +186,12 @@ function backendFigures(data: RunFolderData, durationS: number, out: Built): voi
     return p;
   };
   const reps = `Mean over ${data.replications} replication(s)`;
+  const local = b.localChecksTps.some((v) => v > 0);
   out.figures.push({
     file: 'backend-tps.svg',
-    caption: `Backend TPS offered by the terminals and served by the hosts over time, ${reps.toLowerCase()} (backend.csv).`,
+    caption:
+      `Backend TPS: host-bound requests (online attempts and record batches) offered to the hosts and served by them over time, ${reps.toLowerCase()} (backend.csv offered_tps, served_tps)` +
+      (local ? '; deferred taps checked locally at the terminals, which never reach a host on their own, apart (local_checks_tps).' : '.'),
     svg: lineChart({
       title: 'Backend load: offered and served TPS',
       subtitle: `${reps}; all hosts together`,
@@ -197,8 +200,9 @@ function backendFigures(data: RunFolderData, durationS: number, out: Built): voi
       curve: 'step',
       legendTitle: 'Series',
       series: [
-        { name: 'Offered (terminals)', points: pts(b.offeredTps) },
-        { name: 'Served (hosts)', points: pts(b.servedTps) },
+        { name: 'Offered to the hosts', points: pts(b.offeredTps) },
+        { name: 'Served by the hosts', points: pts(b.servedTps) },
+        ...(local ? [{ name: 'Checked locally (deferred)', points: pts(b.localChecksTps) }] : []),
       ],
     }),
   });

@@ -76,6 +76,8 @@ export interface BackendTrack {
   readonly tS: number[];
   readonly offeredTps: number[];
   readonly servedTps: number[];
+  /** Deferred taps checked locally (not host-bound); [] in folders written before the column existed. */
+  readonly localChecksTps: number[];
   readonly hostUtilisation: number[];
   readonly p99ResponseMs: number[];
 }
@@ -151,13 +153,13 @@ function readGatelines(gatesText: string): GatelineTrack[] {
 
 /** backend.csv as one mean track of all hosts. */
 function readBackend(backendText: string): BackendTrack {
-  const series = meanSeries(backendText, null, ['offered_tps', 'served_tps', 'host_utilisation', 'p99_response_ms']);
+  const series = meanSeries(backendText, null, ['offered_tps', 'served_tps', 'host_utilisation', 'p99_response_ms', 'local_checks_tps']);
   const byT = series.get('');
   if (byT !== undefined) {
-    const { tS, cols } = unpack(byT, 4);
-    return { tS, offeredTps: cols[0] ?? [], servedTps: cols[1] ?? [], hostUtilisation: cols[2] ?? [], p99ResponseMs: cols[3] ?? [] };
+    const { tS, cols } = unpack(byT, 5);
+    return { tS, offeredTps: cols[0] ?? [], servedTps: cols[1] ?? [], hostUtilisation: cols[2] ?? [], p99ResponseMs: cols[3] ?? [], localChecksTps: cols[4] ?? [] };
   }
-  return { tS: [], offeredTps: [], servedTps: [], hostUtilisation: [], p99ResponseMs: [] };
+  return { tS: [], offeredTps: [], servedTps: [], localChecksTps: [], hostUtilisation: [], p99ResponseMs: [] };
 }
 
 /** Read and aggregate a run folder. Throws NotARunFolderError without run.json. */

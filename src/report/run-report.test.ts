@@ -46,7 +46,7 @@ describe('renderRunReport on a real run folder', () => {
       for (let i = 1; i < values.length; i++) expect(values[i]!, key).toBeGreaterThanOrEqual(values[i - 1]!);
     }
     const backend = readFileSync(join(dir, 'backend.csv'), 'utf8').trim().split('\n');
-    expect(backend[0]).toBe('replication,t_start_s,clock,offered_tps,served_tps,host_utilisation,host_queue_mean,backlog_mean,p99_response_ms');
+    expect(backend[0]).toBe('replication,t_start_s,clock,offered_tps,served_tps,local_checks_tps,host_utilisation,host_queue_mean,backlog_mean,p99_response_ms');
     expect(backend.length).toBeGreaterThan(10);
     const columns = readFileSync(join(dir, 'columns.md'), 'utf8');
     for (const col of ['offered_tps', 'p99_response_ms', 'latency_ms']) expect(columns).toContain(`| \`${col}\` |`);

@@ -34,3 +34,22 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   }
   return bestDistance <= limit ? best : undefined;
 }
+
+/**
+ * The one to three candidates closest to `word` (case-insensitive edit distance; ties keep the
+ * candidates' order): the closest, and those at most one edit further, never more than `max`.
+ * Always some name when there are candidates, for a "did you mean" where any hint helps (a metric).
+ */
+export function closestNames(word: string, candidates: readonly string[], max = 3): string[] {
+  const lower = word.toLowerCase();
+  const scored = candidates.filter((c) => c !== word).map((c, i) => ({ c, i, d: editDistance(lower, c.toLowerCase()) }));
+  scored.sort((a, b) => a.d - b.d || a.i - b.i);
+  const best = scored[0]?.d ?? 0;
+  return scored.filter((x) => x.d <= best + 1).slice(0, max).map((x) => x.c);
+}
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+export function quotedAlternatives(names: readonly string[]): string {
+  const q = names.map((n) => `"${n}"`);
+  return q.length < 2 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}

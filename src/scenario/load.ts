@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { compileRateExpression } from './expression.js';
 import { buildScenarioSchema, crossCheck, type ResolvedScenario, type SchemaContext } from './schema.js';
+import { unservedCarriers } from './schema/served-carriers.js';
 import { createQuantityParser, loadMath } from './units.js';
 import { canonicalJson, deepFreeze, sha256 } from './load/canonical.js';
 import { readWithExtends } from './load/extends.js';
@@ -69,6 +70,8 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   if (!result.success) {
     for (const issue of result.error.issues) reportZodIssue(issue, [], schema, push);
   }
+  // Only on an otherwise valid scenario (an undefined reader is its own issue).
+  if (result.success && issues.length === 0) for (const u of unservedCarriers(result.data as ResolvedScenario)) push(['carriers', u.carrierIndex, 'share'], u.message);
   if (issues.length > 0) throw new ScenarioError(sortIssues(dedupe(issues), files));
   const scenario = deepFreeze(result.data) as ResolvedScenario;
   return { scenario, hash: sha256(canonicalJson(scenario)), files };

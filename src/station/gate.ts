@@ -58,8 +58,11 @@ export interface GateHooks {
   onGiveUp(passenger: Passenger, gate: Gate): void;
   /** A passenger who passed has cleared the gate: the gate holds no reference to them any more. */
   onCleared?(passenger: Passenger, gate: Gate): void;
-  /** Queue length of this gate changed (before the change takes effect: old level). */
-  onQueueLevel(gate: Gate, oldLength: number, sinceNs: number): void;
+  /**
+   * Queue length of this gate changes now: the old level held since `sinceNs`, the new one from
+   * now on (equal to the old one at the end-of-run flush).
+   */
+  onQueueLevel(gate: Gate, oldLength: number, sinceNs: number, newLength: number): void;
   /** The gate started serving a passenger who waited since `queuedNs`. */
   onServiceStart(passenger: Passenger, gate: Gate): void;
 }
@@ -137,7 +140,7 @@ export class Gate {
     this.gateLoads[this.loadSlot] = (this.gateLoads[this.loadSlot] as number) + 1;
     passenger.queuedNs = this.kernel.nowNs;
     passenger.taps = 0;
-    this.levelChanging();
+    this.levelChanging(1);
     this.queue.push(passenger);
     if (this.serving === null) this.startNext();
   }
@@ -147,22 +150,22 @@ export class Gate {
     return this.queue.slice(this.head);
   }
 
-  /** The queue length is about to change: report the old level's segment (no closure per call). */
-  private levelChanging(): void {
+  /** The queue length is about to change by `delta`: report the old level's segment (no closure per call). */
+  private levelChanging(delta: number): void {
     const now = this.kernel.nowNs;
-    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs);
+    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs, this.queueLength + delta);
     this.levelSinceNs = now;
   }
 
   /** Level bookkeeping at the end of a run (flush the last segment). */
   flushLevel(): void {
-    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs);
+    this.hooks.onQueueLevel(this, this.queueLength, this.levelSinceNs, this.queueLength);
     this.levelSinceNs = this.kernel.nowNs;
   }
 
   private startNext(): void {
     if (this.serving !== null || this.queueLength === 0) return;
-    this.levelChanging();
+    this.levelChanging(-1);
     const p = this.queue[this.head] as Passenger;
     this.queue[this.head++] = undefined as unknown as Passenger;
     if (this.head > 1024 && this.head * 2 > this.queue.length) {

@@ -15,10 +15,14 @@ export const GL = {
   waitSumS: 4,
   waitCount: 5,
   waitMaxS: 6,
+  /** Queue level × time summed over the gateline's gates, person·ns. */
   queueAreaPersonNs: 7,
+  /** Largest queue of the whole gateline (all its gates together) at one instant, persons. */
   queueMax: 8,
+  /** Largest queue at any single gate of the gateline, persons. */
+  queueMaxPerGate: 9,
 } as const;
-const GL_CHANNELS = 9;
+const GL_CHANNELS = 10;
 
 /** Coarse wait histogram per gateline and interval (for the p95 series): 0.1 s … 2 h at 20 %. */
 export const COARSE_WAIT_SPEC: LogHistogramSpec = { minValue: 0.1, maxValue: 7200, relativeResolution: 0.2 };

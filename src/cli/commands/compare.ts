@@ -27,7 +27,7 @@ export const compareCommand: Command = {
       runCompare(configs, { outDir, scenarioFile: file, signal, ...(workers === undefined ? {} : { workers }), ...(onProgress === undefined ? {} : { onProgress }) }),
     );
     io.stdout(`paired differences over ${base.replications} replication(s), seed ${base.seed} (mean ± 95% CI half-width)\n\n`);
-    io.stdout(compareTable(outcome.rows));
+    io.stdout(compareTable(outcome.rows, outcome.infeasible));
     io.stdout(`\nwrote ${shown(io, args, outDir)}\n`);
     for (const f of outcome.failures) io.stderr(`tapsim: ${f.config} replication ${f.replication} (seed ${f.seed}) failed: ${f.message}\n`);
     return outcome.failures.length > 0 ? 1 : 0;

@@ -14,6 +14,7 @@ import { sample } from '../../random/distributions.js';
 import { NS_PER_S } from '../../units.js';
 import type { Gate, GateHooks } from '../gate.js';
 import { NO_SURROUNDINGS } from './gate-surroundings.js';
+import { queueLevelRecorder } from './queue-levels.js';
 import type { Passenger } from '../passenger.js';
 import { GL } from '../station-metrics.js';
 import { opensGate, paidCorrectly } from '../success-rule.js';
@@ -134,11 +135,7 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
     },
     onGiveUp: giveUp(ctx),
     onCleared: leave,
-    onQueueLevel: (gate, oldLength, sinceNs) => {
-      const series = lineSeries[gate.gatelineIndex]!;
-      series.addArea(GL.queueAreaPersonNs, sinceNs, kernel.nowNs, oldLength);
-      series.max(GL.queueMax, kernel.nowNs, gate.queueLength);
-    },
+    onQueueLevel: queueLevelRecorder(lineSeries, () => kernel.nowNs),
     onServiceStart: (p, gate) => {
       if (p.totalTaps > 0) return; // only the first service counts as the wait
       const waitS = (kernel.nowNs - p.queuedNs) / NS_PER_S;
