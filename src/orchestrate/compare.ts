@@ -11,6 +11,7 @@ import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
+import { diffText } from '../report/ci-text.js';
 import { compareFigures, writeExperimentReport } from '../report/experiment-figures.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { metricNames } from './run-scenario.js';
@@ -202,7 +203,7 @@ function legend(ids: readonly string[]): string {
   return parts.join(', ');
 }
 
-/** A readable table: one line per metric, the paired differences as mean ± 95% half-width. */
+/** A readable table: one line per metric, the paired differences as mean ± 95% half-width (n), report/ci-text.ts. */
 export function compareTable(rows: readonly CompareRow[]): string {
   const byMetric = new Map<string, CompareRow[]>();
   for (const r of rows) byMetric.set(r.metric, [...(byMetric.get(r.metric) ?? []), r]);
@@ -220,15 +221,12 @@ export function compareTable(rows: readonly CompareRow[]): string {
     };
     const diff = (a: string, b: string): string => {
       const r = list.find((x) => x.a === a && x.b === b);
-      if (r === undefined || !Number.isFinite(r.diff.mean)) return '—';
-      const hw = Number.isFinite(r.diff.halfWidth) ? r.diff.halfWidth : NaN;
-      const star = Number.isFinite(hw) && (r.diff.lower > 0 || r.diff.upper < 0) ? ' *' : '';
-      return `${formatNumber(r.diff.mean)} ± ${formatNumber(hw)}${star}`;
+      return r === undefined ? '—' : diffText(r.diff);
     };
     lines.push([metric, ...ids.map(mean), ...pairs.map(([a, b]) => diff(a, b))]);
   }
   const widths = header.map((_, c) => maxOf(lines.map((l) => (l[c] ?? '').length)));
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = 95% CI excludes 0`].join('\n') + '\n';
+  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = significant: the paired differences spread and their 95% CI excludes 0; identical = every paired difference is exactly 0`].join('\n') + '\n';
 }

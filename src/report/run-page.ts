@@ -5,6 +5,8 @@ import type { KeyValue, ReportTable, RunReportInput } from './html.js';
 import { runFigures } from './run-figures.js';
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import { sig } from './sig.js';
+import { ciText } from './ci-text.js';
+import { hasSpread } from '../experiment/stats.js';
 import { maxOf } from '../arrays.js';
 import { toS } from '../units.js';
 
@@ -35,15 +37,14 @@ function keyTable(data: RunFolderData): ReportTable {
     const r = data.ci.get(m) as CiRow;
     // Waits below a millisecond are the sketch's floor (no wait), not a measured microsecond.
     const f = (v: number, digits?: number): string => (unit === 's' && Math.abs(v) < 1e-3 ? (v === 0 ? '0' : '< 0.001') : sig(v * scale, digits));
-    const ciText = Number.isFinite(r.halfWidth) ? `${f(r.lower)} … ${f(r.upper)}` : '–';
-    const value = Number.isFinite(r.halfWidth) ? `${f(r.mean)} ± ${f(r.halfWidth, 2)}` : f(r.mean);
-    return [label, value, ciText, unit, m];
+    const interval = Number.isFinite(r.halfWidth) && hasSpread(r) ? `${f(r.lower)} … ${f(r.upper)}` : '–';
+    return [label, ciText(r, (v) => f(v)), interval, unit, m];
   });
   return {
     caption: 'Key results: mean ± 95% CI half-width over replications',
     columns: ['Result', 'Mean ± half-width', '95% CI', 'Unit', 'Metric'],
     rows,
-    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${data.replications} replication(s); with one replication there is no interval (–). NaN (no data) shows as –.`,
+    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${data.replications} replication(s); with one replication, or when every replication gave the same value (no spread), there is no interval (–). NaN (no data) shows as –.`,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { RunFolderData } from './run-report.js';
 import { sig } from './run-report.js';
+import { ciText } from './ci-text.js';
 
 function pad(label: string): string {
   return `  ${label.padEnd(16)}`;
@@ -24,7 +25,8 @@ export function runSummaryLines(data: RunFolderData, folder = '.'): string[] {
   lines.push(`summary${per}:`);
   lines.push(`${pad('passengers')}${count(m('passengers_arrived'))} arrived, ${count(m('passengers_passed'))} passed${m('passengers_balked') > 0 ? `, ${count(m('passengers_balked'))} balked` : ''}`);
   lines.push(`${pad('gate opened')}${sig(m('gate_open_rate') * 100)} % of ${count(m('taps'))} taps (paid correctly ${sig(m('paid_correctly_rate') * 100)} %)`);
-  lines.push(`${pad('wait p95')}${sig(m('wait_p95_s'))} s (p99 ${sig(m('wait_p99_s'))} s)`);
+  const waitP95 = ci.get('wait_p95_s');
+  lines.push(`${pad('wait p95')}${n > 1 && waitP95 !== undefined ? ciText(waitP95, (v) => `${sig(v)} s`) : `${sig(m('wait_p95_s'))} s`} (p99 ${sig(m('wait_p99_s'))} s)`);
   let worst: { key: string; waitS: number; tS: number } | undefined;
   for (const g of data.gatelines ?? []) {
     g.waitP95S.forEach((w, i) => {
