@@ -56,6 +56,7 @@ describe('summarize', () => {
     expect(hasSpread(summarize([3, 3, 3]))).toBe(false);
     expect(hasSpread(summarize([3, 3, 3.0000001]))).toBe(true);
     expect(hasSpread(summarize([3]))).toBe(false);
+    expect(hasSpread(summarize([28.583333333333332 - 28.75, 28.583333333333336 - 28.75]))).toBe(false); // round-off only
     const constant = pairedDifference([9.58, 9.58, 9.58], [9.4, 9.4, 9.4]); // one bin apart in every pair
     expect(constant.halfWidth).toBe(0);
     expect(isSignificant(constant)).toBe(false);

@@ -171,11 +171,18 @@ export function oneSidedBound(values: readonly number[], side: 'upper' | 'lower'
  * Whether the values spread at all: at least two finite values and sd > 0. With every value equal
  * the Student-t interval has half-width 0, which says nothing about the uncertainty (a quantile
  * stuck in one bucket, a count that never moved): such a summary gets no "± 0", is never
- * significant and never meets a half-width target. (Welford's sd of equal values is exactly 0.)
+ * significant and never meets a half-width target. (Welford's sd of equal values is exactly 0;
+ * an sd within round-off of the mean, below, counts as none.)
  */
-export function hasSpread(s: Pick<Summary, 'n' | 'sd'>): boolean {
-  return s.n >= 2 && s.sd > 0;
+export function hasSpread(s: Pick<Summary, 'n' | 'sd' | 'mean'>): boolean {
+  return s.n >= 2 && s.sd > SPREAD_FLOOR * Math.abs(s.mean);
 }
+
+/**
+ * An sd below 1e-9 of the mean is round-off of equal values, not spread: the differences of
+ * 28.5833… − 28.75 in two replications differ in the last bits (sd 2e-15).
+ */
+const SPREAD_FLOOR = 1e-9;
 
 /** A paired difference is significant when its values spread and its 95 % CI excludes 0. */
 export function isSignificant(diff: Summary): boolean {
