@@ -158,11 +158,12 @@ export function pairedDifference(a: readonly number[], b: readonly number[], lev
 
 /**
  * One-sided bound at `level`: the upper (for "≤" service levels) or lower (for "≥") confidence
- * bound of the mean; NaN for n < 2 and when every value is equal (sd 0: no bound can be claimed).
+ * bound of the mean; NaN for n < 2. With every value equal (sd 0, see `hasSpread`) it is the mean
+ * itself, which is no confidence bound: callers that print one say so (orchestrate/size.ts).
  */
 export function oneSidedBound(values: readonly number[], side: 'upper' | 'lower', level = 0.95): { n: number; mean: number; sd: number; bound: number } {
   const s = summarize(values);
-  if (!hasSpread(s)) return { n: s.n, mean: s.mean, sd: s.sd, bound: NaN };
+  if (s.n < 2) return { n: s.n, mean: s.mean, sd: s.sd, bound: NaN };
   const h = tQuantile(level, s.n - 1) * (s.sd / Math.sqrt(s.n));
   return { n: s.n, mean: s.mean, sd: s.sd, bound: side === 'upper' ? s.mean + h : s.mean - h };
 }

@@ -17,7 +17,7 @@ describe('ciText', () => {
     expect(diffText(pairedDifference([10, 20, 30, 40], [11, 19, 31, 39]))).toMatch(/^0 ± [0-9.]+ \(n = 4\)$/);
   });
   it('a sizing bound is claimed only with spread', () => {
-    expect(boundText({ n: 2, mean: 885.2, sd: 0, bound: NaN })).toBe('mean 885.2, no spread across 2 replications: no bound claimed');
+    expect(boundText({ n: 2, mean: 885.2, sd: 0, bound: NaN })).toBe('mean 885.2, no spread across 2 replications: no bound claimed, verdict from the value itself');
     expect(boundText({ n: 3, mean: 885.2, sd: 10, bound: 902.06 })).toBe('mean 885.2, 95% bound 902.1 over 3 replications');
   });
 });

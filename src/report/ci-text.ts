@@ -34,10 +34,10 @@ export function diffText(diff: Summary, format: Format = formatNumber): string {
 
 /**
  * A sizing evaluation: "mean 885.2, 95% bound 912.4 over 10 replications", or, with every value
- * equal, "mean 885.2, no spread across 2 replications: no bound claimed".
+ * equal, "mean 885.2, no spread across 2 replications: no bound claimed, verdict from the value itself".
  */
 export function boundText(e: { n: number; mean: number; sd: number; bound: number }, format: Format = (v) => v.toPrecision(4)): string {
   const over = `${e.n} replication${e.n === 1 ? '' : 's'}`;
-  if (e.n >= 2 && !(e.sd > 0)) return `mean ${format(e.mean)}, no spread across ${over}: no bound claimed`;
+  if (e.n >= 2 && !hasSpread(e)) return `mean ${format(e.mean)}, no spread across ${over}: no bound claimed, verdict from the value itself`;
   return `mean ${format(e.mean)}, 95% bound ${Number.isFinite(e.bound) ? format(e.bound) : '–'} over ${over}`;
 }
