@@ -4,6 +4,7 @@
  * (`mergeBackendMetrics`). The live recorder that fills them is metrics-recorder.ts.
  */
 import { LogHistogram, type LogHistogramData } from '../observe/log-histogram.js';
+import { QuantileSketch, type QuantileSketchData } from '../observe/quantile-sketch.js';
 import type { HostStats } from './host.js';
 import type { LinkStats } from './network.js';
 import { NS_PER_S } from '../units.js';
@@ -55,7 +56,8 @@ export interface BackendTotals {
   /** Response time of online requests (any cause), ns. */
   responseP50Ns: number;
   responseP99Ns: number;
-  response: LogHistogramData;
+  /** FINE sketch of the online response times, ns. */
+  response: QuantileSketchData;
 }
 
 export interface BackendSeries {
@@ -137,7 +139,7 @@ export function mergeBackendMetrics(a: BackendMetrics, b: BackendMetrics): Backe
   if (a.series.intervalNs !== b.series.intervalNs) throw new Error('mergeBackendMetrics: different intervals');
   const ta = a.totals;
   const tb = b.totals;
-  const merged = LogHistogram.mergeData(ta.response, tb.response);
+  const merged = QuantileSketch.mergeData([ta.response, tb.response], 'the host response sketch');
   const sumKeys = [
     'offered', 'online', 'deferred', 'riskOnline', 'riskDeferred', 'ok', 'declined', 'overload', 'timedOut', 'inFlight', 'approved',
     'attempts', 'attemptTimeouts', 'retries', 'duplicates', 'lateResponses', 'charged', 'chargedValueCents', 'chargedNotApproved',
@@ -147,7 +149,7 @@ export function mergeBackendMetrics(a: BackendMetrics, b: BackendMetrics): Backe
   const totals: BackendTotals = { ...ta, response: merged };
   for (const k of sumKeys) totals[k] = ta[k] + tb[k];
   for (const k of maxKeys) totals[k] = Math.max(ta[k], tb[k]);
-  const histQ = LogHistogram.fromData(merged);
+  const histQ = QuantileSketch.fromData(merged);
   totals.responseP50Ns = histQ.quantile(0.5);
   totals.responseP99Ns = histQ.quantile(0.99);
   const sa = a.series;

@@ -6,7 +6,8 @@
  */
 import type { Kernel } from '../kernel/kernel.js';
 import { TimeWeighted } from '../observe/time-weighted.js';
-import { LogHistogram, NANOSECONDS_SPEC } from '../observe/log-histogram.js';
+import { NANOSECONDS_SPEC } from '../observe/log-histogram.js';
+import { FINE_NANOSECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { IntervalHistograms } from '../observe/interval-histograms.js';
 import { IntervalSeries } from '../observe/interval-series.js';
 import type { AuthCause } from './auth.js';
@@ -86,7 +87,8 @@ export class BackendRecorder {
   private readonly hostBoundSeries: IntervalSeries;
   private readonly localCheckSeries: IntervalSeries;
   private readonly responseSeries: IntervalHistograms;
-  private readonly response = new LogHistogram(NANOSECONDS_SPEC);
+  /** FINE sketch: host_p99_ms within 0.0489 % (quantile-sketch.ts). */
+  private readonly response = new QuantileSketch(FINE_NANOSECONDS);
   private readonly totalBacklog: TimeWeighted;
   private backlogCount = 0;
 

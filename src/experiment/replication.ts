@@ -7,7 +7,7 @@ import { buildWorld, type WorldConfig } from '../scenario/build.js';
 import { buildWorldState, inSystem, type WorldState } from '../station/world.js';
 import { GL } from '../station/station-metrics.js';
 import { fruinQueueingClass } from '../station/fruin.js';
-import type { LogHistogramData } from '../observe/log-histogram.js';
+import type { QuantileSketchData } from '../observe/quantile-sketch.js';
 import type { TransactionColumns } from '../station/transaction-log.js';
 import { TAP_CAUSES, type Band } from '../radio/tap-outcome.js';
 import { BAND_MODELS, bandShort } from '../radio/bands.js';
@@ -52,7 +52,8 @@ export interface ReplicationResult {
   events: number;
   /** Hex digest of the trace (every tap: time, passenger, cause, duration). */
   fingerprint: string;
-  sketches: { wait: LogHistogramData; transactionTime: LogHistogramData; tapLatency: Record<string, LogHistogramData> };
+  /** FINE sketches (quantile-sketch.ts), canonical plain JSON: merged exactly over replications and shards. */
+  sketches: { wait: QuantileSketchData; transactionTime: QuantileSketchData; tapLatency: Record<string, QuantileSketchData> };
   gatelines: GatelineSeries;
   /** Backend time series (backend.csv). */
   backend: BackendSeries;

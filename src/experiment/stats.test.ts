@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, oneSidedBound, pairedDifference, relativeHalfWidth, studentTCdf, summarize, tQuantile } from './stats.js';
+import { hasSpread, isIdentical, isSignificant, normalQuantile, oneSidedBound, pairedDifference, relativeHalfWidth, studentTCdf, summarize, tQuantile } from './stats.js';
 
 describe('tQuantile', () => {
   // Tabulated two-sided 95% (p = 0.975) and one-sided 95% (p = 0.95) critical values.
@@ -39,7 +39,9 @@ describe('summarize', () => {
     expect(summarize([NaN, 4, Infinity]).n).toBe(1);
     expect(summarize([4]).halfWidth).toBeNaN();
     expect(summarize([]).mean).toBeNaN();
-    expect(relativeHalfWidth(summarize([2, 2, 2]))).toBe(0);
+    // Equal values: half-width 0 says nothing, so --until-ci must not stop on it.
+    expect(relativeHalfWidth(summarize([2, 2, 2]))).toBe(Infinity);
+    expect(relativeHalfWidth(summarize([2, 2.5, 2]))).toBeGreaterThan(0);
     expect(relativeHalfWidth(summarize([1]))).toBe(Infinity);
   });
   it('paired differences remove the common part', () => {
@@ -49,5 +51,21 @@ describe('summarize', () => {
     expect(d.mean).toBeCloseTo(0.75, 12);
     expect(d.halfWidth).toBeLessThan(summarize(a).halfWidth);
     expect(oneSidedBound([1, 2, 3], 'upper').bound).toBeCloseTo(2 + 2.92 * 1 / Math.sqrt(3), 2);
+  });
+  it('equal values have no spread: never significant, no one-sided bound; all-zero differences are identical', () => {
+    expect(hasSpread(summarize([3, 3, 3]))).toBe(false);
+    expect(hasSpread(summarize([3, 3, 3.0000001]))).toBe(true);
+    expect(hasSpread(summarize([3]))).toBe(false);
+    expect(hasSpread(summarize([28.583333333333332 - 28.75, 28.583333333333336 - 28.75]))).toBe(false); // round-off only
+    const constant = pairedDifference([9.58, 9.58, 9.58], [9.4, 9.4, 9.4]); // one bin apart in every pair
+    expect(constant.halfWidth).toBe(0);
+    expect(isSignificant(constant)).toBe(false);
+    expect(isIdentical(constant)).toBe(false);
+    expect(isIdentical(pairedDifference([1, 2, 3], [1, 2, 3]))).toBe(true);
+    expect(isIdentical(pairedDifference([1, 2, 3], [1, 2, 3.5]))).toBe(false);
+    expect(isSignificant(pairedDifference([10, 20, 30, 40], [9, 19.5, 29, 39.5]))).toBe(true);
+    expect(isSignificant(pairedDifference([10, 20, 30, 40], [11, 19, 31, 39]))).toBe(false);
+    expect(oneSidedBound([885.2, 885.2], 'upper').bound).toBe(885.2); // no spread: size.ts claims no bound from it
+    expect(oneSidedBound([885.2, 885.2], 'upper').sd).toBe(0);
   });
 });

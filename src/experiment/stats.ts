@@ -156,7 +156,11 @@ export function pairedDifference(a: readonly number[], b: readonly number[], lev
   return summarize(diffs, level);
 }
 
-/** One-sided bound at `level`: the upper (for "≤" service levels) or lower (for "≥") confidence bound of the mean. */
+/**
+ * One-sided bound at `level`: the upper (for "≤" service levels) or lower (for "≥") confidence
+ * bound of the mean; NaN for n < 2. With every value equal (sd 0, see `hasSpread`) it is the mean
+ * itself, which is no confidence bound: callers that print one say so (orchestrate/size.ts).
+ */
 export function oneSidedBound(values: readonly number[], side: 'upper' | 'lower', level = 0.95): { n: number; mean: number; sd: number; bound: number } {
   const s = summarize(values);
   if (s.n < 2) return { n: s.n, mean: s.mean, sd: s.sd, bound: NaN };
@@ -165,12 +169,38 @@ export function oneSidedBound(values: readonly number[], side: 'upper' | 'lower'
 }
 
 /**
- * Relative half-width |halfWidth / mean| of the 95% CI: Infinity while undefined (n < 2 or
- * mean 0 with spread); 0 when every value is equal.
+ * Whether the values spread at all: at least two finite values and sd > 0. With every value equal
+ * the Student-t interval has half-width 0, which says nothing about the uncertainty (a quantile
+ * stuck in one bucket, a count that never moved): such a summary gets no "± 0", is never
+ * significant and never meets a half-width target. (Welford's sd of equal values is exactly 0;
+ * an sd within round-off of the mean, below, counts as none.)
+ */
+export function hasSpread(s: Pick<Summary, 'n' | 'sd' | 'mean'>): boolean {
+  return s.n >= 2 && s.sd > SPREAD_FLOOR * Math.abs(s.mean);
+}
+
+/**
+ * An sd below 1e-9 of the mean is round-off of equal values, not spread: the differences of
+ * 28.5833… − 28.75 in two replications differ in the last bits (sd 2e-15).
+ */
+const SPREAD_FLOOR = 1e-9;
+
+/** A paired difference is significant when its values spread and its 95 % CI excludes 0. */
+export function isSignificant(diff: Summary): boolean {
+  return hasSpread(diff) && (diff.lower > 0 || diff.upper < 0);
+}
+
+/** Every paired difference is exactly 0 (at least one pair). */
+export function isIdentical(diff: Summary): boolean {
+  return diff.n >= 1 && diff.mean === 0 && (diff.n === 1 || diff.sd === 0);
+}
+
+/**
+ * Relative half-width |halfWidth / mean| of the 95% CI: Infinity while undefined (n < 2, no
+ * spread — every value equal, see `hasSpread` — or mean 0 with spread).
  */
 export function relativeHalfWidth(s: Summary): number {
-  if (!Number.isFinite(s.halfWidth)) return Infinity;
-  if (s.halfWidth === 0) return 0;
+  if (!Number.isFinite(s.halfWidth) || !hasSpread(s)) return Infinity;
   if (s.mean === 0) return Infinity;
   return Math.abs(s.halfWidth / s.mean);
 }

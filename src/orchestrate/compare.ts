@@ -19,6 +19,7 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
 import { writeExperimentReport } from '../report/experiment-report.js';
+import { diffText } from '../report/ci-text.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { metricNames } from './run-scenario.js';
 import { pairedDifference, summarize, type Summary } from '../experiment/stats.js';
@@ -241,7 +242,8 @@ function legend(ids: readonly string[]): string {
 }
 
 /**
- * A readable table: one line per metric, the paired differences as mean ± 95% half-width; an
+ * A readable table: one line per metric, the paired differences as mean ± 95% half-width (n)
+ * (report/ci-text.ts); an
  * infeasible configuration's cells say "infeasible", its reason follows the table.
  */
 export function compareTable(rows: readonly CompareRow[], infeasible: ReadonlyArray<{ config: string; reason: string }> = []): string {
@@ -265,10 +267,7 @@ export function compareTable(rows: readonly CompareRow[], infeasible: ReadonlyAr
     const diff = (a: string, b: string): string => {
       const r = list.find((x) => x.a === a && x.b === b);
       if (r !== undefined && r.infeasible !== '') return 'infeasible';
-      if (r === undefined || !Number.isFinite(r.diff.mean)) return '—';
-      const hw = Number.isFinite(r.diff.halfWidth) ? r.diff.halfWidth : NaN;
-      const star = Number.isFinite(hw) && (r.diff.lower > 0 || r.diff.upper < 0) ? ' *' : '';
-      return `${formatNumber(r.diff.mean)} ± ${formatNumber(hw)}${star}`;
+      return r === undefined || !Number.isFinite(r.diff.mean) ? '—' : diffText(r.diff);
     };
     lines.push([metric, ...ids.map(mean), ...pairs.map(([a, b]) => diff(a, b))]);
   }
@@ -276,5 +275,5 @@ export function compareTable(rows: readonly CompareRow[], infeasible: ReadonlyAr
   const text = lines.map((l) => l.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ').trimEnd());
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   const reasons = infeasible.map((x) => `${x.config}: infeasible, not run: ${x.reason}`);
-  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = 95% CI excludes 0`, ...reasons].join('\n') + '\n';
+  return [...text.slice(0, 1), rule, ...text.slice(1), '', `${legend(ids)}; * = significant: the paired differences spread and their 95% CI excludes 0; identical = every paired difference is exactly 0`, ...reasons].join('\n') + '\n';
 }

@@ -12,7 +12,7 @@ import { writeFolderAtomic } from '../report/write.js';
 import { sizeFigure } from '../report/experiment-figures.js';
 import { writeExperimentReport } from '../report/experiment-report.js';
 import { createPool, runInOrder, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
-import { oneSidedBound } from '../experiment/stats.js';
+import { hasSpread, oneSidedBound, summarize } from '../experiment/stats.js';
 import { ExperimentInputError, jobScenario } from './shard.js';
 import { metricNames } from './run-scenario.js';
 import { toolVersion } from '../experiment/version.js';
@@ -75,8 +75,18 @@ interface Sizing {
   last: { name: string; seed: number };
 }
 
-/** The verdict after `values`: meets or fails when the one-sided 95% bound clears the threshold, else undecided. */
+/**
+ * The verdict after `values`: meets or fails when the one-sided 95% bound clears the threshold,
+ * else undecided. With every value equal (no spread, stats.ts hasSpread: a wait p95 of 0 in every
+ * replication, a count that never moved) there is no bound to claim: bound NaN, and the verdict
+ * compares the common value itself with the threshold (the CLI says "no spread … no bound claimed").
+ */
 function verdictOf(value: number, values: readonly number[], slo: Slo): SizeEvaluation {
+  const spread = summarize(values);
+  if (spread.n >= 2 && !hasSpread(spread)) {
+    const meets = slo.op === '<=' ? spread.mean <= slo.threshold : spread.mean >= slo.threshold;
+    return { value, n: spread.n, mean: spread.mean, sd: spread.sd, bound: NaN, verdict: meets ? 'meets' : 'fails' };
+  }
   const meetSide = oneSidedBound(values, slo.op === '<=' ? 'upper' : 'lower');
   const failSide = oneSidedBound(values, slo.op === '<=' ? 'lower' : 'upper');
   const meets = slo.op === '<=' ? meetSide.bound <= slo.threshold : meetSide.bound >= slo.threshold;

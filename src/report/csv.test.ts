@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { BackendSeries } from '../backend/backend.js';
 import type { GatelineSeries } from '../experiment/replication.js';
 import { summarize } from '../experiment/stats.js';
-import { LogHistogram, SECONDS_SPEC } from '../observe/log-histogram.js';
+import { FINE_SECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { TAP_CAUSES, type TapOutcome } from '../radio/tap-outcome.js';
 import { TransactionLog } from '../station/transaction-log.js';
 import {
@@ -105,16 +105,16 @@ describe('columns.md', () => {
 
 describe('latency.csv', () => {
   test('sketches merged over replications give the quantiles of all values together', () => {
-    const one = new LogHistogram(SECONDS_SPEC);
-    const two = new LogHistogram(SECONDS_SPEC);
-    const all = new LogHistogram(SECONDS_SPEC);
+    const one = new QuantileSketch(FINE_SECONDS);
+    const two = new QuantileSketch(FINE_SECONDS);
+    const all = new QuantileSketch(FINE_SECONDS);
     for (let i = 1; i <= 200; i++) {
       (i % 2 === 0 ? one : two).add(i / 1000);
       all.add(i / 1000);
     }
     const sketches = new LatencySketches();
     sketches.add({ 'card|13.56MHz': one.toData() });
-    sketches.add({ 'card|13.56MHz': two.toData(), 'empty|optical': new LogHistogram(SECONDS_SPEC).toData() });
+    sketches.add({ 'card|13.56MHz': two.toData(), 'empty|optical': new QuantileSketch(FINE_SECONDS).toData() });
     const rows = parseCsv(sketches.csv());
     expect(rows[0]).toEqual(['carrier', 'band', 'p', 'latency_ms']);
     expect(rows).toHaveLength(1 + 99); // the empty sketch writes nothing

@@ -1,5 +1,5 @@
 /** latency.csv: tap-latency sketches per carrier and band, merged exactly over replications, as quantiles. */
-import { LogHistogram, type LogHistogramData } from '../observe/log-histogram.js';
+import { QuantileSketch, type QuantileSketchData } from '../observe/quantile-sketch.js';
 import { csvText } from './csv-text.js';
 import { formatNumber } from './write.js';
 
@@ -10,15 +10,15 @@ export const LATENCY_COLUMNS = ['carrier', 'band', 'p', 'latency_ms'] as const;
 /** Probabilities written to latency.csv: 0.01, 0.02, …, 0.99. */
 export const LATENCY_PROBABILITIES: readonly number[] = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
 
-/** Tap-latency sketches ("carrier|band" → histogram in seconds), merged over replications. */
+/** Tap-latency sketches ("carrier|band" → FINE sketch in seconds, ≤ 0.0489 %), merged over replications. */
 export class LatencySketches {
-  private readonly merged = new Map<string, LogHistogram>();
+  private readonly merged = new Map<string, QuantileSketch>();
 
-  add(sketches: Readonly<Record<string, LogHistogramData>>): void {
+  add(sketches: Readonly<Record<string, QuantileSketchData>>): void {
     for (const [key, data] of Object.entries(sketches)) {
       const h = this.merged.get(key);
-      if (h === undefined) this.merged.set(key, LogHistogram.fromData(data));
-      else h.merge(data);
+      if (h === undefined) this.merged.set(key, QuantileSketch.fromData(data, `the tap-latency sketch ${key}`));
+      else h.merge(QuantileSketch.fromData(data, `the tap-latency sketch ${key}`));
     }
   }
 
@@ -26,7 +26,7 @@ export class LatencySketches {
   csv(): string {
     const rows: string[][] = [[...LATENCY_COLUMNS]];
     for (const key of [...this.merged.keys()].sort()) {
-      const h = this.merged.get(key) as LogHistogram;
+      const h = this.merged.get(key) as QuantileSketch;
       if (h.count === 0) continue;
       const bar = key.indexOf('|');
       const carrier = bar < 0 ? key : key.slice(0, bar);

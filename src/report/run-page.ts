@@ -5,6 +5,8 @@ import type { KeyValue, ReportTable, RunReportInput } from './html.js';
 import { runFigures } from './run-figures.js';
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import { sig } from './sig.js';
+import { ciText } from './ci-text.js';
+import { hasSpread } from '../experiment/stats.js';
 import { maxOf } from '../arrays.js';
 import { toS } from '../units.js';
 
@@ -36,10 +38,8 @@ export function keyTable(data: RunFolderData): ReportTable {
     const r = data.ci.get(m) as CiRow;
     // Waits below a millisecond are the sketch's floor (no wait), not a measured microsecond.
     const f = (v: number, digits?: number): string => (unit === 's' && Math.abs(v) < 1e-3 ? (v === 0 ? '0' : '< 0.001') : sig(v * scale, digits));
-    const spread = Number.isFinite(r.halfWidth) && r.halfWidth > 0;
-    const ciText = spread ? `${f(r.lower)} … ${f(r.upper)}` : Number.isFinite(r.halfWidth) ? `no spread across ${r.n} replications` : '–';
-    const value = spread ? `${f(r.mean)} ± ${f(r.halfWidth, 2)}` : f(r.mean);
-    return [label, value, ciText, unit, m];
+    const interval = Number.isFinite(r.halfWidth) && hasSpread(r) ? `${f(r.lower)} … ${f(r.upper)}` : '–';
+    return [label, ciText(r, (v) => f(v)), interval, unit, m];
   });
   const n = data.replications;
   const warmupNs = data.scenario?.warmup ?? 0;
@@ -48,7 +48,7 @@ export function keyTable(data: RunFolderData): ReportTable {
     caption: `Key results: mean ± 95% CI half-width over n = ${n} replication${n === 1 ? '' : 's'}`,
     columns: ['Result', 'Mean ± half-width', '95% CI', 'Unit', 'Metric'],
     rows,
-    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${n} replication(s); with one replication there is no interval (–); "no spread" when every replication gave the same value. NaN (no data) shows as –.${warmup}`,
+    note: `From summary-ci.csv: Student-t 95% confidence interval of the mean over ${n} replication(s); with one replication, or when every replication gave the same value (no spread), there is no interval (–). NaN (no data) shows as –.${warmup}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
-import { runSummaryLines, summaryCiTextLocal, untilCiLines } from './run-summary.js';
+import { runSummaryLines, summaryCiText, untilCiLines } from './run-summary.js';
 
 function row(metric: string, mean: number, halfWidth: number, n = 4, sd = halfWidth): CiRow {
   return { metric, n, mean, sd, halfWidth, lower: mean - halfWidth, upper: mean + halfWidth };
@@ -62,9 +62,9 @@ describe('run summary (golden)', () => {
   });
 
   test('the local CI text: one replication bare, equal values "no spread", else ± half', () => {
-    expect(summaryCiTextLocal(row('x', 2.5, NaN, 1, NaN))).toBe('2.5');
-    expect(summaryCiTextLocal(row('x', 2.5, 0, 3, 0))).toBe('2.5 (no spread across 3 replications)');
-    expect(summaryCiTextLocal(row('x', 0.25, 0.0123, 3), 100)).toBe('25 ± 1.2');
+    expect(summaryCiText(row('x', 2.5, NaN, 1, NaN))).toBe('2.5');
+    expect(summaryCiText(row('x', 2.5, 0, 3, 0))).toBe('2.5 (no spread across 3 replications)');
+    expect(summaryCiText(row('x', 0.25, 0.0123, 3), 100)).toBe('25 ± 1.2 (n = 3)');
   });
 
   test('--until-ci: the half-width reached, relative and absolute, with n', () => {

@@ -7,6 +7,7 @@
  */
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import { sig } from './sig.js';
+import { hasSpread } from '../experiment/stats.js';
 import { clockTextShort, startTimeS } from './clock.js';
 import { toS } from '../units.js';
 
@@ -19,18 +20,17 @@ function count(v: number): string {
 }
 
 /**
- * LOCAL stand-in for the shared CI text helper of issue 18 (helper i18a, ci-text.ts): "mean ± half"
- * of one summary-ci.csv row scaled by `scale`, "mean (no spread across n replications)" when every
- * replication gave the same value, the bare mean with one replication. n itself is in the summary's
- * first line. To be replaced by the shared helper at the merge.
+ * One summary-ci.csv row for the console, scaled by `scale`: "mean ± half unit (n = N)", "mean unit
+ * (no spread across N replications)" when every replication gave the same value (experiment/stats.ts
+ * hasSpread, as report/ci-text.ts decides it), the bare mean with one replication.
  */
-export function summaryCiTextLocal(row: CiRow | undefined, scale = 1, format: (v: number) => string = sig, unit = ''): string {
+export function summaryCiText(row: CiRow | undefined, scale = 1, format: (v: number) => string = sig, unit = ''): string {
   const u = unit === '' ? '' : ` ${unit}`;
   if (row === undefined) return `–${u}`;
   const mean = format(row.mean * scale);
   if (row.n < 2 || !Number.isFinite(row.halfWidth)) return `${mean}${u}`;
-  if (row.sd === 0 || row.halfWidth === 0) return `${mean}${u} (no spread across ${row.n} replications)`;
-  return `${mean} ± ${sig(row.halfWidth * scale, 2)}${u}`;
+  if (!hasSpread(row)) return `${mean}${u} (no spread across ${row.n} replications)`;
+  return `${mean} ± ${sig(row.halfWidth * scale, 2)}${u} (n = ${row.n})`;
 }
 
 function durationText(s: number): string {
@@ -69,7 +69,7 @@ function warmupLine(data: RunFolderData): string | undefined {
 export function runSummaryLines(data: RunFolderData, folder = '.'): string[] {
   const ci = data.ci;
   const m = (name: string): number => ci.get(name)?.mean ?? NaN;
-  const v = (name: string, scale = 1, format: (x: number) => string = sig, unit = ''): string => summaryCiTextLocal(ci.get(name), scale, format, unit);
+  const v = (name: string, scale = 1, format: (x: number) => string = sig, unit = ''): string => summaryCiText(ci.get(name), scale, format, unit);
   const n = data.replications;
   const lines: string[] = [];
   lines.push(n > 1 ? `summary (mean per replication ± 95 % CI half-width, n = ${n} replications):` : 'summary:');

@@ -2,8 +2,8 @@
  * Streaming, mergeable metrics of one replication: totals, quantile sketches and per-gateline
  * interval series. Nothing here grows with the number of passengers.
  */
-import { IntervalSeries } from '../observe/interval-series.js';
-import { LogHistogram, SECONDS_SPEC, type LogHistogramSpec } from '../observe/log-histogram.js';
+import { IntervalSeries, intervalOf, intervalsFor } from '../observe/interval-series.js';
+import { FINE_SECONDS, INTERVAL_SECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { TAP_CAUSES, type Band, type TapCause } from '../radio/tap-outcome.js';
 
 /** Channels of the per-gateline series. */
@@ -24,18 +24,25 @@ export const GL = {
 } as const;
 const GL_CHANNELS = 10;
 
-/** Coarse wait histogram per gateline and interval (for the p95 series): 0.1 s … 2 h at 20 %. */
-export const COARSE_WAIT_SPEC: LogHistogramSpec = { minValue: 0.1, maxValue: 7200, relativeResolution: 0.2 };
-
+/**
+ * Per gateline: the interval series, and the p95 wait of each interval from an INTERVAL sketch
+ * (6 mantissa bits: error ≤ 0.782 %, quantile-sketch.ts). Waits arrive in kernel (time) order, so
+ * one live sketch per gateline suffices: when a wait falls in a later interval, the live sketch's
+ * p95 is kept for its interval and the sketch starts over. Memory: one sketch and one number per
+ * interval per gateline.
+ */
 export class GatelineMetrics {
   readonly series: IntervalSeries;
-  readonly coarseWait: IntervalSeries;
-  private readonly coarse: LogHistogram;
+  private readonly live = new QuantileSketch(INTERVAL_SECONDS);
+  private liveIndex = 0;
+  private readonly p95S: Float64Array;
+  private readonly lastIndex: number;
 
-  constructor(intervalNs: number, durationNs: number, shared?: { series: IntervalSeries; coarseWait: IntervalSeries; coarse: LogHistogram }) {
-    this.coarse = shared?.coarse ?? new LogHistogram(COARSE_WAIT_SPEC);
-    this.series = shared?.series ?? new IntervalSeries(intervalNs, durationNs, GL_CHANNELS);
-    this.coarseWait = shared?.coarseWait ?? new IntervalSeries(intervalNs, durationNs, this.coarse.counts.length);
+  constructor(readonly intervalNs: number, durationNs: number, series?: IntervalSeries) {
+    this.series = series ?? new IntervalSeries(intervalNs, durationNs, GL_CHANNELS);
+    const intervals = intervalsFor(intervalNs, durationNs);
+    this.lastIndex = intervals - 1;
+    this.p95S = new Float64Array(Number.isFinite(intervals) ? intervals : 0).fill(NaN);
   }
 
   /**
@@ -44,45 +51,45 @@ export class GatelineMetrics {
    * share a few contiguous blocks instead of one cache line each. Values are as with separate series.
    */
   static forGatelines(count: number, intervalNs: number, durationNs: number): GatelineMetrics[] {
-    const coarse = new LogHistogram(COARSE_WAIT_SPEC); // only its bucket layout is used
     const series = IntervalSeries.interleaved(intervalNs, durationNs, GL_CHANNELS, count);
-    const waits = IntervalSeries.interleaved(intervalNs, durationNs, coarse.counts.length, count);
-    return series.map((s, i) => new GatelineMetrics(intervalNs, durationNs, { series: s, coarseWait: waits[i] as IntervalSeries, coarse }));
+    return series.map((s) => new GatelineMetrics(intervalNs, durationNs, s));
+  }
+
+  private close(): void {
+    if (this.live.count > 0) this.p95S[this.liveIndex] = this.live.quantile(0.95);
+    this.live.reset();
   }
 
   wait(nowNs: number, waitS: number): void {
     this.series.add(GL.waitSumS, nowNs, waitS);
     this.series.add(GL.waitCount, nowNs);
     this.series.max(GL.waitMaxS, nowNs, waitS);
-    this.coarseWait.add(this.coarse.indexOf(waitS), nowNs);
+    const k = intervalOf(nowNs, this.intervalNs, this.lastIndex);
+    if (k !== this.liveIndex) {
+      this.close();
+      this.liveIndex = k;
+    }
+    this.live.add(waitS);
   }
 
-  /** p95 wait of one interval from the coarse histogram (NaN when nobody waited). */
+  /** p95 wait of one interval (INTERVAL sketch, ≤ 0.782 %); NaN when nobody waited. */
   waitP95S(interval: number): number {
-    const h = new LogHistogram(COARSE_WAIT_SPEC);
-    for (let i = 0; i < h.counts.length; i++) {
-      const c = this.coarseWait.get(interval, i);
-      if (c > 0) {
-        h.counts[i] = c;
-        h.count += c;
-      }
-    }
-    h.min = 0;
-    h.max = this.series.get(interval, GL.waitMaxS);
-    return h.quantile(0.95);
+    if (interval === this.liveIndex && this.live.count > 0) return this.live.quantile(0.95);
+    return this.p95S[interval] ?? NaN;
   }
 }
 
 export class StationMetrics {
-  readonly wait = new LogHistogram(SECONDS_SPEC);
-  readonly timeInSystem = new LogHistogram(SECONDS_SPEC);
+  /** FINE sketches (10 mantissa bits: quantiles within 0.0489 %, quantile-sketch.ts). */
+  readonly wait = new QuantileSketch(FINE_SECONDS);
+  readonly timeInSystem = new QuantileSketch(FINE_SECONDS);
   /** Tap latency (first answer → last frame) of successful taps, per "carrier|band". */
-  readonly tapLatency = new Map<string, LogHistogram>();
-  private readonly latencyIndex = new Map<string, Map<Band, LogHistogram>>();
+  readonly tapLatency = new Map<string, QuantileSketch>();
+  private readonly latencyIndex = new Map<string, Map<Band, QuantileSketch>>();
   /** Gate-side transaction time of successful taps (gesture start → done), all carriers. */
-  readonly transactionTime = new LogHistogram(SECONDS_SPEC);
+  readonly transactionTime = new QuantileSketch(FINE_SECONDS);
   /** From the start of the successful tap to the gate opening (authorisation included). */
-  readonly tapToOpen = new LogHistogram(SECONDS_SPEC);
+  readonly tapToOpen = new QuantileSketch(FINE_SECONDS);
   readonly causes = new Map<Band, Float64Array>();
   arrived = 0;
   /** Of `arrived`, passengers leaving the station (exit flow). */
@@ -134,7 +141,7 @@ export class StationMetrics {
     }
     let h = byBand.get(band);
     if (h === undefined) {
-      h = new LogHistogram(SECONDS_SPEC);
+      h = new QuantileSketch(FINE_SECONDS);
       byBand.set(band, h);
       this.tapLatency.set(`${carrierId}|${band}`, h);
     }

@@ -8,7 +8,7 @@ import { Kernel } from '../kernel/kernel.js';
 import { streamFor } from '../random/stream.js';
 import type { WorldConfig } from './world-config.js';
 import { Fingerprint } from '../observe/fingerprint.js';
-import { LogHistogram } from '../observe/log-histogram.js';
+import { FINE_SECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { Gate } from './gate.js';
 import { GatelineMetrics, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
@@ -29,7 +29,7 @@ export interface WorldState {
   transactions: TransactionLog | null;
   backend: Backend;
   /** Response time of the authorisation as the gate sees it (tap end → decision), s. */
-  authorisation: LogHistogram;
+  authorisation: QuantileSketch;
   /** Conservation counters (all passengers, warm-up included). */
   census: Census;
 }
@@ -42,7 +42,7 @@ export interface WorldState {
 export function buildWorldState(cfg: WorldConfig, seed: number, replication: number): WorldState {
   const kernel = new Kernel(4096);
   const backend = createBackend(kernel, cfg.backend, (key) => streamFor(seed, replication, `backend:${key}`), cfg.stationIds.length, cfg.durationNs);
-  const authorisation = new LogHistogram();
+  const authorisation = new QuantileSketch(FINE_SECONDS);
   const metrics = new StationMetrics(cfg.warmupNs);
   const gatelineMetrics = GatelineMetrics.forGatelines(cfg.gatelines.length, cfg.intervalNs, cfg.durationNs);
   const fingerprint = new Fingerprint();

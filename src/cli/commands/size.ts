@@ -1,6 +1,7 @@
 /** `tapsim size`: the smallest integer value of a path meeting a service level with 95% confidence. */
 import { loadScenario } from '../../scenario/load.js';
 import { parseIntRange, parseSlo, runSize } from '../../orchestrate/size.js';
+import { boundText } from '../../report/ci-text.js';
 import type { Command } from '../command.js';
 import { checkOutFlag, flagError, overridesFrom, parseCount, parseWorkers, shown } from '../flags.js';
 import { abs } from '../io.js';
@@ -44,7 +45,7 @@ export const sizeCommand: Command = {
         ...(onProgress === undefined ? {} : { onProgress }),
       }),
     );
-    for (const e of outcome.evaluations) io.stdout(`${range.path}=${e.value}: ${slo.metric} mean ${e.mean.toPrecision(4)}, 95% bound ${e.bound.toPrecision(4)} over ${e.n} replication(s): ${e.verdict}\n`);
+    for (const e of outcome.evaluations) io.stdout(`${range.path}=${e.value}: ${slo.metric} ${boundText(e)}: ${e.verdict}\n`);
     io.stdout(
       outcome.answer === null
         ? `no value in ${range.lo}..${range.hi} meets ${slo.metric}${slo.op}${slo.threshold} with 95% confidence\n`

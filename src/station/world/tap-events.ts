@@ -8,7 +8,7 @@
 import type { AuthResult, Backend } from '../../backend/backend.js';
 import { tapOnce, type TapSurroundings } from '../../devices/reader.js';
 import type { Fingerprint } from '../../observe/fingerprint.js';
-import type { LogHistogram } from '../../observe/log-histogram.js';
+import type { QuantileSketch } from '../../observe/quantile-sketch.js';
 import type { TapOutcome } from '../../radio/tap-outcome.js';
 import { sample } from '../../random/distributions.js';
 import { NS_PER_S } from '../../units.js';
@@ -25,7 +25,7 @@ import type { WorldContext, WorldPassenger } from './context.js';
 export interface TapEventSinks {
   backend: Backend;
   /** Response time of the authorisation as the gate sees it (tap end → decision), s. */
-  authorisation: LogHistogram;
+  authorisation: QuantileSketch;
   fingerprint: Fingerprint;
   transactions: TransactionLog | null;
   /** The surroundings of a tap at a gate (gate-surroundings.ts). */
