@@ -245,6 +245,20 @@ describe('forestPlot', () => {
     const rows = [...svg.matchAll(/<g class="forest-row">(.*?)<\/g>/g)].map((m) => /stroke="(#[0-9A-Fa-f]+)"/.exec(m[1]!)![1]);
     expect(rows[0]).not.toBe(rows[1]);
   });
+
+  test('a row without spread (every paired difference equal) is never coloured as significant', () => {
+    const colours = (rows: ReadonlyArray<{ label: string; estimate: number; lo: number; hi: number }>): string[] =>
+      [...forestPlot({ ...forest, rows }).matchAll(/<g class="forest-row">(.*?)<\/g>/g)].map((m) => /stroke="(#[0-9A-Fa-f]+)"/.exec(m[1]!)![1]!);
+    const [significant, degenerate, roundOff] = colours([
+      { label: 'spread, excludes 0', estimate: 5, lo: 1, hi: 9 },
+      { label: 'no spread', estimate: 5, lo: 5, hi: 5 },
+      { label: 'round-off spread', estimate: 5, lo: 5 - 1e-14, hi: 5 + 1e-14 },
+    ]);
+    const insignificant = colours([{ label: 'includes 0', estimate: 1, lo: -1, hi: 3 }])[0];
+    expect(significant).not.toBe(insignificant);
+    expect(degenerate).toBe(insignificant);
+    expect(roundOff).toBe(insignificant);
+  });
 });
 
 describe('sizingChart', () => {

@@ -5,7 +5,6 @@ import type { KeyValue, ReportTable, RunReportInput } from './html.js';
 import { runFigures } from './run-figures.js';
 import type { CiRow, RunFolderData, RunJson } from './run-folder.js';
 import { sig } from './sig.js';
-import { ciText } from './ci-text.js';
 import { hasSpread } from '../experiment/stats.js';
 import { maxOf } from '../arrays.js';
 import { toS } from '../units.js';
@@ -38,8 +37,10 @@ export function keyTable(data: RunFolderData): ReportTable {
     const r = data.ci.get(m) as CiRow;
     // Waits below a millisecond are the sketch's floor (no wait), not a measured microsecond.
     const f = (v: number, digits?: number): string => (unit === 's' && Math.abs(v) < 1e-3 ? (v === 0 ? '0' : '< 0.001') : sig(v * scale, digits));
-    const interval = Number.isFinite(r.halfWidth) && hasSpread(r) ? `${f(r.lower)} … ${f(r.upper)}` : '–';
-    return [label, ciText(r, (v) => f(v)), interval, unit, m];
+    // n is in the caption; equal values say so instead of an interval of ± 0 (stats.ts hasSpread).
+    const spread = Number.isFinite(r.halfWidth) && hasSpread(r);
+    const interval = spread ? `${f(r.lower)} … ${f(r.upper)}` : Number.isFinite(r.halfWidth) ? `no spread across ${r.n} replications` : '–';
+    return [label, spread ? `${f(r.mean)} ± ${f(r.halfWidth, 2)}` : f(r.mean), interval, unit, m];
   });
   const n = data.replications;
   const warmupNs = data.scenario?.warmup ?? 0;

@@ -64,7 +64,7 @@ describe('run summary (golden)', () => {
   test('the local CI text: one replication bare, equal values "no spread", else ± half', () => {
     expect(summaryCiText(row('x', 2.5, NaN, 1, NaN))).toBe('2.5');
     expect(summaryCiText(row('x', 2.5, 0, 3, 0))).toBe('2.5 (no spread across 3 replications)');
-    expect(summaryCiText(row('x', 0.25, 0.0123, 3), 100)).toBe('25 ± 1.2 (n = 3)');
+    expect(summaryCiText(row('x', 0.25, 0.0123, 3), 100)).toBe('25 ± 1.2');
   });
 
   test('--until-ci: the half-width reached, relative and absolute, with n', () => {

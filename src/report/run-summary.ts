@@ -20,7 +20,8 @@ function count(v: number): string {
 }
 
 /**
- * One summary-ci.csv row for the console, scaled by `scale`: "mean ± half unit (n = N)", "mean unit
+ * One summary-ci.csv row for the console, scaled by `scale` (n is stated once, in the summary's first
+ * line): "mean ± half unit", "mean unit
  * (no spread across N replications)" when every replication gave the same value (experiment/stats.ts
  * hasSpread, as report/ci-text.ts decides it), the bare mean with one replication.
  */
@@ -30,7 +31,7 @@ export function summaryCiText(row: CiRow | undefined, scale = 1, format: (v: num
   const mean = format(row.mean * scale);
   if (row.n < 2 || !Number.isFinite(row.halfWidth)) return `${mean}${u}`;
   if (!hasSpread(row)) return `${mean}${u} (no spread across ${row.n} replications)`;
-  return `${mean} ± ${sig(row.halfWidth * scale, 2)}${u} (n = ${row.n})`;
+  return `${mean} ± ${sig(row.halfWidth * scale, 2)}${u}`;
 }
 
 function durationText(s: number): string {
