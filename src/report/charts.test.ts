@@ -246,18 +246,16 @@ describe('forestPlot', () => {
     expect(rows[0]).not.toBe(rows[1]);
   });
 
-  test('a row without spread (every paired difference equal) is never coloured as significant', () => {
-    const colours = (rows: ReadonlyArray<{ label: string; estimate: number; lo: number; hi: number }>): string[] =>
+  test('a row marked not significant is drawn as such even when its interval excludes 0', () => {
+    const colours = (rows: ReadonlyArray<{ label: string; estimate: number; lo: number; hi: number; significant?: boolean }>): string[] =>
       [...forestPlot({ ...forest, rows }).matchAll(/<g class="forest-row">(.*?)<\/g>/g)].map((m) => /stroke="(#[0-9A-Fa-f]+)"/.exec(m[1]!)![1]!);
-    const [significant, degenerate, roundOff] = colours([
-      { label: 'spread, excludes 0', estimate: 5, lo: 1, hi: 9 },
-      { label: 'no spread', estimate: 5, lo: 5, hi: 5 },
-      { label: 'round-off spread', estimate: 5, lo: 5 - 1e-14, hi: 5 + 1e-14 },
+    const [excludes, marked, includes] = colours([
+      { label: 'excludes 0', estimate: 5, lo: 5, hi: 5 },
+      { label: 'excludes 0, marked not significant', estimate: 5, lo: 5, hi: 5, significant: false },
+      { label: 'includes 0', estimate: 1, lo: -1, hi: 3 },
     ]);
-    const insignificant = colours([{ label: 'includes 0', estimate: 1, lo: -1, hi: 3 }])[0];
-    expect(significant).not.toBe(insignificant);
-    expect(degenerate).toBe(insignificant);
-    expect(roundOff).toBe(insignificant);
+    expect(excludes).not.toBe(includes);
+    expect(marked).toBe(includes);
   });
 });
 

@@ -46,4 +46,16 @@ describe('sweep and compare figures (golden)', () => {
     expect(figs[0]?.svg).not.toContain('identical');
     await expect(rates).toMatchFileSnapshot('./__golden__/compare-rates.svg');
   });
+
+  test('compare: a difference without spread (every pair equal, ≠ 0) is not drawn as significant', () => {
+    const colourOf = (lower: number, upper: number): string => {
+      const [fig] = compareFigures([{ metric: 'collision_per_10k_taps', a: 'rcc', b: 'nfc', meanB: 3, diff: { n: 2, mean: 2, lower, upper } }]);
+      return /<g class="forest-row">.*?stroke="(#[0-9A-Fa-f]+)"/.exec(fig?.svg ?? '')?.[1] ?? '';
+    };
+    const spreadExcludes = colourOf(1, 3);
+    const spreadIncludes = colourOf(-1, 5);
+    expect(spreadExcludes).not.toBe(spreadIncludes);
+    expect(colourOf(2, 2)).toBe(spreadIncludes);
+    expect(colourOf(2 - 1e-14, 2 + 1e-14)).toBe(spreadIncludes);
+  });
 });

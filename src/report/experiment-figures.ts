@@ -89,6 +89,16 @@ const RATE_METRICS: ReadonlyArray<{ metric: string; label: string }> = [
 type CompareInputRow = { metric: string; a: string; b: string; meanB: number; diff: { n?: number; mean: number; lower: number; upper: number } };
 
 /** "identical on every pair" when every shown difference is exactly 0 in every pair, else `normal`. */
+/**
+ * A paired difference is drawn as significant only with a real spread (not every difference equal,
+ * nor a round-off interval below 1e-9 of the mean: experiment/stats.ts hasSpread) and a 95 % CI that
+ * excludes 0 — the rule of report/ci-text.ts, from the numbers compare.csv keeps.
+ */
+function significant(d: CompareInputRow['diff']): boolean {
+  const spread = d.upper - d.lower > 2e-9 * Math.abs(d.mean);
+  return spread && (d.lower > 0 || d.upper < 0);
+}
+
 function identicalNote(rows: readonly CompareInputRow[], normal: string): string {
   const zero = rows.length > 0 && rows.every((r) => r.diff.mean === 0 && (r.diff.lower === 0 || !Number.isFinite(r.diff.lower)) && (r.diff.upper === 0 || !Number.isFinite(r.diff.upper)));
   if (!zero) return normal;
@@ -116,7 +126,7 @@ export function compareFigures(rows: ReadonlyArray<CompareInputRow>): ReportFigu
       const scale = 100 / Math.abs(r.meanB);
       const lo = Number.isFinite(r.diff.lower) ? r.diff.lower * scale : r.diff.mean * scale;
       const hi = Number.isFinite(r.diff.upper) ? r.diff.upper * scale : r.diff.mean * scale;
-      return [{ label: h.label, estimate: r.diff.mean * scale, lo, hi, unit: '%' }];
+      return [{ label: h.label, estimate: r.diff.mean * scale, lo, hi, unit: '%', significant: significant(r.diff) }];
     });
     if (forest.length > 0) {
       figures.push({
@@ -130,7 +140,7 @@ export function compareFigures(rows: ReadonlyArray<CompareInputRow>): ReportFigu
       const r = find(m.metric);
       if (r === undefined || !Number.isFinite(r.diff.mean)) return [];
       usedRates.push(r);
-      return [{ label: m.label, estimate: r.diff.mean, lo: Number.isFinite(r.diff.lower) ? r.diff.lower : r.diff.mean, hi: Number.isFinite(r.diff.upper) ? r.diff.upper : r.diff.mean, unit: 'per 10k' }];
+      return [{ label: m.label, estimate: r.diff.mean, lo: Number.isFinite(r.diff.lower) ? r.diff.lower : r.diff.mean, hi: Number.isFinite(r.diff.upper) ? r.diff.upper : r.diff.mean, unit: 'per 10k', significant: significant(r.diff) }];
     });
     if (rateRows.length === 0) continue;
     figures.push({

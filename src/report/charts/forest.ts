@@ -14,6 +14,8 @@ export interface ForestRow {
   readonly hi: number;
   /** Unit shown after the numbers in the right-hand column. */
   readonly unit?: string;
+  /** Coloured as significant; default: the interval excludes the null value. */
+  readonly significant?: boolean;
 }
 
 export interface ForestPlotInput extends ChartBase {
@@ -80,10 +82,7 @@ export function forestPlot(input: ForestPlotInput): string {
       el('text', { x: a.x1 + 12, y: cy + 4, 'font-size': TICK_FONT_PX, class: 'forest-value' }, text(valueText[i]!)),
     );
     if (![r.estimate, r.lo, r.hi].every((v) => Number.isFinite(v))) return;
-    // Significant only with a real spread: a degenerate interval (every paired difference equal, or
-    // round-off below 1e-9 of the estimate, experiment/stats.ts hasSpread) is never coloured as one.
-    const spread = r.hi - r.lo > 2e-9 * Math.abs(r.estimate);
-    const excludes = spread && (r.lo > nullValue || r.hi < nullValue);
+    const excludes = r.significant ?? (r.lo > nullValue || r.hi < nullValue);
     const colour = excludes ? SIG_COLOUR : NS_COLOUR;
     const x1 = xs(Math.min(r.lo, r.hi));
     const x2 = xs(Math.max(r.lo, r.hi));
