@@ -185,6 +185,14 @@ export function hasSpread(s: Pick<Summary, 'n' | 'sd' | 'mean'>): boolean {
  */
 const SPREAD_FLOOR = 1e-9;
 
+/**
+ * The same rule from a 95 % half-width where the sd is not kept (sweep.csv, compare.csv figures):
+ * a half-width below 1e-9 of the mean is round-off of equal values.
+ */
+export function halfWidthHasSpread(halfWidth: number, mean: number): boolean {
+  return halfWidth > SPREAD_FLOOR * Math.abs(mean);
+}
+
 /** A paired difference is significant when its values spread and its 95 % CI excludes 0. */
 export function isSignificant(diff: Summary): boolean {
   return hasSpread(diff) && (diff.lower > 0 || diff.upper < 0);

@@ -6,6 +6,7 @@
 import { forestPlot, lineChart, sizingChart, type LineSeries } from './charts.js';
 import type { ReportFigure } from './html.js';
 import type { ParameterAxis } from './parameter-axis.js';
+import { halfWidthHasSpread } from '../experiment/stats.js';
 
 /** Mean and 95 % CI half-width of one metric at one point. */
 export interface MetricEstimate {
@@ -88,17 +89,16 @@ const RATE_METRICS: ReadonlyArray<{ metric: string; label: string }> = [
 
 type CompareInputRow = { metric: string; a: string; b: string; meanB: number; diff: { n?: number; mean: number; lower: number; upper: number } };
 
-/** "identical on every pair" when every shown difference is exactly 0 in every pair, else `normal`. */
 /**
- * A paired difference is drawn as significant only with a real spread (not every difference equal,
- * nor a round-off interval below 1e-9 of the mean: experiment/stats.ts hasSpread) and a 95 % CI that
- * excludes 0 — the rule of report/ci-text.ts, from the numbers compare.csv keeps.
+ * A paired difference is drawn as significant only with a real spread (experiment/stats.ts
+ * halfWidthHasSpread: not every difference equal, nor a round-off interval) and a 95 % CI that
+ * excludes 0 — the rule of stats.ts isSignificant, from the bounds the figures are given.
  */
 function significant(d: CompareInputRow['diff']): boolean {
-  const spread = d.upper - d.lower > 2e-9 * Math.abs(d.mean);
-  return spread && (d.lower > 0 || d.upper < 0);
+  return halfWidthHasSpread((d.upper - d.lower) / 2, d.mean) && (d.lower > 0 || d.upper < 0);
 }
 
+/** "identical on every pair" when every shown difference is exactly 0 in every pair, else `normal`. */
 function identicalNote(rows: readonly CompareInputRow[], normal: string): string {
   const zero = rows.length > 0 && rows.every((r) => r.diff.mean === 0 && (r.diff.lower === 0 || !Number.isFinite(r.diff.lower)) && (r.diff.upper === 0 || !Number.isFinite(r.diff.upper)));
   if (!zero) return normal;

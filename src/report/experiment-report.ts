@@ -12,6 +12,7 @@ import { parameterAxis } from './parameter-axis.js';
 import { readTextOptional, writeFileAtomic } from './files.js';
 import type { FolderWriter } from './write.js';
 import { scenarioJsonSchema } from '../scenario/schema/index.js';
+import { NotARunFolderError } from './run-folder.js';
 
 /** The words of an experiment page (report.json). */
 export interface ExperimentPage {
@@ -79,15 +80,24 @@ export async function experimentKind(dir: string): Promise<'sweep' | 'compare' |
   return null;
 }
 
+/** report.json as written by this folder's run; damaged or edited text is refused with the way out. */
+function parsePage(text: string, dir: string, kind: string): ExperimentPage {
+  try {
+    return JSON.parse(text) as ExperimentPage;
+  } catch {
+    throw new NotARunFolderError(dir, `${join(dir, 'report.json')} is not valid JSON (cut short or edited): delete it to re-render the page from ${kind}.csv alone`);
+  }
+}
+
 /**
  * Re-render figures/*.svg and index.html of a finished sweep or compare folder from its own files
  * (report.json, sweep.csv / compare.csv), each written atomically, figures first. Returns the paths written.
  */
 export async function renderExperimentReport(dir: string): Promise<string[]> {
   const kind = await experimentKind(dir);
-  if (kind === null) throw new Error(`${dir} is not a sweep or compare folder`);
+  if (kind === null) throw new NotARunFolderError(dir, `${dir} is not a sweep or compare folder (no sweep.json or compare.json)`);
   const pageText = await readTextOptional(join(dir, 'report.json'));
-  const page: ExperimentPage = pageText !== null ? (JSON.parse(pageText) as ExperimentPage) : { title: `tapsim ${kind}`, intro: `Re-rendered from ${kind}.csv (this folder has no report.json: written by an earlier tapsim).`, meta: [], tables: [] };
+  const page: ExperimentPage = pageText !== null ? parsePage(pageText, dir, kind) : { title: `tapsim ${kind}`, intro: `Re-rendered from ${kind}.csv (this folder has no report.json: written by an earlier tapsim).`, meta: [], tables: [] };
   const files = runReportFiles({ ...page, figures: (await experimentFolderFigures(dir)) ?? [], figureMode: 'link' });
   const ordered = [...files.filter((f) => f.path !== 'index.html'), ...files.filter((f) => f.path === 'index.html')];
   for (const f of ordered) await writeFileAtomic(join(dir, f.path), f.content);

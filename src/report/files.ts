@@ -72,15 +72,6 @@ export async function pathExists(path: string): Promise<boolean> {
   }
 }
 
-/** Remove a folder of a tapsim work folder (jobs/) before a fresh start. */
-export async function removeFolder(dir: string): Promise<void> {
-  try {
-    await currentFileSystem().rm(dir, { recursive: true, force: true });
-  } catch (error) {
-    throw await explainFsError(error, dir, 'remove', 'write');
-  }
-}
-
 /**
  * Make `dir` an empty folder: an existing one is renamed aside (one step, so no reader sees it half
  * removed) and then removed. Used when a run starts over in a folder it may replace (--force).

@@ -42,10 +42,13 @@ export interface RunJson {
   untilCi?: ReadonlyArray<UntilCi & { achieved: number; met: boolean }>;
 }
 
-/** The folder is not a run folder (no run.json): the CLI turns this into exit 2. */
+/** The folder cannot be re-rendered (no run.json, or its report files are damaged): the CLI turns this into exit 2. */
 export class NotARunFolderError extends Error {
-  constructor(readonly dir: string) {
-    super(`${dir} is not a tapsim run folder (no run.json)`);
+  constructor(
+    readonly dir: string,
+    message = `${dir} is not a tapsim run folder (no run.json)`,
+  ) {
+    super(message);
     this.name = 'NotARunFolderError';
   }
 }

@@ -100,7 +100,7 @@ export function untilCiLines(runJson: RunJson, ci: ReadonlyMap<string, CiRow>): 
   return (runJson.untilCi ?? []).map((u) => {
     const row = ci.get(u.metric);
     const relative = u.achieved < 0 ? 'undefined' : `${sig(u.achieved * 100)} %`;
-    const absolute = row === undefined || !Number.isFinite(row.halfWidth) ? '' : row.halfWidth === 0 ? `, no spread across ${row.n} replications (mean ${sig(row.mean)})` : `, ± ${sig(row.halfWidth)} on a mean of ${sig(row.mean)}`;
+    const absolute = row === undefined || !Number.isFinite(row.halfWidth) ? '' : !hasSpread(row) ? `, no spread across ${row.n} replications (mean ${sig(row.mean)})` : `, ± ${sig(row.halfWidth)} on a mean of ${sig(row.mean)}`;
     const n = row?.n ?? runJson.replications;
     return `until-ci ${u.metric}: half-width reached ${relative} of the mean${absolute} (n = ${n} replications; target ${sig(u.relativeHalfWidth * 100)} %)${u.met ? '' : ' NOT met (cap reached)'}`;
   });

@@ -2,6 +2,7 @@
 import { csvNumber, readCsvTable } from './csv-read.js';
 import { sig } from './sig.js';
 import { maxOf } from '../arrays.js';
+import { halfWidthHasSpread } from '../experiment/stats.js';
 
 /** Columns of the printed table: metric, heading, scale. */
 const SHOWN: ReadonlyArray<readonly [string, string, number]> = [
@@ -11,11 +12,14 @@ const SHOWN: ReadonlyArray<readonly [string, string, number]> = [
   ['wrong_gate_per_10k_taps', 'wrong-gate /10k', 1],
 ];
 
-/** "mean ± half" (2 significant digits on the half), "mean" without an interval, "mean (no spread)" for a zero one. */
+/**
+ * "mean ± half" (2 significant digits on the half), "mean" without an interval, "mean (no spread)"
+ * when every replication gave the same value (experiment/stats.ts halfWidthHasSpread; n is its own column).
+ */
 function cell(mean: number, half: number, scale: number): string {
   if (!Number.isFinite(mean)) return '–';
   if (!Number.isFinite(half)) return sig(mean * scale);
-  return half === 0 ? `${sig(mean * scale)} (no spread)` : `${sig(mean * scale)} ± ${sig(half * scale, 2)}`;
+  return halfWidthHasSpread(half, mean) ? `${sig(mean * scale)} ± ${sig(half * scale, 2)}` : `${sig(mean * scale)} (no spread)`;
 }
 
 /** The table's lines from sweep.csv (header, then at most `maxRows` points, then "… and k more"). */

@@ -19,4 +19,4 @@ export { checkOutDir, resultMarkerIn, RUN_FOLDER_MARKERS, type OutDirCheck, type
 export { writeFolderAtomic, writeRunFolder, type CsvSink, type FolderWriter } from './folder-writer.js';
 export { cleanStaleTemps, type StaleTemps } from './stale-temps.js';
 export { parseJsonExact, stringifyJsonExact } from './exact-json.js';
-export { emptyFolder, listFiles, pathExists, readText, readTextOptional, removeFolder, writeFileAtomic } from './files.js';
+export { emptyFolder, listFiles, pathExists, readText, readTextOptional, writeFileAtomic } from './files.js';

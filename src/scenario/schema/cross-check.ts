@@ -4,6 +4,8 @@
  * gatelines reference defined readers, carrier mixes reference defined carriers and sum to 1,
  * lines reference defined stations. Tolerates malformed input (field errors come from zod).
  */
+import { didYouMean } from '../did-you-mean.js';
+
 export function crossCheck(raw: unknown): Array<{ path: Array<string | number>; message: string; hint?: string }> {
   const issues: Array<{ path: Array<string | number>; message: string; hint?: string }> = [];
   const obj = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
@@ -73,29 +75,8 @@ export function crossCheck(raw: unknown): Array<{ path: Array<string | number>; 
   return issues;
 }
 
+/** The closest candidate, quoted, or undefined (did-you-mean.ts). */
 function suggest(word: string, candidates: readonly string[]): string | undefined {
-  // Local import-free copy to keep schema.ts dependent only on zod and the model's types.
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const cand of candidates) {
-    const d = levenshtein(word.toLowerCase(), cand.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = cand;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(1, Math.min(3, Math.floor(word.length / 3))) ? `"${best}"` : undefined;
-}
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min(tmp + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
+  const best = didYouMean(word, candidates);
+  return best === undefined ? undefined : `"${best}"`;
 }

@@ -21,20 +21,20 @@ export function maxOver(series: IntervalSeries, channel: number, fromNs: number,
 }
 
 /** The GateHooks.onQueueLevel of a world: per gate and per gateline (its gates' levels together). */
-export function queueLevelRecorder(lineSeries: readonly IntervalSeries[], now: () => number): (gate: Gate, oldLength: number, sinceNs: number, newLength: number) => void {
+export function queueLevelRecorder(lineSeries: readonly IntervalSeries[], nowNs: () => number): (gate: Gate, oldLength: number, sinceNs: number, newLength: number) => void {
   const lineLevel = new Float64Array(lineSeries.length);
   const lineSinceNs = new Float64Array(lineSeries.length);
   return (gate, oldLength, sinceNs, newLength) => {
     const li = gate.gatelineIndex;
     const series = lineSeries[li]!;
-    const nowNs = now();
-    series.addArea(GL.queueAreaPersonNs, sinceNs, nowNs, oldLength);
-    maxOver(series, GL.queueMaxPerGate, sinceNs, nowNs, oldLength);
-    series.max(GL.queueMaxPerGate, nowNs, newLength);
+    const atNs = nowNs();
+    series.addArea(GL.queueAreaPersonNs, sinceNs, atNs, oldLength);
+    maxOver(series, GL.queueMaxPerGate, sinceNs, atNs, oldLength);
+    series.max(GL.queueMaxPerGate, atNs, newLength);
     const level = lineLevel[li]!;
-    maxOver(series, GL.queueMax, lineSinceNs[li]!, nowNs, level);
+    maxOver(series, GL.queueMax, lineSinceNs[li]!, atNs, level);
     lineLevel[li] = level + newLength - oldLength;
-    lineSinceNs[li] = nowNs;
-    series.max(GL.queueMax, nowNs, lineLevel[li]!);
+    lineSinceNs[li] = atNs;
+    series.max(GL.queueMax, atNs, lineLevel[li]!);
   };
 }
