@@ -12,7 +12,7 @@
  * input-error.ts; this file is their one entry.
  */
 export { ExperimentInputError } from './input-error.js';
-export { inShard, jobFileName, parseJobFileName, parseShard, type JobRef, type Shard } from './jobs.js';
-export { currentTool, identityOf, jobIndex, JOBS_DIR, MANIFEST_FILE, manifestDifferences, readManifest, RESOLVED_FILE, writeManifest, type Manifest } from './manifest.js';
-export { finishedJobs, locateJobs, readFinishedResult, readJob, writeJob, type FinishedResult, type JobSource, type ReadJobOptions } from './job-files.js';
-export { jobScenario, makeManifest, runWorkFolder, type WorkFailure, type WorkOutcome, type WorkPlan, type WorkPoint } from './work-folder.js';
+export { inShard, jobFileName, parseJobFileName, parseShard, type Shard } from './jobs.js';
+export { currentTool, identityOf, jobIndex, manifestDifferences, readManifest, RESOLVED_FILE, type Manifest } from './manifest.js';
+export { finishedJobs, locateJobs, readFinishedResult, readJob, type JobSource, type ReadJobOptions } from './job-files.js';
+export { jobScenario, runWorkFolder, type WorkFailure, type WorkPoint } from './work-folder.js';

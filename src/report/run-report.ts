@@ -14,13 +14,11 @@ import { loadRunFolder, NotARunFolderError } from './run-folder.js';
 import { buildRunReport } from './run-page.js';
 import { pathExists, writeFileAtomic } from './write.js';
 
-export { MAX_GATELINES_SHOWN } from './run-figures.js';
-export { loadRunFolder, NotARunFolderError, type BackendTrack, type CiRow, type GatelineTrack, type LatencyCurve, type ReplicationFailure, type RunFolderData, type RunJson, type UntilCi } from './run-folder.js';
-export { buildRunReport } from './run-page.js';
+export { loadRunFolder, NotARunFolderError, type ReplicationFailure, type RunJson, type UntilCi } from './run-folder.js';
 export { sig } from './sig.js';
 
 /** Every report file of the run folder `dir` (index.html, figures/*.svg), read from its own files. */
-export async function runReportFilesOf(dir: string, pending: { runJson?: string } = {}): Promise<ReportFile[]> {
+async function runReportFilesOf(dir: string, pending: { runJson?: string } = {}): Promise<ReportFile[]> {
   return runReportFiles(buildRunReport(await loadRunFolder(dir, pending)));
 }
 

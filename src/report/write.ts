@@ -13,10 +13,10 @@
  * (the check before a run), stale-temps.ts, temp-names.ts, summary-csv.ts and exact-json.ts; this
  * file is their one entry.
  */
-export { currentFileSystem, FileSystemError, isFileSystemError, nodeFileSystem, withFileSystem, type FileSystem, type FileInfo } from './file-system.js';
+export { currentFileSystem, FileSystemError, isFileSystemError, withFileSystem, type FileSystem } from './file-system.js';
 export { formatNumber, summaryCsv, type SummaryRow } from './summary-csv.js';
-export { checkOutDir, resultMarkerIn, RUN_FOLDER_MARKERS, type OutDirCheck, type OutDirPolicy } from './out-dir.js';
+export { checkOutDir, resultMarkerIn } from './out-dir.js';
 export { writeFolderAtomic, writeRunFolder, type CsvSink, type FolderWriter } from './folder-writer.js';
-export { cleanStaleTemps, type StaleTemps } from './stale-temps.js';
+export { cleanStaleTemps } from './stale-temps.js';
 export { parseJsonExact, stringifyJsonExact } from './exact-json.js';
 export { emptyFolder, listFiles, pathExists, readText, readTextOptional, writeFileAtomic } from './files.js';
