@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
  * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
- * replication of the metro AM peak), city (one replication of the city day, in a child process for
+ * replication of the metro AM peak), startup (bare node vs --version and check), city (one replication of the city day, in a child process for
  * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); only when
  * named: scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and
  * writes results/bench/bench.csv (with machine info), results/bench/kernel.csv and
@@ -17,6 +17,7 @@ import { runModelBench } from './model-bench.js';
 import { benchRender } from './render-bench.js';
 import { benchBackendOnline } from './backend-bench.js';
 import { benchPool, benchScaling } from './pool-bench.js';
+import { benchStartup } from './startup-bench.js';
 import { pushAll } from '../arrays.js';
 
 const OUT_DIR = join('results', 'bench');
@@ -110,6 +111,21 @@ async function workersSuite(): Promise<Row[]> {
   ];
 }
 
+function startupSuite(): Row[] {
+  const r = benchStartup(join(HERE, '..'), 'scenarios/gate-array.yaml');
+  const [bare, version, check] = r.cases as [StartupCaseRow, StartupCaseRow, StartupCaseRow];
+  const spread = (c: StartupCaseRow): string => `median of 7 after 1 warm-up, ${c.minMs.toFixed(0)}–${c.maxMs.toFixed(0)} ms`;
+  for (const c of r.cases) console.log(`  ${c.case}: ${c.medianMs.toFixed(0)} ms (${spread(c)})`);
+  const load = `load ${r.loadPerCore.toFixed(2)} per core at start`;
+  return [
+    { suite: 'startup', case: bare.case, value: bare.medianMs, unit: 'ms', target: '', note: `${spread(bare)}; ${load}` },
+    { suite: 'startup', case: `${version.case} − bare node`, value: version.medianMs - bare.medianMs, unit: 'ms', target: '≤ 50 ms', note: `${version.medianMs.toFixed(0)} ms (${spread(version)})` },
+    { suite: 'startup', case: `${check.case} − bare node`, value: check.medianMs - bare.medianMs, unit: 'ms', target: '≤ 300 ms', note: `${check.medianMs.toFixed(0)} ms (${spread(check)})` },
+  ];
+}
+
+type StartupCaseRow = ReturnType<typeof benchStartup>['cases'][number];
+
 /** Opt-in (`npm run bench -- scaling`): 1, 2, 4 … all cores on 4 replications per core of the metro peak. */
 async function scalingSuite(scale: number): Promise<Row[]> {
   const cores = os.availableParallelism();
@@ -133,6 +149,7 @@ const SUITES: Record<string, (scale: number) => Row[] | Promise<Row[]>> = {
   render: renderSuite,
   backend: backendSuite,
   workers: workersSuite,
+  startup: startupSuite,
   scaling: scalingSuite,
   sketch: (scale) => import('./sketch-bench.js').then((m) => m.runSketchBench(scale).map((r) => ({ suite: 'sketch', ...r }))),
   physics: async (scale) => (await import('./physics-bench.js')).physicsSuite(scale),

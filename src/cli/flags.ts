@@ -1,8 +1,8 @@
 /** Flag checks shared by the commands: each bad flag is a ScenarioError naming it (exit 2). */
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.js';
 import { parseSetArgs, type Override } from '../scenario/load.js';
-import { defaultWorkers } from '../experiment/pool.js';
-import { parseShard, type Shard } from '../orchestrate/shard.js';
+import { defaultWorkers } from '../experiment/default-workers.js';
+import { parseShard, type Shard } from '../orchestrate/jobs.js';
 import type { UntilCi } from '../orchestrate/run-scenario.js';
 import { metricFromFlag } from '../experiment/metric-names.js';
 import { abs, type CliIo } from './io.js';

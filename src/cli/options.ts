@@ -1,5 +1,5 @@
 /** The parsed command line and the options several commands share (their help text is shown as written). */
-import { defaultWorkers } from '../experiment/pool.js';
+import { defaultWorkers } from '../experiment/default-workers.js';
 
 export interface Parsed {
   _: Array<string | number>;

@@ -9,7 +9,6 @@
  * loads `./worker.ts` instead and gives the threads tsx's loader (`--import <tsx>`), so tests need
  * no build step. Both paths come from `import.meta.url`, never from the working folder.
  */
-import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
@@ -18,6 +17,7 @@ import type { ResultDetail, WorkerPing, WorkerProgress, WorkerTask } from './mes
 import type { ReplicationResult } from './replication.js';
 import { runTask } from './task.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
+import { defaultWorkers } from './default-workers.js';
 
 export interface PoolOptions {
   /** Threads (default os.availableParallelism()). */
@@ -54,9 +54,7 @@ export interface ReplicationPool {
   close(): Promise<void>;
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
-}
+export { defaultWorkers };
 
 /** Threads for `jobs` jobs: the requested count, but never more than the jobs (and at least 1). */
 export function cappedWorkers(requested: number, jobs: number | undefined): number {

@@ -4,6 +4,7 @@
  * to the SI value a field expects; a bare number is already in the unit the field's help names.
  * A wrong dimension (`"8 kg"` for a time) is an error that names both dimensions.
  */
+import { createRequire } from 'node:module';
 
 /** Physical dimensions a scenario field may have, with the SI unit the resolved value is in. */
 export const DIMENSIONS = {
@@ -63,10 +64,10 @@ export interface MathLike {
  * Call once per load in the main thread; never in a worker or a hot loop.
  */
 export async function loadMath(): Promise<MathLike> {
-  // A variable specifier: the bundle ships no .d.ts, and MathLike types what we use of it.
-  const specifier = 'mathjs/lib/browser/math.js';
-  const module = (await import(specifier)) as { default: MathLike };
-  return module.default;
+  // require, not import(): the ESM loader would first scan the 600 kB CommonJS bundle for its export
+  // names (≈ 100 ms at start-up, `npm run bench -- startup`). The bundle ships no .d.ts; MathLike
+  // types what we use of it.
+  return createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathLike;
 }
 
 const BARE_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;

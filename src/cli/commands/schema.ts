@@ -1,13 +1,9 @@
 /** `tapsim schema`: the JSON Schema of scenario files on stdout. */
-import { scenarioJsonSchema } from '../../scenario/schema.js';
 import type { Command } from '../command.js';
 
 export const schemaCommand: Command = {
   usage: 'schema',
   describe: 'print the JSON Schema of scenario files',
   interruptible: false,
-  run: async (_args, io) => {
-    io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
-    return 0;
-  },
+  run: async (_args, io) => (await import('./schema-run.js')).executeSchema(_args, io),
 };

@@ -1,8 +1,5 @@
 /** `tapsim verify`: the model checks against the analytic validation cases; writes a report folder. */
-import { verifyCommand } from '../../verify/command.js';
 import type { Command } from '../command.js';
-import { checkOutFlag } from '../flags.js';
-import { abs } from '../io.js';
 import { outOption } from '../options.js';
 
 export const verifyCliCommand: Command = {
@@ -14,15 +11,5 @@ export const verifyCliCommand: Command = {
       .option('out', { ...outOption, describe: 'report folder (default results/verify)' })
       .option('case', { type: 'string', array: true, requiresArg: true, describe: 'only this case id, e.g. V5 (repeatable)' }),
   interruptible: false,
-  run: async (args, io) => {
-    checkOutFlag(args);
-    return verifyCommand(
-      { out: (s) => io.stdout(`${s}\n`), err: (s) => io.stderr(`tapsim: ${s}\n`) },
-      {
-        outDir: abs(io, args.out ?? 'results/verify'),
-        quick: args.quick === true,
-        ...(args.case === undefined ? {} : { cases: args.case }),
-      },
-    );
-  },
+  run: async (args, io) => (await import('./verify-run.js')).executeVerify(args, io),
 };
