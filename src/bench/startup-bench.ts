@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { join } from 'node:path';
+import { maxOf, minOf } from '../arrays.js';
 
 export interface StartupCase {
   case: string;
@@ -51,7 +52,7 @@ export function benchStartup(distDir: string, scenario: string, runs = 7): Start
     loadPerCore,
     cases: cases.map(([name], i) => {
       const xs = samples[i] as number[];
-      return { case: name, medianMs: median(xs), minMs: Math.min(...xs), maxMs: Math.max(...xs) };
+      return { case: name, medianMs: median(xs), minMs: minOf(xs), maxMs: maxOf(xs) };
     }),
   };
 }
