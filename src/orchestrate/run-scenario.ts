@@ -27,7 +27,7 @@ import { createPool, runInOrder, type OrderedProgress, type PoolTask, type Repli
 import { relativeHalfWidth } from '../experiment/stats.js';
 import { unknownMetricSentence } from '../experiment/metric-names.js';
 import { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
-import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
+import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, workFlags, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
 export { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
@@ -157,12 +157,7 @@ async function runPersisted(loaded: LoadedScenario, options: RunScenarioOptions,
     points: [{ values: [], scenario, sha256: loaded.hash }],
     detail: 'full',
     pool,
-    ...(options.shard === undefined ? {} : { shard: options.shard }),
-    resume: options.resume === true,
-    ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}),
-    ...(options.failReplications === undefined ? {} : { failReplications: options.failReplications }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    ...workFlags(options),
     wallTimeS: () => (now() - started) / 1000,
   });
   const failures: ReplicationFailure[] = work.failures.map((f) => ({ replication: f.replication, seed: f.seed, message: f.message }));

@@ -15,4 +15,4 @@ export { ExperimentInputError } from './input-error.js';
 export { inShard, jobFileName, parseJobFileName, parseShard, type Shard } from './jobs.js';
 export { currentTool, identityOf, jobIndex, manifestDifferences, readManifest, RESOLVED_FILE, type Manifest } from './manifest.js';
 export { finishedJobs, locateJobs, readFinishedResult, readJob, type JobSource, type ReadJobOptions } from './job-files.js';
-export { jobScenario, runWorkFolder, type WorkFailure, type WorkPoint } from './work-folder.js';
+export { jobScenario, runWorkFolder, workFlags, type WorkFailure, type WorkPoint } from './work-folder.js';

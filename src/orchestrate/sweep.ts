@@ -16,9 +16,10 @@ import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
 import { createPool, type OrderedProgress, type ReplicationPool } from '../experiment/pool.js';
 import { summarize, type Summary } from '../experiment/stats.js';
-import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
+import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, workFlags, type JobSource, type Manifest, type ReadJobOptions, type Shard, type WorkFailure, type WorkPoint } from './shard.js';
 import { metricNames } from './run-scenario.js';
-import { buildInfo, type BuildInfo } from '../experiment/version.js';
+import { buildInfo } from '../experiment/version.js';
+import type { ResultStamp } from '../report/run-folder.js';
 
 export interface VarySpec {
   path: string;
@@ -130,14 +131,7 @@ export interface SweepOptions {
   now?: () => number;
 }
 
-export interface SweepJson {
-  tool: 'tapsim';
-  version: string;
-  build: string;
-  node: string;
-  dependencies: BuildInfo['dependencies'];
-  scenario: { name: string; file: string | null; sha256: string };
-  seed: number;
+export interface SweepJson extends ResultStamp {
   vary: readonly VarySpec[];
   points: number;
   jobs: number;
@@ -187,12 +181,7 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
       points: options.points,
       detail: 'metrics',
       pool,
-      ...(options.shard === undefined ? {} : { shard: options.shard }),
-      resume: options.resume === true,
-      ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}),
-      ...(options.failReplications === undefined ? {} : { failReplications: options.failReplications }),
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      ...workFlags(options),
       wallTimeS: () => (now() - started) / 1000,
     });
     if (work.partial) return { outDir: options.outDir, partial: true, sweepJson: undefined, failures: work.failures, jobsRun: work.jobsRun };

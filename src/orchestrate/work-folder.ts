@@ -38,6 +38,27 @@ export interface WorkPlan {
   failReplications?: readonly number[];
 }
 
+/** What a run and a sweep pass on to the work folder as given (absent options stay absent). */
+export interface WorkFlags {
+  shard?: Shard;
+  resume?: boolean;
+  allowVersionMix?: boolean;
+  failReplications?: readonly number[];
+  signal?: AbortSignal;
+  onProgress?: (p: OrderedProgress) => void;
+}
+
+export function workFlags(o: WorkFlags): Pick<WorkPlan, 'shard' | 'resume' | 'allowVersionMix' | 'failReplications' | 'signal' | 'onProgress'> {
+  return {
+    ...(o.shard === undefined ? {} : { shard: o.shard }),
+    resume: o.resume === true,
+    ...(o.allowVersionMix === true ? { allowVersionMix: true } : {}),
+    ...(o.failReplications === undefined ? {} : { failReplications: o.failReplications }),
+    ...(o.signal === undefined ? {} : { signal: o.signal }),
+    ...(o.onProgress === undefined ? {} : { onProgress: o.onProgress }),
+  };
+}
+
 export interface WorkFailure {
   point: number;
   replication: number;

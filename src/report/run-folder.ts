@@ -23,7 +23,8 @@ export interface ReplicationFailure {
   message: string;
 }
 
-export interface RunJson {
+/** What every result file (run.json, sweep.json) says of the tool and the experiment it came from. */
+export interface ResultStamp {
   tool: 'tapsim';
   version: string;
   /** Build id (git commit, or a hash of dist/), Node version and installed dependency versions. */
@@ -32,6 +33,9 @@ export interface RunJson {
   dependencies: BuildInfo['dependencies'];
   scenario: { name: string; file: string | null; sha256: string };
   seed: number;
+}
+
+export interface RunJson extends ResultStamp {
   replications: number;
   workers: number;
   wallTimeS: number;
