@@ -15,6 +15,7 @@ import { NS_PER_S, toMs } from '../units.js';
 import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
 import { GATE_OPEN_RATE, PAID_CORRECTLY_RATE } from './metric-names.js';
 import type { BackendSeries } from '../backend/backend.js';
+import { networkScalars, networkSeries, type NetworkSeries } from './network-result.js';
 
 export interface ReplicationRequest {
   scenario: ResolvedScenario;
@@ -58,6 +59,8 @@ export interface ReplicationResult {
   /** Backend time series (backend.csv). */
   backend: BackendSeries;
   transactions: TransactionColumns | null;
+  /** Lines and trains (network.csv, line-load.csv); only with origin–destination travel. */
+  network?: NetworkSeries;
 }
 
 export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs: number, events: number) => void): ReplicationResult {
@@ -65,8 +68,16 @@ export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs:
   const state = buildWorldState(cfg, req.seed, req.replication);
   const { kernel } = state;
   const slices = 200;
+  let nextEdgeNs = cfg.intervalNs;
   for (let i = 1; i <= slices; i++) {
-    kernel.run((cfg.durationNs * i) / slices);
+    const untilNs = (cfg.durationNs * i) / slices;
+    // Conservation holds at every instant: checked at every interval edge and every progress slice.
+    for (; nextEdgeNs < untilNs; nextEdgeNs += cfg.intervalNs) {
+      kernel.run(nextEdgeNs);
+      checkConservation(state, req);
+    }
+    kernel.run(untilNs);
+    checkConservation(state, req);
     onProgress?.(kernel.nowNs, kernel.eventCount);
   }
   for (const row of state.gates) for (const g of row) g.flushLevel();
@@ -85,22 +96,31 @@ export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs:
     gatelines: gatelineSeries(cfg, state),
     backend: state.backend.backendMetrics().series,
     transactions: state.transactions?.columns ?? null,
+    ...(state.trips === null ? {} : { network: networkSeries(cfg, state.trips) }),
   };
 }
 
-/** arrived = passed + walking + queued + in service + abandoned, or the replication fails loudly. */
+/**
+ * arrived = passed + walking + queued + in service + abandoned (balked, service desk) + in the
+ * network (walking to or between platforms + on platforms, left behind included + in trains), or
+ * the replication fails loudly.
+ */
 function checkConservation(state: WorldState, req: ReplicationRequest): void {
-  const { arrived, walking, passed, abandoned } = state.census;
+  const { arrived, walking, passed, abandoned, inNetwork } = state.census;
   const { queued, inService } = inSystem(state);
-  if (arrived !== passed + walking + queued + inService + abandoned) {
+  const t = state.trips;
+  const networkParts = t === null ? 0 : t.counts.walkingInNetwork + t.service.waiting + t.service.riding;
+  if (arrived !== passed + walking + queued + inService + abandoned + inNetwork || inNetwork !== networkParts) {
+    const network = t === null ? '' : ` + in the network ${inNetwork} (walking ${t.counts.walkingInNetwork}, on platforms ${t.service.waiting}, in trains ${t.service.riding})`;
     throw new Error(
-      `replication ${req.replication} (seed ${req.seed}): passenger conservation broken: arrived ${arrived} ≠ passed ${passed} + walking ${walking} + queued ${queued} + in service ${inService} + abandoned ${abandoned}`,
+      `replication ${req.replication} (seed ${req.seed}): passenger conservation broken at ${state.kernel.nowNs / NS_PER_S} s: arrived ${arrived} ≠ passed ${passed} + walking ${walking} + queued ${queued} + in service ${inService} + abandoned ${abandoned}${network}`,
     );
   }
 }
 
 function scalarMetrics(cfg: WorldConfig, state: WorldState): Record<string, number> {
-  return { ...passengerAndTapMetrics(cfg, state), ...rateMetrics(cfg, state), ...gatelinePeaks(cfg, state), ...backendScalars(state) };
+  const network = state.trips === null ? {} : networkScalars(cfg, state.trips);
+  return { ...passengerAndTapMetrics(cfg, state), ...rateMetrics(cfg, state), ...gatelinePeaks(cfg, state), ...backendScalars(state), ...network };
 }
 
 /** Passenger counts, taps, waits, times and gate use (summary.csv columns, in this order). */
@@ -120,7 +140,7 @@ function passengerAndTapMetrics(cfg: WorldConfig, state: WorldState): Record<str
     passengers_passed: m.passed,
     passengers_balked: m.balked,
     passengers_service_desk: m.serviceDesk,
-    passengers_in_system_end: queued + inService + state.census.walking,
+    passengers_in_system_end: queued + inService + state.census.walking + state.census.inNetwork,
     fallback_other_gate: m.fallbackOtherGate,
     fallback_qr: m.fallbackQr,
     taps: m.taps,

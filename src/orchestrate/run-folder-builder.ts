@@ -9,6 +9,8 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
 import { BACKEND_CSV_COLUMNS, backendRows, columnsMarkdown, GATE_CSV_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS, transactionRows, withClockRows } from '../report/csv.js';
 import { startTimeS } from '../report/clock.js';
+import { LINE_LOAD_COLUMNS, lineLoadRows, NETWORK_COLUMNS, networkRows } from '../report/network-rows.js';
+import { withClockColumn } from '../report/csv-rows.js';
 import { renderRunReport, type ReplicationFailure, type RunJson } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -29,6 +31,8 @@ export class RunFolderBuilder {
     private readonly gates: CsvSink,
     private readonly backend: CsvSink,
     private readonly transactions: CsvSink | undefined,
+    /** network.csv and line-load.csv, only with origin–destination travel. */
+    private readonly network: { stations: CsvSink; load: CsvSink } | undefined,
   ) {
     this.startS = startTimeS(scenario.startTime);
   }
@@ -37,7 +41,8 @@ export class RunFolderBuilder {
     const transactions = scenario.outputs.transactions ? await w.openCsv('transactions.csv', TRANSACTION_CSV_COLUMNS) : undefined;
     const gates = await w.openCsv('gates.csv', GATE_CSV_COLUMNS);
     const backend = await w.openCsv('backend.csv', BACKEND_CSV_COLUMNS);
-    return new RunFolderBuilder(w, scenario, gates, backend, transactions);
+    const network = scenario.network.od === undefined ? undefined : { stations: await w.openCsv('network.csv', NETWORK_COLUMNS), load: await w.openCsv('line-load.csv', withClockColumn(LINE_LOAD_COLUMNS, 't_start_s')) };
+    return new RunFolderBuilder(w, scenario, gates, backend, transactions, network);
   }
 
   get metricsByReplication(): readonly SummaryRow[] {
@@ -50,6 +55,10 @@ export class RunFolderBuilder {
     }
     for (const row of withClockRows(gateRows(result.replication, result.gatelines, this.scenario.duration), 1, this.startS)) await this.gates.write(row);
     for (const row of withClockRows(backendRows(result.replication, result.backend, this.scenario.duration), 1, this.startS)) await this.backend.write(row);
+    if (this.network !== undefined && result.network !== undefined) {
+      for (const row of networkRows(result.replication, result.network)) await this.network.stations.write(row);
+      for (const row of withClockRows(lineLoadRows(result.replication, result.network, this.scenario.duration), 1, this.startS)) await this.network.load.write(row);
+    }
     this.latency.add(result.sketches.tapLatency);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);
@@ -64,6 +73,8 @@ export class RunFolderBuilder {
     await this.transactions?.end();
     await this.gates.end();
     await this.backend.end();
+    await this.network?.stations.end();
+    await this.network?.load.end();
     const { scenario } = loaded;
     const names = metricNames(this.rows);
     const runJson: RunJson = {
@@ -84,7 +95,7 @@ export class RunFolderBuilder {
     await this.w.writeFile('summary.csv', summaryCsv(this.rows));
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
     await this.w.writeFile('latency.csv', this.latency.csv());
-    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
+    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv']), ...(this.network === undefined ? [] : ['network.csv', 'line-load.csv'])];
     await this.w.writeFile('columns.md', columnsMarkdown(files, names));
     // The report reads only the folder's own files (run.json given here, as it is written last),
     // so `tapsim report` re-renders it identically.

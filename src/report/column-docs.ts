@@ -121,6 +121,14 @@ const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^offline_accepted_value_cents$/, 'value of the transactions accepted offline, cents'],
   [/^deferred_backlog_max$/, 'largest backlog of deferred records not yet uploaded, count'],
   [/^deferred_oldest_age_max_s$/, 'oldest age of a deferred record waiting for upload, s'],
+  [/^trips_started$/, 'journeys started through the network (entered a gate, then towards a platform), count'],
+  [/^trips_completed$/, 'journeys that reached their destination station (alighted), count'],
+  [/^fare_irregularities$/, 'passengers with no valid tap-in at their exit (evasion share, or an entry bound to another carrier), sent to the service desk, count'],
+  [/^left_behind$/, 'passengers left on a platform by a departing full train (a passenger left behind twice counts twice), count'],
+  [/^ride_time_mean_s$/, 'mean time from boarding to alighting of one leg, s'],
+  [/^in_trains_mean$/, 'time-average number of passengers in trains over the whole run, persons'],
+  [/^on_platforms_mean$/, 'time-average number of passengers waiting on platforms over the whole run, persons'],
+  [/^load_factor_peak$/, 'highest load factor (riders ÷ seats of the segment departures) of a line in one interval'],
 ];
 
 /** Description of a metric column (falls back to its unit suffix). */
@@ -137,6 +145,35 @@ export const FILE_DOCS: Readonly<Record<string, { about: string; columns: Column
   'transactions.csv': { about: 'One row per tap attempt; rows in replication order, then time order.', columns: TRANSACTION_DOCS },
   'gates.csv': { about: 'Time series per replication × interval × gateline.', columns: GATE_DOCS },
   'backend.csv': { about: 'Backend time series per replication × interval (all hosts and stations together).', columns: BACKEND_DOCS },
+  'network.csv': {
+    about: 'Per replication, line, direction and station (network.od scenarios): who boarded, alighted and was left behind, and the load on the segment leaving the station.',
+    columns: [
+      ['replication', 'replication index'],
+      ['line', 'line id'],
+      ['direction', 'forward (the order of network.lines[].stations) or backward'],
+      ['position', 'stop number in the direction of travel, 0-based'],
+      ['station', 'station id'],
+      ['boarded', 'passengers who boarded here, count'],
+      ['alighted', 'passengers who alighted here, count'],
+      ['left_behind', 'passengers left on the platform by a full departing train, count (one passenger per train that left them)'],
+      ['departures', 'trains that left here in this direction, count'],
+      ['riders_departing', 'passengers on board as those trains left, summed, count'],
+      ['load_factor', 'riders_departing ÷ (departures × capacity); empty at the last stop'],
+    ],
+  },
+  'line-load.csv': {
+    about: 'Per replication, interval and line (network.od scenarios): the load of the line over time, from every segment departure in the interval.',
+    columns: [
+      ['replication', 'replication index'],
+      ['t_start_s', 'interval start, s from the run start'],
+      ['clock', 'interval start as a time of day (startTime + t)'],
+      ['line', 'line id'],
+      ['riders_departing', 'passengers on board at the segment departures in the interval, summed, count'],
+      ['seats_departing', 'capacity of those departures, summed, count'],
+      ['load_factor', 'riders_departing ÷ seats_departing'],
+      ['boarded', 'passengers who boarded the line in the interval, count'],
+    ],
+  },
   'latency.csv': { about: 'Tap-latency distribution per carrier and band, over all replications.', columns: LATENCY_DOCS },
   'sweep.csv': {
     about: 'One row per sweep point (full factorial of the --vary values, first --vary varying slowest).',

@@ -11,6 +11,7 @@ import type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig } from 
 import { backendParams } from './build/backend.js';
 import { entranceConfig, gatelineConfig } from './build/station.js';
 import { tapPair } from './build/tap-pairs.js';
+import { networkWorld } from './build/network.js';
 
 export type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig };
 
@@ -57,5 +58,6 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
     transactions: s.outputs.transactions,
     backend: backendParams(s),
     valueCents: s.backend.valueCents,
+    network: networkWorld(s, entrances, gatelines),
   };
 }

@@ -8,6 +8,9 @@ import type { BackendParams } from '../backend/backend.js';
 import type { GateMechanics } from './gate.js';
 import type { GateChoicePolicy } from './gate-choice.js';
 import type { RateTable } from './demand.js';
+import type { NetworkConfig } from './network/network-config.js';
+import type { Itinerary } from './network/itinerary.js';
+import type { DestinationRow } from './network/destinations.js';
 
 export interface CarrierConfig {
   id: string;
@@ -50,6 +53,21 @@ export interface EntranceConfig {
   exitGroupSize: Distribution;
 }
 
+/** Origin–destination travel through a network of lines (station/network/); null: stations are independent. */
+export interface NetworkWorld {
+  net: NetworkConfig;
+  /** Destination row per station index (origin). */
+  destinations: DestinationRow[];
+  /** itineraries[origin][destination] (station indices); null where no route. */
+  itineraries: Array<Array<Itinerary | null>>;
+  /** Gateline ↔ platform walk, s. */
+  platformWalkS: Distribution;
+  /** Share of entering passengers with no valid tap-in. */
+  evasionShare: number;
+  /** Entrance indices of each station that have gatelines serving exits (direction out or both). */
+  exitEntrances: number[][];
+}
+
 export interface WorldConfig {
   durationNs: number;
   warmupNs: number;
@@ -68,4 +86,5 @@ export interface WorldConfig {
   backend: BackendParams;
   /** Value of one transaction, cents. */
   valueCents: Distribution;
+  network: NetworkWorld | null;
 }

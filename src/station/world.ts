@@ -17,6 +17,8 @@ import { startArrivals } from './world/arrivals.js';
 import { gateSurroundings } from './world/gate-surroundings.js';
 import { gateLayout, gatelineRouting } from './world/routing.js';
 import { tapEventHooks } from './world/tap-events.js';
+import { tripRoom, type TripRoom } from './world/trips.js';
+import type { GateHooks } from './gate.js';
 import type { Census, WorldContext, WorldPassenger } from './world/context.js';
 import type { Passenger } from './passenger.js';
 
@@ -32,6 +34,8 @@ export interface WorldState {
   authorisation: QuantileSketch;
   /** Conservation counters (all passengers, warm-up included). */
   census: Census;
+  /** Origin–destination travel (trains, platforms), or null without a network. */
+  trips: TripRoom | null;
 }
 
 /**
@@ -54,22 +58,39 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     metrics,
     gatelineMetrics,
     lineSeries: gatelineMetrics.map((m) => m.series),
-    census: { arrived: 0, walking: 0, passed: 0, abandoned: 0 },
+    census: { arrived: 0, walking: 0, passed: 0, abandoned: 0, inNetwork: 0 },
     gates: [],
     pool,
     leave: (p: Passenger): void => void pool.push(p as WorldPassenger),
     counted: (): boolean => kernel.nowNs >= cfg.warmupNs,
   };
   const layout = gateLayout(cfg);
-  const hooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates) });
+  const stationHooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates) });
+  // Routing is built after the gates; the trip room (trains) needs it for the exits, so it reaches it through `route`.
+  let route: ReturnType<typeof gatelineRouting> = () => undefined;
+  const trips = cfg.network === null ? null : tripRoom(ctx, cfg.network, (p, lines) => route(p, lines));
+  const hooks: GateHooks = trips === null ? stationHooks : withTrips(stationHooks, trips);
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     const first = layout.firstGateSlot[li]!;
     for (let lane = 0; lane < line.gates; lane++) row.push(new Gate(kernel, first + lane, lane, li, line.mechanics, hooks, layout.gateLoads, first + lane));
     ctx.gates.push(row);
   });
-  startArrivals(ctx, seed, replication, gatelineRouting(ctx, layout));
-  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census };
+  route = gatelineRouting(ctx, layout);
+  startArrivals(ctx, seed, replication, route);
+  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census, trips };
+}
+
+/** The station's gate hooks with the network's: every tap's cause kept (a wrong-gate entry records no valid tap-in), and passengers clearing a gate handed to the trip room. */
+function withTrips(hooks: GateHooks, trips: TripRoom): GateHooks {
+  return {
+    ...hooks,
+    onTap: (p, gate, outcome, startNs) => {
+      hooks.onTap(p, gate, outcome, startNs);
+      (p as WorldPassenger).lastCause = outcome.cause;
+    },
+    onCleared: trips.afterGate,
+  };
 }
 
 /** Passengers still inside at the end: waiting in a queue or being served. */

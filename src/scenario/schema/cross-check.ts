@@ -2,9 +2,10 @@
  * Cross-field rules checked on the raw (merged, un-converted) document, so that they are
  * reported together with field errors: carrier shares sum to 1 (within 1e-9), unique ids (backend channels too),
  * gatelines reference defined readers, carrier mixes reference defined carriers and sum to 1,
- * lines reference defined stations. Tolerates malformed input (field errors come from zod).
+ * the network's rules (cross-check-network.ts). Tolerates malformed input (field errors come from zod).
  */
 import { didYouMean } from '../did-you-mean.js';
+import { crossCheckNetwork, expandedStationIds } from './cross-check-network.js';
 
 export function crossCheck(raw: unknown): Array<{ path: Array<string | number>; message: string; hint?: string }> {
   const issues: Array<{ path: Array<string | number>; message: string; hint?: string }> = [];
@@ -62,16 +63,8 @@ export function crossCheck(raw: unknown): Array<{ path: Array<string | number>; 
       }
     });
   });
-  const lines = arr(obj(root['network'])?.['lines']);
-  idsOf(lines, ['network', 'lines'], 'line');
-  lines.forEach((line, i) => {
-    arr(obj(line)?.['stations']).forEach((sid, k) => {
-      if (typeof sid === 'string' && !stationIds.includes(sid)) {
-        const hint = suggest(sid, stationIds);
-        issues.push({ path: ['network', 'lines', i, 'stations', k], message: `station "${sid}" is not defined in stations`, ...(hint === undefined ? {} : { hint }) });
-      }
-    });
-  });
+  idsOf(arr(obj(root['network'])?.['lines']), ['network', 'lines'], 'line');
+  for (const issue of crossCheckNetwork(root['network'], expandedStationIds(stations), suggest)) issues.push(issue);
   return issues;
 }
 

@@ -5,7 +5,8 @@ import { makeFields } from './fields.js';
 import { carrierSchema } from './carriers.js';
 import { readerSchema } from './readers.js';
 import { gateSchemas } from './gates.js';
-import { networkSchema, stationSchema } from './stations.js';
+import { stationSchema } from './stations.js';
+import { networkSchema } from './network.js';
 import { backendSchema } from './backend.js';
 import { outputsSchema, retrySchema, runFields } from './run.js';
 

@@ -1,4 +1,4 @@
-/** The stations section (entrances, gatelines) and the network of lines. */
+/** The stations section (entrances, gatelines); the network of lines is network.ts. */
 import { z } from 'zod';
 import type { SchemaContext } from './context.js';
 import type { Fields } from './fields.js';
@@ -41,17 +41,4 @@ export function stationSchema(f: Fields, ctx: SchemaContext, partialGate: Return
       entrances: z.array(entranceSchema).min(1).describe('Entrances of the station.'),
     })
     .describe('A station.');
-}
-
-export function networkSchema(f: Fields) {
-  const { id } = f;
-  return z
-    .strictObject({
-      lines: z
-        .array(z.strictObject({ id: id('Line'), stations: z.array(z.string()).min(2).describe('Station ids in order along the line.') }))
-        .default([])
-        .describe('Metro lines through the stations.'),
-    })
-    .prefault({})
-    .describe('Lines of stations (metro-line scenarios).');
 }

@@ -59,16 +59,22 @@ function rides(l: LineConfig, from: number): Array<{ toPos: number; direction: 1
 /** The least-time itinerary from `origin` to `destination` (station indices), or null when no line joins them. */
 export function planItinerary(n: NetworkConfig, origin: number, destination: number): Itinerary | null {
   if (origin === destination) return null;
+  return planItineraries(n, origin, Math.max(origin, destination) + 1)[destination] ?? null;
+}
+
+/** Itineraries from `origin` to every station 0…stations−1 (one Dijkstra); null for the origin itself and unreachable stations. */
+export function planItineraries(n: NetworkConfig, origin: number, stations: number): Array<Itinerary | null> {
   const states: State[] = [{ cost: 0, legs: 0, station: origin, line: -1, from: -1, leg: null }];
   const best = new Map<string, number>([[`${origin}:-1`, 0]]);
-  const done = new Set<number>();
-  for (;;) {
-    let pick = -1;
-    for (let i = 0; i < states.length; i++) if (!done.has(i) && (pick < 0 || better(states[i]!, states[pick]!))) pick = i;
-    if (pick < 0) return null;
-    done.add(pick);
+  const settled = new Set<number>();
+  const out: Array<Itinerary | null> = new Array<Itinerary | null>(stations).fill(null);
+  const heap = new StateHeap(states);
+  heap.push(0);
+  for (let pick = heap.pop(); pick !== undefined; pick = heap.pop()) {
+    if (settled.has(pick)) continue;
+    settled.add(pick);
     const s = states[pick]!;
-    if (s.station === destination) return unwind(n, states, pick);
+    if (s.station !== origin && s.station < stations && out[s.station] === null) out[s.station] = unwind(n, states, pick);
     n.lines.forEach((l, li) => {
       if (li === s.line) return;
       const pos = l.stations.indexOf(s.station);
@@ -78,12 +84,55 @@ export function planItinerary(n: NetworkConfig, origin: number, destination: num
         const next: State = { cost: s.cost + boardNs + r.rideNs, legs: s.legs + 1, station: l.stations[r.toPos] as number, line: li, from: pick, leg: { line: li, direction: r.direction, fromPos: pos, toPos: r.toPos } };
         const key = `${next.station}:${li}`;
         const seen = best.get(key);
-        if (seen === undefined || (!done.has(seen) && better(next, states[seen]!))) {
+        if (seen === undefined || (!settled.has(seen) && better(next, states[seen]!))) {
           best.set(key, states.length);
           states.push(next);
+          heap.push(states.length - 1);
         }
       }
     });
+  }
+  return out;
+}
+
+/** A binary min-heap of state indices by (cost, legs, index): deterministic ties. */
+class StateHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly states: readonly State[]) {}
+  private less(a: number, b: number): boolean {
+    const x = this.states[a]!;
+    const y = this.states[b]!;
+    return better(x, y) || (x.cost === y.cost && x.legs === y.legs && a < b);
+  }
+  push(i: number): void {
+    const h = this.items;
+    h.push(i);
+    for (let k = h.length - 1; k > 0; ) {
+      const parent = (k - 1) >> 1;
+      if (!this.less(h[k]!, h[parent]!)) break;
+      [h[k], h[parent]] = [h[parent]!, h[k]!];
+      k = parent;
+    }
+  }
+  pop(): number | undefined {
+    const h = this.items;
+    if (h.length === 0) return undefined;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let k = 0; ; ) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < h.length && this.less(h[l]!, h[m]!)) m = l;
+        if (r < h.length && this.less(h[r]!, h[m]!)) m = r;
+        if (m === k) break;
+        [h[k], h[m]] = [h[m]!, h[k]!];
+        k = m;
+      }
+    }
+    return top;
   }
 }
 

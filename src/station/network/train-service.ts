@@ -56,6 +56,10 @@ export class TrainService<T> {
   rideSumNs = 0;
   boardedTotal = 0;
   trainsRun = 0;
+  /** Per line and interval (by departure time): riders and seats of every segment departure, and boardings. */
+  readonly intervalRiders: number[][];
+  readonly intervalCapacity: number[][];
+  readonly intervalBoarded: number[][];
 
   constructor(
     private readonly kernel: Kernel,
@@ -63,7 +67,12 @@ export class TrainService<T> {
     private readonly hooks: TrainHooks<T>,
     endNs: TimeNs,
     startNs: TimeNs = 0,
+    private readonly intervalNs: TimeNs = endNs,
   ) {
+    const intervals = Math.max(1, Math.ceil(endNs / intervalNs));
+    this.intervalRiders = cfg.lines.map(() => zeros(intervals));
+    this.intervalCapacity = cfg.lines.map(() => zeros(intervals));
+    this.intervalBoarded = cfg.lines.map(() => zeros(intervals));
     this.platforms = cfg.lines.map((l) => [0, 1].map(() => l.stations.map(() => [])));
     this.heads = cfg.lines.map((l) => [0, 1].map(() => zeros(l.stations.length)));
     this.counts = cfg.lines.map((l) => [0, 1].map(() => ({ boarded: zeros(l.stations.length), alighted: zeros(l.stations.length), leftBehind: zeros(l.stations.length), segmentDepartures: zeros(l.stations.length), segmentRiders: zeros(l.stations.length) })));
@@ -157,6 +166,10 @@ export class TrainService<T> {
       this.inTrains.set(now, this.trainTotal);
       this.hooks.onBoard?.(boarding, li, pos, key);
     }
+    const k = Math.min(this.intervalRiders[li]!.length - 1, Math.floor(now / this.intervalNs));
+    this.intervalRiders[li]![k]! += riders.length;
+    this.intervalCapacity[li]![k]! += l.capacity;
+    this.intervalBoarded[li]![k]! += boarded;
     counts.leftBehind[pos]! += left;
     counts.segmentDepartures[pos]!++;
     counts.segmentRiders[pos]! += riders.length;

@@ -9,7 +9,7 @@ import { streamFor, streamForNumberedKey, Xoshiro128ss } from '../../random/stre
 import { NS_PER_S } from '../../units.js';
 import { nextArrivalWithMax } from '../demand.js';
 import type { Passenger } from '../passenger.js';
-import type { EntranceConfig } from '../world-config.js';
+import type { EntranceConfig, WorldConfig } from '../world-config.js';
 import type { WorldContext, WorldPassenger } from './context.js';
 
 type Arrive = (p: Passenger, linesByCarrier: ReadonlyArray<readonly number[]>) => void;
@@ -32,8 +32,23 @@ function newPassenger(arrive: Arrive): WorldPassenger {
     tapStartNs: 0,
     lines: [],
     walked: () => arrive(p, p.lines),
+    trip: null,
+    lastCause: '',
   };
   return p;
+}
+
+/**
+ * The gatelines of an entrance serving `flow`, per carrier: those whose reader accepts the carrier
+ * (signage), else all of them; null when the entrance has none for the flow.
+ */
+export function flowLines(cfg: WorldConfig, entrance: EntranceConfig, flow: 'entry' | 'exit'): Array<readonly number[]> | null {
+  const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== (flow === 'entry' ? 'out' : 'in'));
+  if (lines.length === 0) return null;
+  return cfg.carriers.map((_, c) => {
+    const accepting = lines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![c]!.band !== null);
+    return accepting.length > 0 ? accepting : lines;
+  });
 }
 
 /** One passenger flow (entries or exits) through an entrance's gatelines in `direction`. */
@@ -42,13 +57,8 @@ function startFlow(ctx: WorldContext, seed: number, replication: number, arrive:
   const table = flow === 'entry' ? entrance.table : entrance.exitTable;
   const maxPerHour = flow === 'entry' ? entrance.maxPerHour : entrance.maxExitPerHour;
   const groupSize = flow === 'entry' ? entrance.groupSize : entrance.exitGroupSize;
-  const lines = entrance.gatelines.filter((li) => cfg.gatelines[li]!.direction !== (flow === 'entry' ? 'out' : 'in'));
-  if (lines.length === 0 || !(maxPerHour > 0)) return;
-  // Passengers head for gatelines whose reader accepts their carrier (signage), if any does.
-  const linesByCarrier = cfg.carriers.map((_, c) => {
-    const accepting = lines.filter((li) => cfg.pairs[cfg.gatelines[li]!.readerIndex]![c]!.band !== null);
-    return accepting.length > 0 ? accepting : lines;
-  });
+  const linesByCarrier = flowLines(ctx.cfg, entrance, flow);
+  if (linesByCarrier === null || !(maxPerHour > 0)) return;
   const prefix = flow === 'entry' ? `${entrance.key}#` : `${entrance.key}#exit-`;
   const arrivals = streamFor(seed, replication, `${flow === 'entry' ? 'arrivals' : 'exits'}:${entrance.key}`);
   let sequence = 0;
@@ -75,6 +85,7 @@ function startFlow(ctx: WorldContext, seed: number, replication: number, arrive:
       p.lastGate = -1;
       p.tapStartNs = 0;
       p.lines = linesByCarrier;
+      p.trip = null;
       census.arrived++;
       census.walking++;
       if (counted()) {
@@ -89,10 +100,14 @@ function startFlow(ctx: WorldContext, seed: number, replication: number, arrive:
   next();
 }
 
-/** Start every entrance's entry flow, then its exit flow (in entrance order: the order events are first scheduled). */
+/**
+ * Start every entrance's entry flow, then its exit flow (in entrance order: the order events are
+ * first scheduled). With origin–destination travel (cfg.network) the exits come from the trains
+ * (trips.ts) instead of the exit flows.
+ */
 export function startArrivals(ctx: WorldContext, seed: number, replication: number, arrive: Arrive): void {
   for (const entrance of ctx.cfg.entrances) {
     startFlow(ctx, seed, replication, arrive, entrance, 'entry');
-    startFlow(ctx, seed, replication, arrive, entrance, 'exit');
+    if (ctx.cfg.network === null) startFlow(ctx, seed, replication, arrive, entrance, 'exit');
   }
 }

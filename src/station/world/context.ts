@@ -11,6 +11,7 @@ import type { Gate } from '../gate.js';
 import type { Passenger } from '../passenger.js';
 import type { GatelineMetrics, StationMetrics } from '../station-metrics.js';
 import type { WorldConfig } from '../world-config.js';
+import type { Itinerary } from '../network/itinerary.js';
 
 /** A passenger as the world keeps them: reusable, with its own stream and walk handler. */
 export interface WorldPassenger extends Passenger {
@@ -22,14 +23,33 @@ export interface WorldPassenger extends Passenger {
   lines: ReadonlyArray<readonly number[]>;
   /** Arrival at the gateline after the walk (bound once per object). */
   walked: () => void;
+  /** The journey through the network (trips.ts), or null: not travelling (no network, or before the entry gate). */
+  trip: Trip | null;
+  /** Cause of the latest tap attempt (kept only with a network: a wrong-gate entry records no valid tap-in). */
+  lastCause: string;
 }
 
-/** Conservation counters (all passengers, warm-up included). */
+/** A passenger's journey: the route, the leg being ridden, and whether the entry was validly recorded. */
+export interface Trip {
+  itinerary: Itinerary;
+  leg: number;
+  validEntry: boolean;
+  /** Alighted at the destination and on the way out through its exit gates. */
+  exiting: boolean;
+}
+
+/**
+ * Conservation counters (all passengers, warm-up included). `passed`: left through a gate; a
+ * passenger who continues into the network after the entry gate moves from `passed` to
+ * `inNetwork` (walking to or between platforms, on a platform, in a train) until they alight at
+ * their destination and walk (`walking`) to its exit gates.
+ */
 export interface Census {
   arrived: number;
   walking: number;
   passed: number;
   abandoned: number;
+  inNetwork: number;
 }
 
 export interface WorldContext {
