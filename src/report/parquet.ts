@@ -120,15 +120,21 @@ export async function writeParquetCopies(dir: string, files: readonly string[]):
   }
 }
 
+/** A SELECT of the CSV file at `path` with its columns typed (column-types.ts), and the unit metadata of its columns. */
+export async function typedCsvQuery(sql: Sql, path: string): Promise<{ query: string; metadata: Record<string, string> }> {
+  const header = await csvHeader(path);
+  const source = csvSource(path, header);
+  const { select, metadata } = await tableSchema(sql, source, header);
+  return { query: `SELECT ${select} FROM ${source}`, metadata };
+}
+
 async function writeParquetCopy(sql: Sql, csvPath: string): Promise<void> {
   const parquetPath = csvPath.replace(/\.csv$/, '.parquet');
   try {
-    const header = await csvHeader(csvPath);
-    const source = csvSource(csvPath, header);
-    const { select, metadata } = await tableSchema(sql, source, header);
+    const { query, metadata } = await typedCsvQuery(sql, csvPath);
     metadata['tapsim.table'] = basename(csvPath, '.csv');
     const kv = Object.entries(metadata).map(([k, v]) => `${quoteText(k)}: ${quoteText(v)}`).join(', ');
-    await sql.run(`COPY (SELECT ${select} FROM ${source}) TO ${quoteText(parquetPath)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
+    await sql.run(`COPY (${query}) TO ${quoteText(parquetPath)} (FORMAT parquet, COMPRESSION zstd, KV_METADATA {${kv}})`);
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? String(error);
     throw new FileSystemError(parquetPath, 'PARQUET', message, 'check the disk and the folder (give --out on a writable disk with space)', 'write');
