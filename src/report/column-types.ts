@@ -61,20 +61,3 @@ export function columnKind(name: string): ColumnKind {
   if (unit !== undefined) return { type: 'double', unit };
   return { type: undefined, unit: '' };
 }
-
-const INTEGER_CELL = /^-?\d+$/;
-const NUMBER_CELL = /^(-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?|NaN|-?Inf)$/;
-
-/** The type of a column no rule names, from its cells as formatNumber writes them (empty cells: missing). */
-export function typeOfCells(cells: Iterable<string>): ColumnType {
-  let integer = true;
-  let any = false;
-  for (const cell of cells) {
-    if (cell === '') continue;
-    any = true;
-    if (INTEGER_CELL.test(cell) && Math.abs(Number(cell)) <= Number.MAX_SAFE_INTEGER) continue;
-    integer = false;
-    if (!NUMBER_CELL.test(cell)) return 'string';
-  }
-  return any && integer ? 'integer' : any ? 'double' : 'string';
-}
