@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main.js';
 import { cellText } from '../cli/commands/query-run.js';
-import { smallScenarioDir } from '../testing/test-helpers.js';
+import { ROOT, smallScenarioDir } from '../testing/test-helpers.js';
 import { columnKind } from './column-types.js';
 import { parseCsv } from './csv-read.js';
 import { openSql, quoteText, wantsParquet, writeParquetCopies, type Sql } from './parquet.js';
@@ -33,7 +33,21 @@ async function unitsOf(sql: Sql, path: string): Promise<Record<string, string>> 
   return Object.fromEntries(r.rows.map((row) => [String(row[0]), String(row[1])]));
 }
 
+/** Every .ts file below `dir` (tests too). */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+}
+
 describe('outputs.format: [csv, parquet]', () => {
+  it('DuckDB is loaded only when Parquet is written or a query runs: one dynamic import, in parquet.ts', () => {
+    const src = join(ROOT, 'src');
+    const users = sources(src).filter((f) => !f.endsWith('.test.ts') && readFileSync(f, 'utf8').includes('@duckdb/'));
+    expect(users.map((f) => f.slice(src.length + 1))).toEqual(['report/parquet.ts']);
+    const text = readFileSync(join(src, 'report', 'parquet.ts'), 'utf8');
+    expect(text).not.toMatch(/^import .*@duckdb/m);
+    expect(text.match(/await import\('@duckdb\/node-api'\)/g)).toHaveLength(1);
+  });
+
   it('every table of a run folder as Parquet: typed columns, units in the metadata, values equal to the CSV cells after formatNumber', async () => {
     const { dir } = smallScenarioDir('parquet', 'replications: 1\noutputs: { format: [csv, parquet] }\n');
     const r = await cli(['run', 'small.yaml', '--out', 'out', '--quiet', '--set', 'duration=2 min'], dir);
