@@ -62,7 +62,7 @@ describe('tapsim query', () => {
     expect(printed.code, printed.err).toBe(0);
     expect(printed.out.split('\n').slice(0, 2)).toEqual(['point  taps', '-----  ----']);
     expect(printed.out).toMatch(new RegExp(`^    1 +${taps.length}$`, 'm'));
-  }, 60_000);
+  }, 120_000);
 
   it('a CSV-only run folder is queried through typed views; bad folders and bad SQL are one sentence, exit 2', async () => {
     const { dir } = smallScenarioDir('query-csv', 'replications: 1\n');
