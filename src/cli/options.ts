@@ -25,6 +25,9 @@ export interface Parsed {
   reader?: string;
   case?: string[];
   quick?: boolean;
+  sql?: string;
+  csv?: string;
+  parquet?: string;
 }
 
 export const setOption = { type: 'string', array: true, describe: 'override a field: path=value (repeatable), e.g. --set stations.S01.entrances.A.gatelines.0.gates=8', requiresArg: true } as const;

@@ -18,6 +18,7 @@ import { canonicalJson, loadScenario, sha256, type Override } from '../scenario/
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { columnsMarkdown, compareCsv, keyedSummaryCsv } from '../report/csv.js';
 import { formatNumber, writeFolderAtomic } from '../report/write.js';
+import { PARQUET_NOTE, wantsParquet, writeParquetCopies } from '../report/parquet.js';
 import { writeExperimentReport } from '../report/experiment-report.js';
 import { diffText } from '../report/ci-text.js';
 import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
@@ -176,7 +177,9 @@ export async function runCompare(
       await w.writeFile('compare.json', JSON.stringify(compareJson, null, 2) + '\n');
       await w.writeFile('compare.csv', compareCsv(rows));
       await w.writeFile('compare-summary.csv', keyedSummaryCsv(['config'], metrics, summaryRows));
-      await w.writeFile('columns.md', columnsMarkdown(['compare.csv', 'compare-summary.csv'], metrics));
+      const parquet = wantsParquet(base.scenario);
+      await w.writeFile('columns.md', columnsMarkdown(['compare.csv', 'compare-summary.csv'], metrics) + (parquet ? PARQUET_NOTE : ''));
+      if (parquet) await writeParquetCopies(w.path, ['compare.csv', 'compare-summary.csv']);
       await writeExperimentReport(w, {
         title: `${base.scenario.name} — band comparison`,
         intro: `The same scenario with ${listed(configs.map((c) => configLabel(c.id)))} readers on common random numbers; paired differences with 95 % CIs. Numbers: compare.csv.`,

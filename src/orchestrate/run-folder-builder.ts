@@ -14,6 +14,7 @@ import { withClockColumn } from '../report/csv-rows.js';
 import { renderRunReport, type ReplicationFailure, type RunJson } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { summarize, type Summary } from '../experiment/stats.js';
+import { PARQUET_NOTE, wantsParquet, writeParquetCopies } from '../report/parquet.js';
 
 /** Streams results (in replication order) into the files of a run folder. */
 export class RunFolderBuilder {
@@ -96,7 +97,9 @@ export class RunFolderBuilder {
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
     await this.w.writeFile('latency.csv', this.latency.csv());
     const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv']), ...(this.network === undefined ? [] : ['network.csv', 'line-load.csv'])];
-    await this.w.writeFile('columns.md', columnsMarkdown(files, names));
+    const parquet = wantsParquet(scenario);
+    await this.w.writeFile('columns.md', columnsMarkdown(files, names) + (parquet ? PARQUET_NOTE : ''));
+    if (parquet) await writeParquetCopies(this.w.path, files);
     // The report reads only the folder's own files (run.json given here, as it is written last),
     // so `tapsim report` re-renders it identically.
     await renderRunReport(this.w.path, { runJson: runJsonText });

@@ -10,7 +10,10 @@
  */
 import { canonicalJson, loadScenario, sha256, type LoadedScenario, type Override } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/errors.js';
-import { writeFolderAtomic } from '../report/write.js';
+import { writeFolderAtomic, type FolderWriter } from '../report/write.js';
+import { PARQUET_NOTE, wantsParquet, writeParquetCopies } from '../report/parquet.js';
+import { PointTablesWriter, type PointTiming } from '../report/point-tables.js';
+import { readSweepJobs, type SweepRow } from './sweep-jobs.js';
 import { writeExperimentReport } from '../report/experiment-report.js';
 import { columnsMarkdown, keyedSummaryCsv, sweepCsv } from '../report/csv.js';
 import { formatNumber } from '../report/write.js';
@@ -179,7 +182,7 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
       scenarioFile: options.scenarioFile,
       vary: options.vary,
       points: options.points,
-      detail: 'metrics',
+      detail: loaded.scenario.outputs.pointTables === true ? 'full' : 'metrics',
       pool,
       ...workFlags(options),
       wallTimeS: () => (now() - started) / 1000,
@@ -189,6 +192,7 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
       workers: pool.workers,
       wallTimeS: (now() - started) / 1000,
       failures: work.failures,
+      pointTiming: options.points.map((p) => p.scenario),
       readOptions: { flag: '--resume', fix: 'delete it and run again with --resume', ...(options.allowVersionMix === true ? { allowVersionMix: true } : {}) },
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
@@ -198,72 +202,78 @@ export async function runSweep(loaded: LoadedScenario, options: SweepOptions): P
   }
 }
 
-/** Build the sweep folder `outDir` from the job files in the work folders `sources`, point by point; each job file is checked (readJob). */
+/**
+ * Build the sweep folder `outDir` from the job files in the work folders `sources`, point by point; each job file is checked (readJob).
+ * With outputs.pointTables the jobs hold full results and each point's gates and transactions tables are kept (point-tables.ts),
+ * timed by `meta.pointTiming` (the point's duration and startTime; the base scenario's when absent).
+ */
 export async function assembleSweep(
   base: { scenario: LoadedScenario['scenario'] },
   manifest: Manifest,
   sources: readonly JobSource[],
   outDir: string,
-  meta: { workers: number; wallTimeS: number; failures: readonly WorkFailure[]; readOptions?: ReadJobOptions; signal?: AbortSignal },
+  meta: { workers: number; wallTimeS: number; failures: readonly WorkFailure[]; readOptions?: ReadJobOptions; signal?: AbortSignal; pointTiming?: readonly PointTiming[] },
 ): Promise<SweepJson> {
-  const where = await locateJobs(sources);
   const paths = manifest.vary.map((v) => v.path);
-  const rows: Array<{ keys: string[]; point: number; replication: number; seed: number; events: number; metrics: Record<string, number>; fingerprint: string }> = [];
   const failures: WorkFailure[] = [...meta.failures];
-  for (let p = 0; p < manifest.points.length; p++) {
-    const point = manifest.points[p] as Manifest['points'][number];
-    for (let r = 0; r < point.replications; r++) {
-      const job = { point: p, replication: r };
-      const source = where.get(jobFileName(job));
-      if (source === undefined) {
-        if (!failures.some((f) => f.point === p && f.replication === r)) failures.push({ ...job, seed: manifest.seed, message: 'no result' });
-        continue;
-      }
-      meta.signal?.throwIfAborted();
-      const result = await readJob(source, job, meta.readOptions);
-      rows.push({ keys: [formatNumber(p), ...point.values], point: p, replication: r, seed: result.seed, events: result.events, metrics: result.metrics, fingerprint: result.fingerprint });
-    }
-  }
-  const metrics = metricNames(rows);
-  const pointRows = manifest.points.map((point, p) => {
-    const mine = rows.filter((row) => row.point === p);
-    const summaries = new Map<string, Summary>(metrics.map((m) => [m, summarize(mine.map((row) => row.metrics[m] ?? NaN))]));
-    return { point: p, values: point.values, replications: mine.length, summaries };
-  });
-  failures.sort((a, b) => a.point - b.point || a.replication - b.replication);
-  const sweepJson: SweepJson = {
-    tool: 'tapsim',
-    ...(await buildInfo()),
-    scenario: manifest.scenario,
-    seed: manifest.seed,
-    vary: manifest.vary.map((v) => ({ path: v.path, values: [...v.values] })),
-    points: manifest.points.length,
-    jobs: manifest.jobs,
-    workers: meta.workers,
-    wallTimeS: Math.round(meta.wallTimeS * 1000) / 1000,
-    events: rows.reduce((n, r) => n + r.events, 0),
-    fingerprint: sha256(rows.map((r) => r.fingerprint).join('\n')),
-    failures,
-  };
-  await writeFolderAtomic(outDir, async (w) => {
-    await w.writeFile('scenario.resolved.json', canonicalJson(base.scenario, 2) + '\n');
-    await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
-    await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
-    await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics));
-    await writeExperimentReport(w, {
-      title: `${manifest.scenario.name} — sweep`,
-      intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
-      meta: [
-        { key: 'seed', value: String(sweepJson.seed) },
-        { key: 'points × replications', value: String(sweepJson.jobs) },
-        { key: 'wall time', value: `${sweepJson.wallTimeS} s` },
-        { key: 'fingerprint', value: sweepJson.fingerprint },
-      ],
-      tables: [],
+  return writeFolderAtomic(outDir, async (w) => {
+    const tables = base.scenario.outputs.pointTables === true ? new PointTablesWriter(w) : undefined;
+    const rows = await readSweepJobs(manifest, sources, failures, meta, tables === undefined ? undefined : (p, result) => tables.add(p, meta.pointTiming?.[p] ?? base.scenario, result));
+    await tables?.finish();
+    const metrics = metricNames(rows);
+    const pointRows = manifest.points.map((point, p) => {
+      const mine = rows.filter((row) => row.point === p);
+      const summaries = new Map<string, Summary>(metrics.map((m) => [m, summarize(mine.map((row) => row.metrics[m] ?? NaN))]));
+      return { point: p, values: point.values, replications: mine.length, summaries };
     });
-    await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
+    failures.sort((a, b) => a.point - b.point || a.replication - b.replication);
+    const sweepJson: SweepJson = {
+      tool: 'tapsim',
+      ...(await buildInfo()),
+      scenario: manifest.scenario,
+      seed: manifest.seed,
+      vary: manifest.vary.map((v) => ({ path: v.path, values: [...v.values] })),
+      points: manifest.points.length,
+      jobs: manifest.jobs,
+      workers: meta.workers,
+      wallTimeS: Math.round(meta.wallTimeS * 1000) / 1000,
+      events: rows.reduce((n, r) => n + r.events, 0),
+      fingerprint: sha256(rows.map((r) => r.fingerprint).join('\n')),
+      failures,
+    };
+    await writeSweepFiles(w, base.scenario, manifest, paths, metrics, pointRows, rows, sweepJson);
+    return sweepJson;
   }, meta.signal === undefined ? {} : { signal: meta.signal });
-  return sweepJson;
+}
+
+async function writeSweepFiles(
+  w: FolderWriter,
+  scenario: LoadedScenario['scenario'],
+  manifest: Manifest,
+  paths: readonly string[],
+  metrics: readonly string[],
+  pointRows: Parameters<typeof sweepCsv>[2],
+  rows: readonly SweepRow[],
+  sweepJson: SweepJson,
+): Promise<void> {
+  const parquet = wantsParquet(scenario);
+  await w.writeFile('scenario.resolved.json', canonicalJson(scenario, 2) + '\n');
+  await w.writeFile('sweep.csv', sweepCsv(paths, metrics, pointRows));
+  await w.writeFile('sweep-summary.csv', keyedSummaryCsv(['point', ...paths], metrics, rows));
+  await w.writeFile('columns.md', columnsMarkdown(['sweep.csv', 'sweep-summary.csv'], metrics) + (parquet ? PARQUET_NOTE : ''));
+  if (parquet) await writeParquetCopies(w.path, ['sweep.csv', 'sweep-summary.csv']);
+  await writeExperimentReport(w, {
+    title: `${manifest.scenario.name} — sweep`,
+    intro: `Full-factorial sweep over ${paths.join(', ')}: ${manifest.points.length} points, common random numbers (the same passengers at every point). Numbers: sweep.csv.`,
+    meta: [
+      { key: 'seed', value: String(sweepJson.seed) },
+      { key: 'points × replications', value: String(sweepJson.jobs) },
+      { key: 'wall time', value: `${sweepJson.wallTimeS} s` },
+      { key: 'fingerprint', value: sweepJson.fingerprint },
+    ],
+    tables: [],
+  });
+  await w.writeFile('sweep.json', JSON.stringify(sweepJson, null, 2) + '\n');
 }
 
 export { ExperimentInputError, ScenarioError };

@@ -33,7 +33,7 @@ export interface FolderWriter {
   writeFile(name: string, content: string): Promise<void>;
   /** Create a subfolder (also when nothing is written into it). */
   makeFolder(name: string): Promise<void>;
-  /** Open a CSV file with its header row; rows are streamed to disk. */
+  /** Open a CSV file with its header row; rows are streamed to disk. `name` may name a subfolder, which is created. */
   openCsv(name: string, header: readonly string[]): Promise<CsvSink>;
 }
 
@@ -130,8 +130,9 @@ export async function writeFolderAtomic<T>(dir: string, fill: (w: FolderWriter) 
         await ensureFolder(join(temp, name));
       },
       async openCsv(name, header) {
-        checkName(name);
+        const segments = checkPath(name);
         signal?.throwIfAborted();
+        if (segments.length > 1) await ensureFolder(join(temp, segments.slice(0, -1).join('/')));
         const sink = await openCsvFile(join(temp, name), header, signal);
         open.push(sink);
         return sink;

@@ -4,6 +4,7 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { fieldCommand } from './field.js';
 import { mergeCommand } from './merge.js';
+import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
@@ -11,4 +12,4 @@ import { sizeCommand } from './size.js';
 import { sweepCommand } from './sweep.js';
 import { verifyCliCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, fieldCommand, verifyCliCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];

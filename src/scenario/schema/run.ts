@@ -48,6 +48,14 @@ export function outputsSchema(f: Fields) {
   return z
     .strictObject({
       transactions: z.boolean().default(true).describe('Write transactions.csv (one row per tap attempt).'),
+      format: z
+        .array(z.enum(['csv', 'parquet']))
+        .min(1)
+        .refine((f) => f.includes('csv'), { message: 'format must include csv (the report and `tapsim report` read the CSV files): give [csv] or [csv, parquet]' })
+        .refine((f) => new Set(f).size === f.length, { message: 'format lists a format twice: give [csv] or [csv, parquet]' })
+        .optional()
+        .describe('File formats of the tables: [csv] when absent, or [csv, parquet] to write every table also as <name>.parquet (typed columns, units in the file metadata; read with `tapsim query`).'),
+      pointTables: z.boolean().optional().describe('Sweeps only: keep each point\'s gates and transactions tables as points/p<point>/gates.parquet and transactions.parquet (per-tap questions across points with `tapsim query`). false when absent.'),
       interval: timeNs(`Interval of the gate and backend time series (at most ${MAX_INTERVALS} intervals over the duration).`, { min: 0, exclusiveMin: true }).prefault(timeText(DEFAULT_BACKEND.intervalNs, 'min')),
     })
     .prefault({})
