@@ -8,6 +8,7 @@ import type { BackendParams } from '../backend/backend.js';
 import type { GateMechanics } from './gate.js';
 import type { GateChoicePolicy } from './gate-choice.js';
 import type { RateTable } from './demand.js';
+import type { BystanderGeometry } from '../radio/bystander-geometry.js';
 
 export interface CarrierConfig {
   id: string;
@@ -68,4 +69,6 @@ export interface WorldConfig {
   backend: BackendParams;
   /** Value of one transaction, cents. */
   valueCents: Distribution;
+  /** Where the people around a tap hold their carriers (scenario `bystanders`). */
+  bystanders: BystanderGeometry;
 }
