@@ -79,6 +79,12 @@ describe('tapsim sweep, shards, merge, resume', () => {
     expect(existsSync(join(dir, 'm2')) || existsSync(join(dir, 'm3')) || existsSync(join(dir, 'm4'))).toBe(false);
   }, 60_000);
 
+  it('a tied path a+b gives every one of its paths the point value', async () => {
+    const { file } = smallScenarioDir('tied');
+    const [point] = await loadPoints(file, [], [{ path: 'carriers.0.extraCards.probability + carriers.0.extraCards.offsetM', values: ['0.25'] }]);
+    expect(point!.scenario.carriers[0]!.extraCards).toMatchObject({ probability: 0.25, offsetM: 0.25 });
+  });
+
   it('a sweep aborted half-way and resumed gives the same outputs', async () => {
     const { dir, file } = smallScenarioDir('resume', 'replications: 2\n');
     const loaded = await loadScenario(file);
