@@ -81,8 +81,8 @@ describe('tapsim sweep, shards, merge, resume', () => {
 
   it('a tied path a+b gives every one of its paths the point value', async () => {
     const { file } = smallScenarioDir('tied');
-    const [point] = await loadPoints(file, [], [{ path: 'carriers.0.extraCards.probability + carriers.0.extraCards.offsetM', values: ['0.25'] }]);
-    expect(point!.scenario.carriers[0]!.extraCards).toMatchObject({ probability: 0.25, offsetM: 0.25 });
+    const [point] = await loadPoints(file, [], [{ path: `${GATES} + stations.0.entrances.0.gatelines.0.balkQueueLength`, values: ['7'] }]);
+    expect(point!.scenario.stations[0]!.entrances[0]!.gatelines[0]).toMatchObject({ gates: 7, balkQueueLength: 7 });
   });
 
   it('a sweep aborted half-way and resumed gives the same outputs', async () => {
