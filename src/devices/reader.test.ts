@@ -7,6 +7,7 @@ import type { BandCarrier, BandSection } from '../radio/band.js';
 import { NFC_BAND, NFC_SECTION, nfcTapParamsOf } from '../radio/nfc-band.js';
 import { RCC_BAND, RCC_SECTION } from '../radio/rcc-band.js';
 import { simulateNfcTap } from '../radio/nfc.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from '../radio/bystander-geometry.js';
 
 const defaults = (s: BandSection) => Object.fromEntries(Object.entries(s.fields).map(([k, f]) => [k, f.kind === 'time' ? f.defaultNs : f.default]));
 
@@ -25,7 +26,7 @@ function carrier(kind: string, bands: string[]): BandCarrier & { gesture: typeof
   return { kind, bands, attenuationDb: 0, attenuationSpreadDb: 0, detuningKHz: 0, cardType: 'A', flow: 'qpboc', qrScanFailure: 0.03, bodyLossDb: 6.5, bodyLossSpreadDb: 4, lfAttenuationSpreadDb: 3, gesture: DEFAULT_TAP_GESTURE };
 }
 
-const ALONE: TapSurroundings = { behind: null, neighbours: [], pitchM: 0.6 };
+const ALONE: TapSurroundings = { behind: null, neighbours: [], pitchM: 0.6, geometry: DEFAULT_BYSTANDER_GEOMETRY };
 
 describe('band choice (dual-band SIM at a dual reader, docs/sources.md#f6-1)', () => {
   test('chooseBand: preference, fallback and no common band', () => {
@@ -43,7 +44,7 @@ describe('band choice (dual-band SIM at a dual reader, docs/sources.md#f6-1)', (
 });
 
 describe('preparePair and tapOnce', () => {
-  test('a 13.56 MHz pair carries the band model and its parameters; its tap is the band model tap', () => {
+  test('a 13.56 MHz pair carries the band model and its parameters; its tap is the band model tap after the two wallet draws', () => {
     const pair = preparePair(reader(['13.56MHz']), carrier('emv-card', ['13.56MHz']));
     expect(pair.band).toBe('13.56MHz');
     expect(pair.model).toBe(NFC_BAND);
@@ -52,7 +53,10 @@ describe('preparePair and tapOnce', () => {
     const a = streamFor(5, 0, 'pair');
     const b = streamFor(5, 0, 'pair');
     const viaPair = tapOnce(pair, a, ALONE);
-    const direct = simulateNfcTap(params!, drawTrajectory(b, DEFAULT_TAP_GESTURE), b, undefined, (pair.prepared as { activation: never }).activation);
+    const trajectory = drawTrajectory(b, DEFAULT_TAP_GESTURE);
+    b.next01(); // a second card in the wallet? (radio/nfc-field-cards.ts)
+    b.next01(); // its kind
+    const direct = simulateNfcTap(params!, trajectory, b, undefined, (pair.prepared as { activation: never }).activation);
     expect(viaPair).toEqual(direct);
     expect(viaPair.band).toBe('13.56MHz');
   });
@@ -78,7 +82,7 @@ describe('preparePair and tapOnce', () => {
   test('a 2.45 GHz tap hears a 2.45 GHz phone behind (more draws) and ignores a 13.56 MHz one', () => {
     const pair = preparePair(reader(['2.45GHz']), carrier('rcc-phone', ['2.45GHz']));
     expect(pair.model).toBe(RCC_BAND);
-    const behind = (bands: string[]): TapSurroundings => ({ behind: { bands, restingPlacement: 'pocket' }, neighbours: [], pitchM: 0.6 });
+    const behind = (bands: string[]): TapSurroundings => ({ behind: { bands, restingPlacement: 'pocket' }, neighbours: [], pitchM: 0.6, geometry: DEFAULT_BYSTANDER_GEOMETRY });
     const alone = tapOnce(pair, streamFor(8, 0, 'rcc'), ALONE);
     expect(tapOnce(pair, streamFor(8, 0, 'rcc'), behind(['13.56MHz']))).toEqual(alone);
     const rngA = streamFor(8, 0, 'rcc');

@@ -4,8 +4,8 @@ import { TAP_CAUSES } from '../radio/tap-outcome.js';
 import { GATE_OPEN_RATE, metricFromFlag, PAID_CORRECTLY_RATE, resolveMetricName, unknownMetricSentence } from './metric-names.js';
 
 describe('the success rule and its names', () => {
-  test('the gate opens on ok and wrong-gate; only ok is paid correctly', () => {
-    expect(TAP_CAUSES.filter(opensGate)).toEqual(['ok', 'wrong-gate']);
+  test('the gate opens on ok, wrong-gate and wrong-card; only ok is paid correctly', () => {
+    expect(TAP_CAUSES.filter(opensGate)).toEqual(['ok', 'wrong-gate', 'wrong-card']);
     expect(TAP_CAUSES.filter(opensGate)).toEqual([...GATE_OPEN_CAUSES]);
     expect(TAP_CAUSES.filter(paidCorrectly)).toEqual(['ok']);
   });

@@ -5,7 +5,7 @@
  */
 import { closestNames, quotedAlternatives } from '../scenario/did-you-mean.js';
 
-/** Share of tap attempts after which the gate opened (ok + wrong-gate), 0–1. */
+/** Share of tap attempts after which the gate opened (ok + wrong-gate + wrong-card), 0–1. */
 export const GATE_OPEN_RATE = 'gate_open_rate';
 /** Share of tap attempts where the right person paid (ok only), 0–1; also per band and per carrier with a suffix. */
 export const PAID_CORRECTLY_RATE = 'paid_correctly_rate';

@@ -148,6 +148,7 @@ function passengerAndTapMetrics(cfg: WorldConfig, state: WorldState): Record<str
     [GATE_OPEN_RATE]: m.taps > 0 ? gateOpenTaps / m.taps : 0,
     [PAID_CORRECTLY_RATE]: m.taps > 0 ? m.causeCount('ok') / m.taps : 0,
     wrong_gate_per_10k_taps: per10k(m.causeCount('wrong-gate')),
+    wrong_card_per_10k_taps: per10k(m.causeCount('wrong-card')),
     collision_per_10k_taps: per10k(m.causeCount('collision')),
     wait_mean_s: m.wait.mean,
     wait_p50_s: m.wait.quantile(0.5),

@@ -79,6 +79,12 @@ describe('tapsim sweep, shards, merge, resume', () => {
     expect(existsSync(join(dir, 'm2')) || existsSync(join(dir, 'm3')) || existsSync(join(dir, 'm4'))).toBe(false);
   }, 60_000);
 
+  it('a tied path a+b gives every one of its paths the point value', async () => {
+    const { file } = smallScenarioDir('tied');
+    const [point] = await loadPoints(file, [], [{ path: `${GATES} + stations.0.entrances.0.gatelines.0.balkQueueLength`, values: ['7'] }]);
+    expect(point!.scenario.stations[0]!.entrances[0]!.gatelines[0]).toMatchObject({ gates: 7, balkQueueLength: 7 });
+  });
+
   it('a sweep aborted half-way and resumed gives the same outputs', async () => {
     const { dir, file } = smallScenarioDir('resume', 'replications: 2\n');
     const loaded = await loadScenario(file);

@@ -38,7 +38,7 @@ export const MAX_JOBS = 1_000_000;
 /** Most memory the resolved scenarios of all points may take, estimated as their JSON size, bytes. */
 export const MAX_POINTS_BYTES = 500_000_000;
 
-/** Parse one --vary: `path=a,b,c` (YAML scalars, as for --set) or `path=start:stop:step` (numbers, stop included). */
+/** Parse one --vary: `path=a,b,c` (YAML scalars, as for --set) or `path=start:stop:step` (numbers, stop included); `path1+path2=…` sets both to each value. */
 export function parseVary(text: string): VarySpec | { error: string } {
   const eq = text.indexOf('=');
   if (eq <= 0) return { error: `expected path=a,b,c or path=start:stop:step (got "${text}")` };
@@ -108,7 +108,8 @@ export function factorial(vary: readonly VarySpec[]): string[][] {
 export async function loadPoints(file: string, base: readonly Override[], vary: readonly VarySpec[]): Promise<WorkPoint[]> {
   const points: WorkPoint[] = [];
   for (const values of factorial(vary)) {
-    const overrides = [...base, ...vary.map((v, i) => ({ path: v.path, value: values[i] as string, source: `--vary ${v.path}=${values[i] as string}` }))];
+    // A path "a+b" ties parameters: every one of them takes the point's value (e.g. one wallet probability for several carriers).
+    const overrides = [...base, ...vary.flatMap((v, i) => v.path.split('+').map((path) => ({ path: path.trim(), value: values[i] as string, source: `--vary ${v.path}=${values[i] as string}` })))];
     const loaded = await loadScenario(file, { overrides });
     points.push({ values, scenario: loaded.scenario, sha256: loaded.hash });
   }

@@ -15,20 +15,25 @@ import type { TapTrajectory } from '../motion/tap-gesture.js';
 import type { CarryPlacement } from '../physics/path-loss.js';
 import type { TimeNs } from '../units.js';
 import type { Band, TapOutcome } from './tap-outcome.js';
+import type { BystanderGeometry } from './bystander-geometry.js';
 
 /** A carrier as a bystander sees it. */
 export interface Bystander {
   bands: readonly Band[];
   /** Where the phone is while its owner waits (body loss at 2.45 GHz). */
   restingPlacement: CarryPlacement;
+  /** The carrier kind's profile per band id (devices/carrier-kinds.ts), e.g. which 13.56 MHz antenna it has. */
+  profiles?: Readonly<Record<string, string>>;
 }
 
 /** What surrounds one tap: the person behind and the people tapping at neighbouring gates. */
 export interface TapSurroundings {
   behind: Bystander | null;
-  /** Tappers at neighbouring gates with their lateral distance from this reader, m. */
+  /** Tappers at neighbouring gates with their reader's lateral distance from this reader (lanes × pitch), m. */
   neighbours: ReadonlyArray<{ carrier: Bystander; lateralM: number }>;
   pitchM: number;
+  /** Where the bystanders hold their carriers (scenario `bystanders`). */
+  geometry: BystanderGeometry;
 }
 
 /** Physical dimensions a band parameter may have (a subset of the scenario's units, scenario/units.ts). */

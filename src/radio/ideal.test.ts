@@ -5,6 +5,9 @@ import { IDEAL_BAND, IDEAL_DEFAULTS, idealTap } from './ideal.js';
 import { approachDurationNs, DEFAULT_TAP_GESTURE, drawTrajectory } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { ms } from '../units.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from './bystander-geometry.js';
+
+const NO_SURROUNDINGS_HERE = { behind: null, neighbours: [], pitchM: 0.6, geometry: DEFAULT_BYSTANDER_GEOMETRY };
 import { bandConfigs, runCompare } from '../orchestrate/compare.js';
 import { runScenario } from '../orchestrate/run-scenario.js';
 import { loadScenario } from '../scenario/load.js';
@@ -33,7 +36,7 @@ describe('ideal band (reference link)', () => {
     expect(prepared).toEqual({ latencyNs: ms(100), successProbability: 1 });
     expect(IDEAL_BAND.prepare({ bands: ['13.56MHz'], ideal: null }, { kind: 'emv-card', bands: ['13.56MHz'] })).toBeNull();
     const rng = streamFor(2, 0, 'ideal');
-    for (let i = 0; i < 50; i++) expect(IDEAL_BAND.tap(prepared!, drawTrajectory(rng, DEFAULT_TAP_GESTURE), { behind: null, neighbours: [], pitchM: 0.6 }, rng).cause).toBe('ok');
+    for (let i = 0; i < 50; i++) expect(IDEAL_BAND.tap(prepared!, drawTrajectory(rng, DEFAULT_TAP_GESTURE), NO_SURROUNDINGS_HERE, rng).cause).toBe('ok');
   });
 
   test('runs through a scenario on 2 workers: every tap on the ideal band, its section resolved', async () => {

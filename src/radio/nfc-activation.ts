@@ -9,8 +9,21 @@ import { resolveTypeB } from '../link/anticollision/type-b.js';
 import { runExchange, type FrameLink, type LinkSession, type StepResult } from '../link/iso-dep.js';
 import { HLTA_WAIT_NS } from '../link/iso14443.js';
 import type { NfcCarrierParams, NfcReaderParams } from './nfc-params.js';
+import type { OtherCardPays } from './nfc-field-cards.js';
 
-export type ActivationResult = StepResult | 'collision';
+/** 'wrong-card' / 'wrong-gate': activated, but with another card that pays (radio/nfc-field-cards.ts). */
+export type ActivationResult = StepResult | 'collision' | 'wrong-card' | 'wrong-gate';
+
+/** Another card in the field: its UID and what it does when selected (null: cannot pay, halted). */
+export interface OtherCard extends TypeACard {
+  pays?: OtherCardPays;
+}
+
+/** The rest of the activation ran with `card`: ok → the cause it pays as. */
+function activatedWith(card: OtherCard | TypeACard, self: TypeACard, r: StepResult): ActivationResult {
+  if (r !== 'ok' || card === self) return r;
+  return (card as OtherCard).pays ?? 'ok';
+}
 
 function runEx(s: LinkSession, link: FrameLink, rng: RandomStream, x: Exchange, retries: number): StepResult {
   return runExchange(s, link, rng, x.pcdBits, x.piccBits, x.etuCycles, x.responseDelayCycles, x.turnaroundCycles, 0, retries);
@@ -24,10 +37,16 @@ export function runAll(s: LinkSession, link: FrameLink, rng: RandomStream, xs: r
   return 'ok';
 }
 
-/** Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). Transit policy halts wrong cards and re-polls. */
-export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly TypeACard[], self: TypeACard): ActivationResult {
+/**
+ * Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). The EMV policy (a refusing
+ * reader) ends at the first collision; the transit policy (a selecting reader) goes on with the card it
+ * singulates: the carrier, another card that pays (→ 'wrong-card' / 'wrong-gate'), or one that cannot,
+ * which it halts before polling again.
+ */
+export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly OtherCard[], self: TypeACard): ActivationResult {
   const retries = c.isoDep.maxRetransmissions;
-  let field: TypeACard[] = [self, ...others];
+  let field: OtherCard[] = [self, ...others];
+  const pays = (card: OtherCard): boolean => card !== self && card.pays !== undefined && card.pays !== null;
   if (c.cardType === 'B') {
     const [reqb, ...rest] = xs;
     while (field.length > 1) {
@@ -38,8 +57,9 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
       }
       s.collisions += res.collisions;
       if (res.selected === null) return 'collision';
-      if (res.selected === self) return runAll(s, link, rng, rest, retries);
-      field = field.filter((f) => f !== res.selected); // HLTB the wrong card, poll again
+      const chosen = res.selected;
+      if (chosen === self || pays(chosen)) return activatedWith(chosen, self, runAll(s, link, rng, rest, retries));
+      field = field.filter((f) => f !== chosen); // HLTB the wrong card, poll again
       s.tNs += HLTA_WAIT_NS;
     }
     return runAll(s, link, rng, xs, retries);
@@ -56,11 +76,12 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
     }
     s.collisions += res.collisions;
     if (res.selected === null) return 'collision';
-    if (res.selected === self) return runAll(s, link, rng, xs.slice(2), retries); // SELECT CL1 onwards
-    const sel = runEx(s, link, rng, selectExchange(1, o), retries); // the wrong card: SELECT, then HLTA
+    const chosen = res.selected;
+    if (chosen === self || pays(chosen)) return activatedWith(chosen, self, runAll(s, link, rng, xs.slice(2), retries)); // SELECT CL1 onwards
+    const sel = runEx(s, link, rng, selectExchange(1, o), retries); // a card that cannot pay: SELECT, then HLTA
     if (sel !== 'ok') return sel;
     s.tNs += HLTA_WAIT_NS;
-    field = field.filter((f) => f !== res.selected);
+    field = field.filter((f) => f !== chosen);
     if (field.length === 1) return runAll(s, link, rng, xs, retries);
   }
 }

@@ -13,7 +13,8 @@ import type { TimeNs } from '../units.js';
 import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
 import { asTypeB, defaultNfcReader, defaultNfcTapParams, type NfcCarrierKind, type NfcTapParams } from './nfc-params.js';
 import { nfcActivationExchanges } from './nfc-activation.js';
-import { NO_OTHER_CARDS, simulateNfcTap } from './nfc.js';
+import { simulateNfcTap } from './nfc.js';
+import { DEFAULT_EXTRA_CARDS, collisionPolicyOf, otherCardsInField, type ExtraCardsParams, type MultiCardPolicy } from './nfc-field-cards.js';
 
 /** The reader defaults the scenario shows (the policy only picks the anticollision rule, not a default here). */
 export const NFC_READER_DEFAULTS = defaultNfcReader('emv');
@@ -41,7 +42,9 @@ type NfcSectionValues = SectionValues<typeof NFC_SECTION>;
 interface NfcReaderInput {
   nfc: NfcSectionValues | null;
   pollingPeriod: TimeNs;
-  policy: CollisionPolicy;
+  /** With more than one card in the field (scenario `multiCard`; `policy` emv/transit when absent). */
+  multiCard?: MultiCardPolicy;
+  policy?: CollisionPolicy;
 }
 
 /** What the band reads of a carrier. */
@@ -51,12 +54,15 @@ interface NfcCarrierInput {
   detuningKHz: number;
   cardType: 'A' | 'B';
   flow: string;
+  /** A second card presented with the carrier (scenario `carriers[].extraCards`); default DEFAULT_EXTRA_CARDS. */
+  extraCards?: ExtraCardsParams;
 }
 
 export interface NfcPrepared {
   params: NfcTapParams;
   /** `nfcActivationExchanges(params.carrier)`, built once with the pair. */
   activation: readonly Exchange[];
+  extraCards: ExtraCardsParams;
 }
 
 const NFC_PROFILES: readonly NfcCarrierKind[] = ['nfc-phone', 'transit-card', 'emv-card'];
@@ -86,7 +92,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
     reader: {
       antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
       pollingPeriodNs: reader.pollingPeriod,
-      policy: reader.policy,
+      policy: reader.multiCard !== undefined ? collisionPolicyOf(reader.multiCard) : (reader.policy ?? 'emv'),
       typeBSlots: n.typeBSlots,
       transactionTimeoutNs: n.transactionTimeout,
     },
@@ -108,15 +114,20 @@ export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
   reference: false,
   readsEveryCarrier: false,
   section: NFC_SECTION,
-  hearsBystanders: false,
+  hearsBystanders: true,
   prepare(reader: BandReader, carrier: BandCarrier): NfcPrepared | null {
     const r = reader as BandReader & NfcReaderInput;
     const kind = carrier.profiles?.['13.56MHz'] as NfcCarrierKind | undefined;
     if (r.nfc === null || r.nfc === undefined || kind === undefined || !NFC_PROFILES.includes(kind)) return null;
-    const params = nfcTapParams(r, r.nfc, carrier as BandCarrier & NfcCarrierInput, kind);
-    return { params, activation: nfcActivationExchanges(params.carrier) };
+    const c = carrier as BandCarrier & NfcCarrierInput;
+    const params = nfcTapParams(r, r.nfc, c, kind);
+    return { params, activation: nfcActivationExchanges(params.carrier), extraCards: c.extraCards ?? DEFAULT_EXTRA_CARDS };
   },
-  tap: (p, trajectory, _around, rng) => simulateNfcTap(p.params, trajectory, rng, NO_OTHER_CARDS, p.activation),
+  tap(p, trajectory, around, rng) {
+    // The other cards in the field: the wallet's, the person behind's, the neighbours' (radio/nfc-field-cards.ts).
+    const pays = otherCardsInField(p.params.reader.antenna, p.extraCards, trajectory, around, rng);
+    return simulateNfcTap(p.params, trajectory, rng, { otherCardsInField: pays.length, otherCardPays: pays }, p.activation);
+  },
 };
 
 /** The 13.56 MHz parameters of a prepared pair (devices/reader.ts TapPair), or null when it is not a 13.56 MHz pair. */

@@ -19,11 +19,14 @@ import { isoDepApdu, runExchange, type LinkSession } from '../link/iso-dep.js';
 import { ETU_CYCLES, POLL_GUARD_TIME_NS, typeAFrameBits } from '../link/iso14443.js';
 import type { NfcTapParams } from './nfc-params.js';
 import { fieldCrossingsNs, TapLink } from './nfc-link.js';
-import { activate, nfcActivationExchanges, runAll } from './nfc-activation.js';
+import { activate, nfcActivationExchanges, runAll, type OtherCard } from './nfc-activation.js';
+import type { OtherCardPays } from './nfc-field-cards.js';
 
 export interface NfcTapContext {
   /** Other cards powered in the field with the carrier (e.g. a wallet of two cards → 1). */
   otherCardsInField: number;
+  /** Per other card, what it does when a selecting reader singulates it (radio/nfc-field-cards.ts); absent: none can pay (halted, polled again). */
+  otherCardPays?: readonly OtherCardPays[];
 }
 
 /** No other card in the field (the default context). */
@@ -54,7 +57,7 @@ function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs:
  * @param rng the tap's stream (handset draws, poll phase, frame errors, processing times)
  * @param context other cards in the field
  * @param activation `nfcActivationExchanges(params.carrier)`, prepared once by callers that tap often
- * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout; latency from the first poll
+ * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout | wrong-card | wrong-gate; latency from the first poll
  */
 export function simulateNfcTap(
   params: NfcTapParams,
@@ -79,11 +82,11 @@ export function simulateNfcTap(
   const native = c.flow.protocol === 'native';
   // Cards sharing the field (UIDs drawn only when there are any).
   let self: TypeACard | null = null;
-  let others: TypeACard[] = [];
+  let others: OtherCard[] = [];
   if (context.otherCardsInField > 0) {
     const uids = randomDistinctUids(rng, context.otherCardsInField + 1, c.uidBytes);
     self = { uid: uids[0] as Uint8Array };
-    others = uids.slice(1).map((uid) => ({ uid }));
+    others = uids.slice(1).map((uid, i) => ({ uid, pays: context.otherCardPays?.[i] ?? null }));
   }
 
   // docs/sources.md#f1-2: polls every period with a 5.1 ms field-on guard; the first one after entry has a random phase.
@@ -93,12 +96,16 @@ export function simulateNfcTap(
   let pollNs = firstPollNs;
   // Never activated: frame errors if any poll failed on them, else the carrier left (tear).
   let failure: TapCause = 'tear';
+  let paid: TapCause = 'ok'; // or the other card that activated (wrong-card, wrong-gate)
   for (;;) {
     if (pollNs > exitNs) return nfcOutcome(failure, s, traj, endNs, firstPollNs, 0, true);
     s.tNs = pollNs + POLL_GUARD_TIME_NS;
     const res = self === null ? runAll(s, link, rng, activation, c.isoDep.maxRetransmissions) : activate(s, link, rng, c, r, activation, others, self);
     if (res === 'collision') return nfcOutcome('collision', s, traj, endNs, firstPollNs);
-    if (res === 'ok') break;
+    if (res === 'ok' || res === 'wrong-card' || res === 'wrong-gate') {
+      paid = res;
+      break;
+    }
     if (res !== 'tear') failure = res;
     pollNs += periodNs * Math.max(1, Math.ceil((s.tNs - pollNs) / periodNs));
   }
@@ -114,5 +121,5 @@ export function simulateNfcTap(
     if (res !== 'ok') return nfcOutcome(res, s, traj, endNs, firstPollNs);
     if (s.tNs > deadlineNs) return nfcOutcome('timeout', s, traj, endNs, firstPollNs);
   }
-  return nfcOutcome('ok', s, traj, endNs, firstPollNs, ms(Math.max(0, sample(rng, c.flow.afterLastFrameMs))));
+  return nfcOutcome(paid, s, traj, endNs, firstPollNs, ms(Math.max(0, sample(rng, c.flow.afterLastFrameMs))));
 }

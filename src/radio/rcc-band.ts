@@ -3,11 +3,12 @@
  * (`readers[].rcc`), the pair preparation and one tap with the phones around it — the person
  * behind and the tappers at neighbouring gates (simulateRccTap, rcc.ts).
  */
-import { sample, type Distribution } from '../random/distributions.js';
+import { sample } from '../random/distributions.js';
 import { DEFAULT_LF_FIELD } from '../physics/lf-field.js';
 import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
 import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
 import { simulateRccTap } from './rcc.js';
+import { neighbourLateralM } from './bystander-geometry.js';
 
 const D = DEFAULT_RCC_PARAMS;
 
@@ -73,10 +74,6 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
   };
 }
 
-/** Where the person behind holds the phone, relative to the reader [E] (no value in docs/sources.md): 5–35 cm up, 30–60 cm back. */
-const BEHIND_HEIGHT_M: Distribution = { kind: 'uniform', min: 0.05, max: 0.35 };
-const BEHIND_DISTANCE_M: Distribution = { kind: 'uniform', min: 0.3, max: 0.6 };
-
 export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {
   id: '2.45GHz',
   label: '2.45 GHz RCC',
@@ -93,19 +90,21 @@ export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {
   },
   tap(p, trajectory, around, rng) {
     const candidates: RccCandidate[] = [{ id: 'tapper', tapper: true, placement: 'hand', motion: { kind: 'gesture', trajectory, startNs: 0 } }];
+    const g = around.geometry; // scenario `bystanders` (radio/bystander-geometry.ts)
     if (around.behind !== null && around.behind.bands.includes('2.45GHz')) {
       candidates.push({
         id: 'behind',
         tapper: false,
         placement: around.behind.restingPlacement,
-        motion: { kind: 'static', position: { heightM: sample(rng, BEHIND_HEIGHT_M), lateralOffsetM: sample(rng, BEHIND_DISTANCE_M), tiltRad: 0 } },
+        motion: { kind: 'static', position: { heightM: sample(rng, g.behindHeightM), lateralOffsetM: sample(rng, g.behindDistanceM), tiltRad: 0 } },
       });
     }
     let activeNeighbours = 0;
     around.neighbours.forEach((n, i) => {
       if (!n.carrier.bands.includes('2.45GHz')) return;
       activeNeighbours++;
-      candidates.push({ id: `lane-${i}`, tapper: false, placement: 'hand', motion: { kind: 'static', position: { heightM: 0.02, lateralOffsetM: n.lateralM, tiltRad: 0 } } });
+      const position = { heightM: sample(rng, g.neighbourHeightM), lateralOffsetM: neighbourLateralM(n.lateralM, sample(rng, g.neighbourOffsetM)), tiltRad: 0 };
+      candidates.push({ id: `lane-${i}`, tapper: false, placement: 'hand', motion: { kind: 'static', position } });
     });
     const context: RccContext = { ...p.context, activeCoChannelNeighbours: activeNeighbours, gatePitchM: around.pitchM };
     return simulateRccTap(p.params, candidates, rng, context);

@@ -14,6 +14,7 @@ export const TAP_CAUSES = [
   'timeout',
   'declined',
   'wrong-gate',
+  'wrong-card',
 ] as const;
 export type TapCause = (typeof TAP_CAUSES)[number];
 
@@ -21,7 +22,10 @@ export type TapCause = (typeof TAP_CAUSES)[number];
 export type Band = string;
 
 export interface TapOutcome {
-  /** ok ⇒ the intended carrier paid at the intended reader. */
+  /**
+   * ok ⇒ the intended carrier paid at the intended reader. wrong-gate: another person's carrier paid
+   * here (or the tapper's at another reader); wrong-card: another card of the tapper's (a wallet) paid.
+   */
   cause: TapCause;
   band: Band;
   /** From the first poll/beacon the carrier could answer (or the tap start if never) to the last frame. */

@@ -22,7 +22,7 @@ export const TRANSACTION_COLUMNS = [
   'outcome', 'cause', 'latency_ms', 'duration_ms', 'frames', 'retransmissions', 'collisions',
 ] as const;
 
-/** Causes that let the passenger through (wrong-gate opens a gate but bills the wrong one): station/success-rule.ts. */
+/** Causes that let the passenger through (wrong-gate and wrong-card open a gate but bill the wrong carrier): station/success-rule.ts. */
 export const SUCCESS_CAUSES: ReadonlySet<string> = new Set(GATE_OPEN_CAUSES);
 
 /** Rows of one replication in time order (ties keep the order taps were logged). */

@@ -17,9 +17,11 @@ export interface MetricEstimate {
 /** Metrics worth a figure, in this order, when a sweep produced them. */
 const HEADLINE_METRICS: ReadonlyArray<{ metric: string; label: string; unit?: string; percent?: boolean }> = [
   { metric: 'gate_open_rate', label: 'Gate open rate', unit: '%', percent: true },
+  { metric: 'paid_correctly_rate', label: 'Paid correctly (the intended carrier)', unit: '%', percent: true },
   { metric: 'wait_p95_s', label: 'Wait p95', unit: 's' },
   { metric: 'wrong_gate_per_10k_taps', label: 'Wrong-gate binds per 10,000 taps' },
   { metric: 'collision_per_10k_taps', label: 'Collisions per 10,000 taps' },
+  { metric: 'wrong_card_per_10k_taps', label: 'Wrong-card payments per 10,000 taps' },
   { metric: 'tap_to_open_p95_ms', label: 'Tap to gate open, p95', unit: 'ms' },
   { metric: 'throughput_peak_ppm_per_gate', label: 'Peak throughput per gate', unit: 'passengers/min' },
   { metric: 'host_p99_ms', label: 'Host response p99', unit: 'ms' },

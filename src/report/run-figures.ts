@@ -73,7 +73,7 @@ function latencyFigure(data: RunFolderData, out: Built): void {
   });
 }
 
-const CAUSE_ORDER = ['out_of_range', 'tear', 'collision', 'frame_errors', 'timeout', 'declined', 'wrong_gate'] as const;
+const CAUSE_ORDER = ['out_of_range', 'tear', 'collision', 'frame_errors', 'timeout', 'declined', 'wrong_gate', 'wrong_card'] as const;
 
 function failureFigures(data: RunFolderData, out: Built): void {
   const causes = [...data.ci.keys()].filter((m) => m.startsWith('cause_') && m !== 'cause_ok');
@@ -84,7 +84,7 @@ function failureFigures(data: RunFolderData, out: Built): void {
   const taps = mean(data.ci, 'taps');
   out.figures.push({
     file: 'failures-by-cause.svg',
-    caption: `Failed taps by cause, mean per replication (summary.csv cause_*); wrong-gate opens a gate but bills the wrong one.`,
+    caption: `Failed taps by cause, mean per replication (summary.csv cause_*); wrong-gate and wrong-card open a gate but bill the wrong carrier.`,
     svg: barChart({
       title: 'Failed taps by cause',
       subtitle: `Mean per replication over ${data.replications} replication(s), out of ${sig(taps)} taps`,

@@ -13,7 +13,7 @@ const KEY_METRICS: ReadonlyArray<readonly [string, string, string, number]> = [
   // label, metric, unit, scale
   ['Passengers arrived', 'passengers_arrived', 'persons', 1],
   ['Passengers through the gates', 'passengers_passed', 'persons', 1],
-  ['Gate opened (ok + wrong-gate)', 'gate_open_rate', '%', 100],
+  ['Gate opened (ok + wrong-gate + wrong-card)', 'gate_open_rate', '%', 100],
   ['Paid correctly (ok)', 'paid_correctly_rate', '%', 100],
   ['Taps per passenger', 'taps_per_passenger', 'taps', 1],
   ['Wait p50', 'wait_p50_s', 's', 1],
@@ -22,6 +22,7 @@ const KEY_METRICS: ReadonlyArray<readonly [string, string, string, number]> = [
   ['Time in system p95', 'time_in_system_p95_s', 's', 1],
   ['Tap-to-open p95', 'tap_to_open_p95_ms', 'ms', 1],
   ['Wrong-gate', 'wrong_gate_per_10k_taps', 'per 10k taps', 1],
+  ['Wrong-card', 'wrong_card_per_10k_taps', 'per 10k taps', 1],
   ['Collisions', 'collision_per_10k_taps', 'per 10k taps', 1],
   ['Throughput, peak interval', 'throughput_peak_ppm_per_gate', '1/min per gate', 1],
   ['Throughput, mean', 'throughput_ppm_per_gate', '1/min per gate', 1],

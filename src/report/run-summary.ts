@@ -82,12 +82,13 @@ export function runSummaryLines(data: RunFolderData, folder = '.'): string[] {
   const worst = worstGatelineLine(data, m);
   if (worst !== undefined) lines.push(worst);
   const causes = [...ci.keys()]
-    .filter((k) => k.startsWith('cause_') && k !== 'cause_ok' && k !== 'cause_wrong_gate')
+    .filter((k) => k.startsWith('cause_') && k !== 'cause_ok' && k !== 'cause_wrong_gate' && k !== 'cause_wrong_card')
     .map((k) => ({ k, cause: k.slice(6).replace(/_/g, '-'), v: m(k) }))
     .filter((c) => c.v > 0)
     .sort((a, b) => b.v - a.v || (a.cause < b.cause ? -1 : 1));
   lines.push(`${pad('failed taps')}${causes.length === 0 ? 'none' : causes.map((c) => `${c.cause} ${n > 1 ? v(c.k) : count(c.v)}`).join(', ')}`);
   if (m('wrong_gate_per_10k_taps') > 0) lines.push(`${pad('wrong-gate')}${v('wrong_gate_per_10k_taps')} per 10k taps`);
+  if (m('wrong_card_per_10k_taps') > 0) lines.push(`${pad('wrong-card')}${v('wrong_card_per_10k_taps')} per 10k taps`);
   if (m('host_online_requests') > 0) lines.push(`${pad('host p99')}${v('host_p99_ms', 1, sig, 'ms')} over ${v('host_online_requests', 1, count)} online requests (peak utilisation ${v('host_utilisation_peak', 100, sig, '%')})`);
   const failed = data.runJson.failures.length;
   lines.push(`${pad('wall time')}${data.runJson.wallTimeS} s${failed > 0 ? `; ${failed} replication(s) FAILED` : ''}`);

@@ -10,6 +10,8 @@ const SHOWN: ReadonlyArray<readonly [string, string, number]> = [
   ['wait_p95_s', 'wait p95 s', 1],
   ['tap_to_open_p95_ms', 'tap-to-open p95 ms', 1],
   ['wrong_gate_per_10k_taps', 'wrong-gate /10k', 1],
+  ['wrong_card_per_10k_taps', 'wrong-card /10k', 1],
+  ['collision_per_10k_taps', 'collision /10k', 1],
 ];
 
 /**

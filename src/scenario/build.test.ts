@@ -13,6 +13,7 @@ import { compileRateExpression } from './expression.js';
 import { loadScenario } from './load.js';
 import { buildScenarioSchema, type ResolvedScenario } from './schema.js';
 import { createQuantityParser, loadMath } from './units.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from '../radio/bystander-geometry.js';
 
 type Doc = Record<string, unknown>;
 let resolveDoc: (doc: Doc) => ResolvedScenario;
@@ -102,9 +103,10 @@ describe('buildWorld maps a resolved scenario', () => {
     expect(b.maxExitPerHour).toBe(0);
     expect(Array.from(b.carrierCdf)).toEqual([0, 1]);
     expect(w.carriers.map((c) => [c.id, c.kind, c.share, c.authorisation, c.bystander])).toEqual([
-      ['card', 'transit-card', 0.25, 'deferred', { bands: ['13.56MHz'], restingPlacement: 'pocket' }],
-      ['phone', 'nfc-phone', 0.75, 'deferred', { bands: ['13.56MHz'], restingPlacement: 'pocket' }],
+      ['card', 'transit-card', 0.25, 'deferred', { bands: ['13.56MHz'], restingPlacement: 'pocket', profiles: { '13.56MHz': 'transit-card' } }],
+      ['phone', 'nfc-phone', 0.75, 'deferred', { bands: ['13.56MHz'], restingPlacement: 'pocket', profiles: { '13.56MHz': 'nfc-phone' } }],
     ]);
+    expect(w.bystanders).toEqual(DEFAULT_BYSTANDER_GEOMETRY);
   });
 
   it('gives the model constants where the scenario keeps the defaults (backend, reader)', () => {

@@ -12,21 +12,24 @@ import { backendParams } from './build/backend.js';
 import { entranceConfig, gatelineConfig } from './build/station.js';
 import { tapPair } from './build/tap-pairs.js';
 import { networkWorld } from './build/network.js';
+import { carrierKind } from '../devices/carrier-kinds.js';
+import type { CarryPlacement } from '../physics/path-loss.js';
+import type { BystanderGeometry } from '../radio/bystander-geometry.js';
 
 export type { CarrierConfig, EntranceConfig, GatelineConfig, WorldConfig };
 
-function carrierConfig(c: ResolvedCarrier): CarrierConfig {
+function carrierConfig(c: ResolvedCarrier, restingPlacement: CarryPlacement): CarrierConfig {
   return {
     id: c.id,
     kind: c.kind,
     share: c.share,
-    bystander: { bands: c.bands as readonly Band[], restingPlacement: 'pocket' },
+    bystander: { bands: c.bands as readonly Band[], restingPlacement, profiles: carrierKind(c.kind).profiles },
     authorisation: c.authorisation,
   };
 }
 
 export function buildWorld(s: ResolvedScenario): WorldConfig {
-  const carriers = s.carriers.map(carrierConfig);
+  const carriers = s.carriers.map((c) => carrierConfig(c, s.bystanders.restingPlacement));
   const readerIndex = new Map(s.readers.map((r, i) => [r.id, i]));
   const pairs = s.readers.map((r) => s.carriers.map((c) => tapPair(r, c)));
   const qrCarrier = { ...(s.carriers[0] as ResolvedCarrier), kind: 'qr', bands: ['optical'], flow: 'qr' } as ResolvedCarrier;
@@ -59,5 +62,6 @@ export function buildWorld(s: ResolvedScenario): WorldConfig {
     backend: backendParams(s),
     valueCents: s.backend.valueCents,
     network: networkWorld(s, entrances, gatelines),
+    bystanders: s.bystanders as BystanderGeometry,
   };
 }

@@ -19,6 +19,7 @@ import { sample, type Distribution } from '../random/distributions.js';
 import type { TapOutcome } from '../radio/tap-outcome.js';
 import { NS_PER_S } from '../units.js';
 import type { Passenger } from './passenger.js';
+import { opensGate } from './success-rule.js';
 
 export interface GateMechanics {
   model: 'overlap' | 'serial';
@@ -200,7 +201,7 @@ export class Gate {
     this.tapOutcome = null;
     this.transacting = false;
     this.hooks.onTap(p, this, outcome, this.tapStartNs);
-    if (outcome.cause === 'ok' || outcome.cause === 'wrong-gate') {
+    if (opensGate(outcome.cause)) {
       this.hooks.authorise(p, this, outcome, this.decidedHandler);
     } else this.failed(p);
   }

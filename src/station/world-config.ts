@@ -11,6 +11,7 @@ import type { RateTable } from './demand.js';
 import type { NetworkConfig } from './network/network-config.js';
 import type { Itinerary } from './network/itinerary.js';
 import type { DestinationRow } from './network/destinations.js';
+import type { BystanderGeometry } from '../radio/bystander-geometry.js';
 
 export interface CarrierConfig {
   id: string;
@@ -87,4 +88,6 @@ export interface WorldConfig {
   /** Value of one transaction, cents. */
   valueCents: Distribution;
   network: NetworkWorld | null;
+  /** Where the people around a tap hold their carriers (scenario `bystanders`). */
+  bystanders: BystanderGeometry;
 }

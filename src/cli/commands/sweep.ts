@@ -8,7 +8,7 @@ export const sweepCommand: Command = {
   options: (y) =>
     y
       .positional('scenario', { type: 'string', describe: 'scenario file' })
-      .option('vary', { type: 'string', array: true, requiresArg: true, demandOption: true, describe: 'path=a,b,c or path=start:stop:step (repeat for a full factorial); paths as in --set' })
+      .option('vary', { type: 'string', array: true, requiresArg: true, demandOption: true, describe: 'path=a,b,c or path=start:stop:step (repeat for a full factorial); paths as in --set; path1+path2=… gives several paths one value' })
       .options(commonOptions())
       .option('shard', { type: 'string', requiresArg: true, describe: 'run only shard i of N (i/N) into a partial folder' })
       .option('resume', { type: 'boolean', default: false, describe: 'skip jobs already finished in --out' })

@@ -4,6 +4,7 @@ import { AUTHORISATIONS, CARRIER_KINDS, DEFAULT_FLOW, FLOWS, defaultFlowsText } 
 import { CARRIER_KIND_TABLE } from '../../devices/carrier-kinds.js';
 import { CARRIER_BANDS, DEFAULT_ATTENUATION_DB, DEFAULT_ATTENUATION_SPREAD_DB, DEFAULT_DETUNING_KHZ, carrierBandFields } from './bands.js';
 import { gestureSchema } from './gesture.js';
+import { extraCardsSchema } from './bystanders.js';
 import type { Fields } from './fields.js';
 
 export function carrierSchema(f: Fields) {
@@ -17,6 +18,7 @@ export function carrierSchema(f: Fields) {
       authorisation: z.enum(AUTHORISATIONS).default('deferred').describe('Host authorisation mode. Default deferred: transit validators never block the gate on the host [E] docs/sources.md#f9-2.'),
       ...carrierBandFields(f),
       gesture: gestureSchema(f).prefault({}),
+      extraCards: extraCardsSchema(f).prefault({}),
     })
     .transform((c) => ({
       ...c,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BACKEND, DEFAULT_FEP, DEFAULT_HOST, DEFAULT_RISK, DEFAULT_TERMINAL } from '../../backend/backend.js';
 import { DEFAULT_TAP_GESTURE } from '../../motion/tap-gesture.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from '../../radio/bystander-geometry.js';
+import { DEFAULT_EXTRA_CARDS } from '../../radio/nfc-field-cards.js';
 import { ms, s } from '../../units.js';
 import { compileRateExpression } from '../expression.js';
 import { createQuantityParser, loadMath } from '../units.js';
@@ -16,10 +18,10 @@ const MINIMAL = {
   stations: [{ id: 'S', entrances: [{ id: 'E', demand: { rate: 100 }, gatelines: [{ id: 'G', gates: 1, reader: 'r' }] }] }],
 };
 
-async function resolveMinimal(): Promise<ResolvedScenario> {
+async function resolveMinimal(readers: unknown[] = MINIMAL.readers): Promise<ResolvedScenario> {
   const math = await loadMath();
   const schema = buildScenarioSchema({ quantity: createQuantityParser(math), rateExpression: (t) => compileRateExpression(math, t) });
-  return schema.parse(MINIMAL) as ResolvedScenario;
+  return schema.parse({ ...MINIMAL, readers }) as ResolvedScenario;
 }
 
 describe('schema defaults are the model constants they configure', () => {
@@ -61,6 +63,19 @@ describe('schema defaults are the model constants they configure', () => {
   it('the tap gesture (src/motion/tap-gesture.ts)', async () => {
     const sc = await resolveMinimal();
     expect(sc.carriers[0]!.gesture).toEqual(DEFAULT_TAP_GESTURE);
+  });
+
+  it('the wallet card and the bystander geometry (radio/nfc-field-cards.ts, radio/bystander-geometry.ts)', async () => {
+    const sc = await resolveMinimal();
+    expect(sc.carriers[0]!.extraCards).toEqual(DEFAULT_EXTRA_CARDS);
+    expect(sc.bystanders).toEqual(DEFAULT_BYSTANDER_GEOMETRY);
+  });
+
+  it('multiCard: refuse by default, from the older policy name, and a contradiction is refused', async () => {
+    expect((await resolveMinimal()).readers[0]!.multiCard).toBe('refuse');
+    expect((await resolveMinimal([{ id: 'r', bands: ['13.56MHz'], policy: 'transit' }])).readers[0]!.multiCard).toBe('select');
+    expect((await resolveMinimal([{ id: 'r', bands: ['13.56MHz'], multiCard: 'select' }])).readers[0]!.policy).toBe('transit');
+    await expect(resolveMinimal([{ id: 'r', bands: ['13.56MHz'], multiCard: 'select', policy: 'emv' }])).rejects.toThrow(/multiCard 'select' contradicts policy 'emv'/);
   });
 
   it('JSON Schema shows every time default with its unit', () => {

@@ -8,6 +8,7 @@ import { gateSchemas } from './gates.js';
 import { stationSchema } from './stations.js';
 import { networkSchema } from './network.js';
 import { backendSchema } from './backend.js';
+import { bystandersSchema } from './bystanders.js';
 import { outputsSchema, retrySchema, runFields } from './run.js';
 
 export function rootObject(ctx: SchemaContext) {
@@ -19,6 +20,7 @@ export function rootObject(ctx: SchemaContext) {
     readers: z.array(readerSchema(f)).min(1).describe('Reader configurations.'),
     gateTypes: gates.gateTypes,
     stations: z.array(stationSchema(f, ctx, gates.partialGate)).min(1).describe('Stations.'),
+    bystanders: bystandersSchema(f),
     network: networkSchema(f),
     retry: retrySchema(f),
     backend: backendSchema(f).prefault({}),

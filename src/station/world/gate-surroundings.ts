@@ -1,13 +1,15 @@
 /**
- * What a 2.45 GHz reader sees around the tapper: the next passenger in the queue behind (their
- * phone at rest) and the tappers at the gates up to two lanes either side, at their lateral
- * distance. Other bands see nobody (`NO_SURROUNDINGS`): a 13.56 MHz or QR tap skips gathering them.
+ * What a reader sees around the tapper (for the bands that hear bystanders: 2.45 GHz and 13.56 MHz):
+ * the next passenger in the queue behind (their carrier at rest) and the tappers at the gates up to
+ * two lanes either side, at their readers' lateral distance, with the scenario's bystander geometry.
+ * Other bands see nobody (`NO_SURROUNDINGS`): a QR tap skips gathering them.
  */
 import type { TapSurroundings } from '../../devices/reader.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from '../../radio/bystander-geometry.js';
 import type { Gate } from '../gate.js';
 import type { WorldConfig } from '../world-config.js';
 
-export const NO_SURROUNDINGS: TapSurroundings = { behind: null, neighbours: [], pitchM: 0 };
+export const NO_SURROUNDINGS: TapSurroundings = { behind: null, neighbours: [], pitchM: 0, geometry: DEFAULT_BYSTANDER_GEOMETRY };
 
 /** The surroundings of a tap at `gate`, read from `gates` (gateline × lane) at the time of the call. */
 export function gateSurroundings(cfg: WorldConfig, gates: readonly (readonly Gate[])[]): (gate: Gate) => TapSurroundings {
@@ -23,6 +25,6 @@ export function gateSurroundings(cfg: WorldConfig, gates: readonly (readonly Gat
         neighbours.push({ carrier: cfg.carriers[tapper.carrierIndex]!.bystander, lateralM: Math.abs(d) * line.pitchM });
       }
     }
-    return { behind: behind === null ? null : cfg.carriers[behind.carrierIndex]!.bystander, neighbours, pitchM: line.pitchM };
+    return { behind: behind === null ? null : cfg.carriers[behind.carrierIndex]!.bystander, neighbours, pitchM: line.pitchM, geometry: cfg.bystanders };
   };
 }

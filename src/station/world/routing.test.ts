@@ -8,6 +8,7 @@ import type { Passenger } from '../passenger.js';
 import { gateLayout, gatelineRouting } from './routing.js';
 import { GL, StationMetrics } from '../station-metrics.js';
 import type { WorldConfig } from '../world-config.js';
+import { DEFAULT_BYSTANDER_GEOMETRY } from '../../radio/bystander-geometry.js';
 import type { WorldContext } from './context.js';
 
 /** Two gatelines (2 and 3 gates) with a balking length of 2; fake gates that only queue. */
@@ -19,6 +20,7 @@ function world() {
     ],
     carriers: [{ bystander: { bands: ['2.45GHz'], restingPlacement: 'pocket' } }],
     warmupNs: 0,
+    bystanders: DEFAULT_BYSTANDER_GEOMETRY,
   } as unknown as WorldConfig;
   const layout = gateLayout(cfg);
   const joined: Array<[number, number]> = [];
@@ -79,7 +81,7 @@ describe('gate surroundings', () => {
     const around = gateSurroundings(cfg, gates);
     const row = gates[1]!;
     const mutable = (g: Gate) => g as unknown as { transacting: boolean; inService: Passenger | null; nextInQueue: Passenger | null };
-    expect(around(row[0]!)).toEqual({ behind: null, neighbours: [], pitchM: 0.9 });
+    expect(around(row[0]!)).toEqual({ behind: null, neighbours: [], pitchM: 0.9, geometry: DEFAULT_BYSTANDER_GEOMETRY });
     mutable(row[2]!).transacting = true;
     mutable(row[2]!).inService = passenger();
     mutable(row[1]!).transacting = true; // transacting but nobody in service: not a tapper
@@ -87,6 +89,6 @@ describe('gate surroundings', () => {
     const seen = around(row[0]!);
     expect(seen.behind).toBe(cfg.carriers[0]!.bystander);
     expect(seen.neighbours).toEqual([{ carrier: cfg.carriers[0]!.bystander, lateralM: 1.8 }]);
-    expect(NO_SURROUNDINGS).toEqual({ behind: null, neighbours: [], pitchM: 0 });
+    expect(NO_SURROUNDINGS).toEqual({ behind: null, neighbours: [], pitchM: 0, geometry: DEFAULT_BYSTANDER_GEOMETRY });
   });
 });
