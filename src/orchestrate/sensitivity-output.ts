@@ -1,6 +1,5 @@
 /** The folder `tapsim sensitivity` writes: sensitivity.csv, sensitivity-tornado.svg, sensitivity.md (top swings) and sensitivity.json. */
-import { tornadoChart } from '../report/charts/tornado.js';
-import { stackCharts } from '../report/charts/stack.js';
+import { stackCharts, tornadoChart } from '../report/charts.js';
 import { writeFolderAtomic } from '../report/write.js';
 import { toolVersion } from '../experiment/version.js';
 import type { SensitivityDesign, SensitivityRun } from './sensitivity.js';

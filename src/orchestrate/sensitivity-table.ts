@@ -91,6 +91,9 @@ export interface Swing {
   base: number;
   low: number;
   high: number;
+  /** 95 % CI half-widths of the low and high differences. */
+  lowHw: number;
+  highHw: number;
   /** |high − low| of the difference. */
   swing: number;
   lowValue: string;
@@ -106,7 +109,7 @@ export function swings(rows: readonly SensitivityRow[], metric: SensitivityMetri
     const high = rows.find((r) => r.param === param && r.level === 'high' && r.metric === metric);
     const l = low?.diff.mean ?? NaN;
     const h = high?.diff.mean ?? NaN;
-    return { param, metric, base, low: l, high: h, swing: Math.abs(h - l), lowValue: low?.value ?? '', highValue: high?.value ?? '' };
+    return { param, metric, base, low: l, high: h, lowHw: low?.diff.halfWidth ?? NaN, highHw: high?.diff.halfWidth ?? NaN, swing: Math.abs(h - l), lowValue: low?.value ?? '', highValue: high?.value ?? '' };
   });
   return out.sort((x, y) => (Number.isFinite(y.swing) ? y.swing : -1) - (Number.isFinite(x.swing) ? x.swing : -1));
 }
@@ -117,7 +120,10 @@ function short(v: number): string {
   return Math.abs(v) < 5e-4 ? '0' : String(Number(v.toPrecision(3)));
 }
 
-/** The README's table: the `top` parameters by their largest swing (scaled), with the three differences at low / high. */
+/**
+ * The README's table: the `top` parameters by their largest swing relative to the largest of the same
+ * metric, with the three differences (± 95 % half-width) at low / high.
+ */
 export function swingMarkdown(rows: readonly SensitivityRow[], bands: readonly [string, string], top: number): string {
   const byMetric = TORNADO_METRICS.map((m) => ({ m, def: SENSITIVITY_METRICS.find((d) => d.id === m)!, list: swings(rows, m) }));
   const params = byMetric[0]?.list.map((s) => s.param) ?? [];
@@ -133,7 +139,8 @@ export function swingMarkdown(rows: readonly SensitivityRow[], bands: readonly [
     );
   const order = [...params].sort((x, y) => rank(y) - rank(x)).slice(0, top);
   const [a, b] = bands;
-  const cell = (s: Swing | undefined, scale: number): string => (s === undefined ? '—' : `${short(s.low * scale)} / ${short(s.high * scale)} (swing ${short(s.swing * scale)})`);
+  const pm = (v: number, hw: number, scale: number): string => `${short(v * scale)}${Number.isFinite(hw) && hw * scale >= 5e-4 ? ` ± ${short(hw * scale)}` : ''}`;
+  const cell = (s: Swing | undefined, scale: number): string => (s === undefined ? '—' : `${pm(s.low, s.lowHw, scale)} / ${pm(s.high, s.highHw, scale)} (swing ${short(s.swing * scale)})`);
   const head = ['parameter', 'low / high', ...byMetric.map(({ def }) => `${def.label}, ${b} − ${a} (${def.unit})`)];
   const lines = order.map((p) => {
     const first = byMetric[0]?.list.find((s) => s.param === p);

@@ -13,6 +13,7 @@ import { createPool, runInOrder, type OrderedProgress, type PoolTask } from '../
 import { BAND_MODELS } from '../radio/bands.js';
 import { bandConfigs, type Config } from './compare.js';
 import { jobScenario } from './shard.js';
+import { pushAll } from '../arrays.js';
 import type { SensitivityParam } from './sensitivity-params.js';
 
 /** One point of the design: the base, or one parameter at one of its levels. */
@@ -87,7 +88,7 @@ export async function sensitivityDesign(file: string, overrides: readonly Overri
       skipped.push({ param: p.id, reason: error.issues.map(formatIssue).join('; ') });
       continue;
     }
-    points.push(...found);
+    pushAll(points, found);
   }
   return { points, skipped, bands: [base[0].id, base[1].id] };
 }

@@ -18,6 +18,7 @@ export async function executeSensitivity(args: Parsed, io: CliIo, signal: AbortS
   const design = await sensitivityDesign(abs(io, file), overrides, SENSITIVITY_PARAMS);
   const base = design.points[0]!.configs[0].scenario;
   for (const s of design.skipped) io.stderr(`tapsim: warning: sensitivity: ${s.param} left out: ${s.reason}\n`);
+  if (args.quiet !== true) io.stderr(`tapsim: sensitivity: ${design.points.length} points (base and ${design.points.length - 1} parameter levels) × 2 bands × ${base.replications} replication(s)\n`);
   const outDir = await resolveOutDir(args, io, file, base.name, base.seed, 'sensitivity-');
   const run = await withBar(args, io, 'replications', (onProgress) =>
     runSensitivity(design, { signal, ...(workers === undefined ? {} : { workers }), ...(onProgress === undefined ? {} : { onProgress }) }),
