@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bandFor, chooseBand, preparePair, tapOnce, type PairReader, type TapSurroundings } from './reader.js';
-import { DEFAULT_TAP_GESTURE, drawTrajectory } from '../motion/tap-gesture.js';
+import { DEFAULT_TAP_GESTURE, drawTrajectory, gestureDurationNs } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { ms } from '../units.js';
 import type { BandCarrier, BandSection } from '../radio/band.js';
@@ -67,7 +67,7 @@ describe('preparePair and tapOnce', () => {
     expect(pair.prepared).toBeNull();
     const out = tapOnce(pair, streamFor(6, 0, 'declined'), ALONE);
     const trajectory = drawTrajectory(streamFor(6, 0, 'declined'), DEFAULT_TAP_GESTURE);
-    expect(out).toMatchObject({ cause: 'declined', band: '2.45GHz', latencyNs: 0, durationNs: trajectory.holdNs, frames: 0, heightM: trajectory.dwellHeightM });
+    expect(out).toMatchObject({ cause: 'declined', band: '2.45GHz', latencyNs: 0, durationNs: gestureDurationNs(trajectory), frames: 0, heightM: trajectory.dwellHeightM });
   });
 
   test('a QR carrier is read optically at an RCC-only reader', () => {

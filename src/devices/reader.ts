@@ -3,7 +3,8 @@
  * registry); this file chooses the band (dual-band readers and SIMs), prepares the pair once per
  * replication (`preparePair`) and taps it (`tapOnce`).
  */
-import { drawTrajectory, type TapGestureParams } from '../motion/tap-gesture.js';
+import { drawTrajectory, gestureDurationNs, type TapGestureParams } from '../motion/tap-gesture.js';
+import { attemptEndNs } from '../motion/closed-loop.js';
 import type { RandomStream } from '../random/stream.js';
 import type { BandCarrier, BandModel, BandReader, TapSurroundings } from '../radio/band.js';
 import { BAND_MODELS, bandModel } from '../radio/bands.js';
@@ -72,12 +73,12 @@ export function preparePair(reader: PairReader, carrier: BandCarrier & { readonl
 export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurroundings): TapOutcome {
   const trajectory = drawTrajectory(rng, pair.gesture);
   if (pair.model !== null && pair.prepared !== null) return pair.model.tap(pair.prepared, trajectory, around, rng);
-  // No common band: the reader cannot accept this carrier; the passenger holds it out in vain.
+  // No common band: the reader cannot accept this carrier and never indicates; the passenger holds it out until impatience.
   return {
     cause: 'declined',
     band: pair.carrierBand,
     latencyNs: 0,
-    durationNs: trajectory.holdNs,
+    durationNs: attemptEndNs('none', 0, trajectory.reactionNs, gestureDurationNs(trajectory)),
     frames: 0,
     retransmissions: 0,
     collisions: 0,

@@ -5,6 +5,11 @@
  * dwell (`holdNs` at the dwell height), then retreat at `retreatSpeedMPerS` back up. Lateral
  * offset and tilt are held for the whole gesture. `positionAt` is pure, so a band model can
  * evaluate the link against the position at each frame's instant.
+ *
+ * The gesture is closed-loop (motion/closed-loop.ts): the passenger holds until the reader's
+ * indication plus a reaction time (`reactionNs`). The trajectory's dwell is the impatience draw —
+ * the longest they hold without any indication — because once the reader has indicated, the link
+ * no longer matters; the attempt then ends at the indication (plus the reaction after a failure).
  */
 import type { RandomStream } from '../random/stream.js';
 import { sample, type Distribution } from '../random/distributions.js';
@@ -22,8 +27,10 @@ export interface TapGestureParams {
   lateralOffsetM: Distribution;
   /** Tilt of the carrier's plane against the reader's plane, degrees. */
   tiltDeg: Distribution;
-  /** Time held at the dwell height, s. */
-  holdS: Distribution;
+  /** Impatience: the longest the passenger holds at the dwell height without any indication from the reader, s. */
+  impatienceS: Distribution;
+  /** Reaction time from the reader's indication (beep, light) to the passenger's next move, s. */
+  reactionTimeS: Distribution;
   /** Retreat speed, m/s. */
   retreatSpeedMPerS: Distribution;
 }
@@ -34,8 +41,11 @@ export interface TapTrajectory {
   dwellHeightM: number;
   lateralOffsetM: number;
   tiltRad: number;
+  /** Dwell held when the reader gives no indication (the impatience draw), ns. */
   holdNs: TimeNs;
   retreatSpeedMPerS: number;
+  /** Reaction to the reader's indication, ns (motion/closed-loop.ts). */
+  reactionNs: TimeNs;
 }
 
 export interface CarrierPosition {
@@ -52,8 +62,9 @@ export function drawTrajectory(rng: RandomStream, p: TapGestureParams): TapTraje
     dwellHeightM: Math.max(0, sample(rng, p.dwellHeightM)),
     lateralOffsetM: sample(rng, p.lateralOffsetM),
     tiltRad: (Math.max(-89, Math.min(89, sample(rng, p.tiltDeg))) * Math.PI) / 180,
-    holdNs: Math.max(0, s(sample(rng, p.holdS))),
+    holdNs: Math.max(0, s(sample(rng, p.impatienceS))),
     retreatSpeedMPerS: Math.max(0.02, sample(rng, p.retreatSpeedMPerS)),
+    reactionNs: Math.max(0, s(sample(rng, p.reactionTimeS))),
   };
 }
 
@@ -89,13 +100,19 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
   return { heightM: heightAtM(t, tNs), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
 }
 
-/** Gesture defaults [E]: docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s), #f4-1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */
+/**
+ * Gesture defaults [E]: docs/sources.md#f4-1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm).
+ * impatienceS [E]: median 1.5 s (5–95 % ≈ 0.85–2.7 s), so nearly everyone outlasts a normal tap (docs/sources.md#f10-2:
+ * 250–800 ms from card detection) and a reader that never answers is abandoned within 1–3 s.
+ * reactionTimeS: median 0.2 s, docs/sources.md#f8-4 (simple reaction to a sound ≈ 0.16 s, to a light ≈ 0.19–0.23 s).
+ */
 export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   startHeightM: 0.2,
   approachSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.3 },
   dwellHeightM: { kind: 'triangular', min: 0, mode: 0.01, max: 0.04 },
   lateralOffsetM: { kind: 'normal', mean: 0, sd: 0.015 },
   tiltDeg: { kind: 'normal', mean: 0, sd: 12 },
-  holdS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.4 },
+  impatienceS: { kind: 'lognormal', mu: Math.log(1.5), sigma: 0.35 },
   retreatSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.6), sigma: 0.3 },
+  reactionTimeS: { kind: 'lognormal', mu: Math.log(0.2), sigma: 0.25 },
 };

@@ -5,12 +5,13 @@
  * A reader that lists `ideal` in `readers[].bands` reads every carrier on it (a QR carrier still
  * scans optically). A tap completes a fixed `latency` after the carrier reaches its dwell height
  * and succeeds with probability `successProbability` (one draw, after the gesture's); a failed tap
- * ends at the same instant with cause 'frame-errors'. No geometry, field, protocol, collisions or
+ * is indicated at the same instant with cause 'frame-errors' (the attempt ends after the passenger's reaction). No geometry, field, protocol, collisions or
  * bystanders: the difference between a real band and this one is what that band's physics and
  * protocol cost. It never joins the default `compare --bands` set unless a reader uses it.
  */
 import type { RandomStream } from '../random/stream.js';
 import { approachDurationNs, type TapTrajectory } from '../motion/tap-gesture.js';
+import { attemptEndNs } from '../motion/closed-loop.js';
 import { ms, type TimeNs } from '../units.js';
 import type { TapOutcome } from './tap-outcome.js';
 import type { BandModel, BandSection, SectionValues } from './band.js';
@@ -39,7 +40,7 @@ export function idealTap(p: IdealPrepared, trajectory: TapTrajectory, rng: Rando
     cause: ok ? 'ok' : 'frame-errors',
     band: 'ideal',
     latencyNs: p.latencyNs,
-    durationNs: approachDurationNs(trajectory) + p.latencyNs,
+    durationNs: attemptEndNs(ok ? 'success' : 'failure', approachDurationNs(trajectory) + p.latencyNs, trajectory.reactionNs, 0),
     frames: 0,
     retransmissions: 0,
     collisions: 0,

@@ -11,7 +11,7 @@ const GOOD_TAP: TapGestureParams = {
   dwellHeightM: { kind: 'constant', value: 0.01 },
   lateralOffsetM: { kind: 'constant', value: 0 },
   tiltDeg: { kind: 'constant', value: 0 },
-  holdS: { kind: 'constant', value: 2 },
+  impatienceS: { kind: 'constant', value: 2 },
 };
 
 function run(params: NfcTapParams, gesture: TapGestureParams, n: number, key: string, others = 0) {
@@ -98,7 +98,7 @@ describe('13.56 MHz tap: failure causes', () => {
     expect(o.collisions).toBeGreaterThanOrEqual(1);
   });
   test('a quick flick at the edge of the field tears the qPBOC flow', () => {
-    const flick: TapGestureParams = { ...DEFAULT_TAP_GESTURE, dwellHeightM: { kind: 'constant', value: 0.04 }, holdS: { kind: 'constant', value: 0.05 }, lateralOffsetM: { kind: 'constant', value: 0 }, tiltDeg: { kind: 'constant', value: 0 } };
+    const flick: TapGestureParams = { ...DEFAULT_TAP_GESTURE, dwellHeightM: { kind: 'constant', value: 0.04 }, impatienceS: { kind: 'constant', value: 0.05 }, lateralOffsetM: { kind: 'constant', value: 0 }, tiltDeg: { kind: 'constant', value: 0 } };
     const r = run(defaultNfcTapParams('emv-card'), flick, 100, 'flick');
     expect(r.causes.tear).toBeGreaterThan(50);
   });

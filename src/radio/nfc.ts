@@ -10,6 +10,7 @@
 import type { RandomStream } from '../random/stream.js';
 import { sample } from '../random/distributions.js';
 import { gestureDurationNs, type TapTrajectory } from '../motion/tap-gesture.js';
+import { attemptEndNs } from '../motion/closed-loop.js';
 import { ms, type TimeNs } from '../units.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
 import { prepareNfcLink } from '../physics/nfc-link-budget.js';
@@ -33,15 +34,16 @@ export interface NfcTapContext {
 export const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
 
 /**
- * The outcome of a tap from its session. durationNs: gesture start → end of the attempt (last
- * frame, or the gesture's end when nothing completed); latency from `startNs` (the first poll).
+ * The outcome of a tap from its session. durationNs: gesture start → end of the attempt (motion/closed-loop.ts):
+ * the result on success, the result plus the reaction after a failure the reader indicated (card clash, an
+ * error after activation), the gesture's end when the carrier was never activated; latency from `startNs` (the first poll).
  */
 function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs: TimeNs, startNs: TimeNs, extraNs = 0, untilGestureEnd = false): TapOutcome {
   return {
     cause,
     band: '13.56MHz',
     latencyNs: Math.max(0, s.tNs - startNs) + extraNs,
-    durationNs: untilGestureEnd ? Math.max(endNs, s.tNs) : s.tNs + extraNs,
+    durationNs: attemptEndNs(untilGestureEnd ? 'none' : cause === 'ok' ? 'success' : 'failure', s.tNs + extraNs, traj.reactionNs, endNs),
     frames: s.frames,
     retransmissions: s.retransmissions,
     collisions: s.collisions,

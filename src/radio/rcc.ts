@@ -20,6 +20,7 @@ import type { RandomStream } from '../random/stream.js';
 import { uniform } from '../random/distributions.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
 import { gestureDurationNs } from '../motion/tap-gesture.js';
+import { attemptEndNs } from '../motion/closed-loop.js';
 import type { TimeNs } from '../units.js';
 import { drawHandsetLfAttenuationDb, lfThresholds, type LfThresholds } from '../physics/lf-field.js';
 import { drawBodyLossDb, drawShadowingDb } from '../physics/path-loss.js';
@@ -93,7 +94,8 @@ function finish(t: RccTapSetup, s: RccTally, cause: TapCause, bound: RccCandidat
     cause,
     band: '2.45GHz',
     latencyNs: s.frames === 0 ? t.endNs : Math.max(0, s.lastFrameEndNs - (s.firstAnswerNs ?? 0)),
-    durationNs: cause === 'ok' || cause === 'wrong-gate' ? s.lastFrameEndNs : Math.max(t.endNs, s.lastFrameEndNs),
+    // RCC indicates success only (a failure retries at the next beacon until the gesture ends), so no reaction enters.
+    durationNs: attemptEndNs(cause === 'ok' || cause === 'wrong-gate' ? 'success' : 'none', s.lastFrameEndNs, 0, t.endNs),
     frames: s.frames,
     retransmissions: s.retransmissions,
     collisions: s.collisions,

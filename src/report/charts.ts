@@ -10,6 +10,8 @@
  * - sizingChart: a metric against the number of gates with an SLO threshold line.
  * - contourMap: filled contours (d3-contour) of a 2-D grid, emphasised threshold lines, lanes.
  * - barChart: horizontal grouped bars (failures by cause).
+ * - tornadoChart: one metric's swing per parameter around a base value (`tapsim sensitivity`); stackCharts puts
+ *   several charts in one SVG.
  *
  * One chart per file under charts/; this file is their one entry.
  */
@@ -21,3 +23,5 @@ export { sizingChart, type SizingChartInput } from './charts/sizing.js';
 export { forestPlot, type ForestPlotInput, type ForestRow } from './charts/forest.js';
 export { contourMap, logLevels, type ContourLevel, type ContourMapInput, type Grid2D, type LaneRect } from './charts/contour.js';
 export { barChart, type BarChartInput } from './charts/bar.js';
+export { tornadoChart, type TornadoInput, type TornadoRow } from './charts/tornado.js';
+export { stackCharts } from './charts/stack.js';

@@ -8,8 +8,9 @@ import { queryCommand } from './query.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { sizeCommand } from './size.js';
 import { sweepCommand } from './sweep.js';
 import { verifyCliCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sensitivityCommand, sizeCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];

@@ -62,7 +62,9 @@ export function applyOverride(raw: Record<string, unknown>, map: SourceMap, over
         if (known === undefined || !known.includes(segment)) {
           return fail(`path does not exist: no field "${segment}" in ${resolved.join('.') || 'the scenario'}`, didYouMean(segment, known ?? Object.keys(container)));
         }
-        if (!last) return fail(`path does not exist: "${[...resolved, segment].join('.')}" is not set in the scenario; set the whole value instead`);
+        // A block the scenario leaves to its defaults (readers.0.nfc): start it empty when the schema has an object there.
+        if (!last && keysAt(schema, [...resolved, segment]) === undefined) return fail(`path does not exist: "${[...resolved, segment].join('.')}" is not set in the scenario; set the whole value instead`);
+        if (!last) container[segment] = {};
       }
       resolved.push(segment);
       if (last) container[segment] = value;

@@ -18,6 +18,15 @@ interface ZodIssueLike {
   note?: string;
 }
 
+/**
+ * Keys that were renamed, by "parent.key" (the parent's last path segment): the sentence that names the fix.
+ * A renamed key is still an error — the old meaning no longer exists — but never a bare "unknown key".
+ */
+export const RENAMED_KEYS: Readonly<Record<string, string>> = {
+  'gesture.holdS':
+    'gesture.holdS was replaced by gesture.impatienceS: the passenger now holds until the reader indicates a result plus gesture.reactionTimeS, and impatienceS is the longest they hold without any indication (rename the key, and raise its value if it was a hold with the beep: the default median is 1.5 s)',
+};
+
 export function reportZodIssue(raw: unknown, prefix: Path, schema: z.ZodType, push: Push): void {
   const issue = raw as ZodIssueLike;
   const path: Path = [...prefix, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
@@ -25,6 +34,11 @@ export function reportZodIssue(raw: unknown, prefix: Path, schema: z.ZodType, pu
     case 'unrecognized_keys': {
       const known = keysAt(schema, path) ?? [];
       for (const key of issue.keys ?? []) {
+        const renamed = RENAMED_KEYS[`${String(path[path.length - 1])}.${key}`];
+        if (renamed !== undefined) {
+          push([...path, key], renamed, undefined, true);
+          continue;
+        }
         const hint = didYouMean(key, known);
         push([...path, key], `unknown key "${key}"`, hint === undefined ? undefined : `"${hint}"`, true);
       }

@@ -12,8 +12,9 @@ export function gestureSchema(f: Fields) {
       dwellHeightM: distribution('length', 'Closest height reached and held, m. [E] docs/sources.md#f4-1 (EMVCo volume 0–4 cm).').prefault(asInput(DEFAULT_TAP_GESTURE.dwellHeightM)),
       lateralOffsetM: distribution('length', 'Lateral offset of the carrier antenna from the reader axis, m. [E] docs/sources.md#f4-1.').prefault(asInput(DEFAULT_TAP_GESTURE.lateralOffsetM)),
       tiltDeg: distribution('angle', 'Tilt against the reader plane, degrees. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.tiltDeg)),
-      holdS: distribution('time', 'Time held at the dwell height, s. [E] docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s).').prefault(asInput(DEFAULT_TAP_GESTURE.holdS)),
+      impatienceS: distribution('time', 'Impatience: the longest the passenger holds at the dwell height without any indication from the reader, s (they withdraw then and re-present). Replaces holdS. [E] docs/sources.md#f8-4.').prefault(asInput(DEFAULT_TAP_GESTURE.impatienceS)),
+      reactionTimeS: distribution('time', "Reaction from the reader's indication (beep, light) to the passenger's next move, s; added after an indicated failure. docs/sources.md#f8-4 (simple reaction ≈ 0.16–0.23 s).").prefault(asInput(DEFAULT_TAP_GESTURE.reactionTimeS)),
       retreatSpeedMPerS: distribution('speed', 'Retreat speed, m/s. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.retreatSpeedMPerS)),
     })
-    .describe('Tap gesture (approach, dwell, retreat); defaults from src/motion/tap-gesture.ts, all [E].');
+    .describe("Tap gesture (approach, dwell, retreat), closed-loop: the passenger holds until the reader's indication plus a reaction time, else until impatience; defaults from src/motion/tap-gesture.ts.");
 }
