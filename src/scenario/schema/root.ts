@@ -8,6 +8,7 @@ import { gateSchemas } from './gates.js';
 import { networkSchema, stationSchema } from './stations.js';
 import { backendSchema } from './backend.js';
 import { outputsSchema, retrySchema, runFields } from './run.js';
+import { experimentsSchema } from './experiments.js';
 
 export function rootObject(ctx: SchemaContext) {
   const f = makeFields(ctx);
@@ -22,6 +23,7 @@ export function rootObject(ctx: SchemaContext) {
     retry: retrySchema(f),
     backend: backendSchema(f).prefault({}),
     outputs: outputsSchema(f),
+    experiments: experimentsSchema().optional(),
   });
 }
 
