@@ -99,10 +99,14 @@ async function planOne(file: string, base: LoadedScenario, spec: ExperimentSpec,
       issues.push({ ...place(file, base, `experiments.${i}.vary`), path: `experiments.${i}.vary`, message: tooBig });
       return undefined;
     }
-    const points = await collect(issues, () => loadPoints(file, overrides, specs));
-    if (points === undefined) return undefined;
-    // loadPoints names the source "--vary path=value"; the points themselves are what the sweep command loads.
-    return { ...common, kind: 'sweep', vary: specs, points };
+    const pointIssues: ScenarioIssue[] = [];
+    const points = await collect(pointIssues, () => loadPoints(file, overrides, specs));
+    // loadPoints names a value's source "--vary path=value": here it is the experiment's vary entry.
+    for (const issue of pointIssues) {
+      const j = specs.findIndex((s) => issue.file.startsWith(`--vary ${s.path}=`));
+      issues.push(j < 0 ? issue : { ...issue, file: `${sourceText(file, base, `experiments.${i}.vary.${j}`)} ${issue.file.slice('--vary '.length)}` });
+    }
+    return points === undefined ? undefined : { ...common, kind: 'sweep', vary: specs, points };
   }
   if (spec.kind === 'compare') {
     const configs = await collect(issues, () => bandConfigs(file, overrides));

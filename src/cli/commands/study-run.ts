@@ -21,6 +21,7 @@ export async function executeStudy(args: Parsed, io: CliIo, signal: AbortSignal,
   const plans = await planStudy(abs(io, file), base, overrides, io.stderr);
   const outDir = await resolveOutDir(args, io, file, base.scenario.name, base.scenario.seed, 'study-');
   state.outDir = outDir;
+  state.keepsJobs = true;
   const outcome = await withBar(args, io, 'jobs', (onProgress) =>
     runStudy(abs(io, file), base, plans, {
       outDir,
