@@ -118,6 +118,11 @@ describe('tapsim study', () => {
     expect(merged.code, merged.err).toBe(0);
     expect(csvs('m')).toEqual(csvs('full'));
     expect(JSON.parse(readFileSync(join(base, 'm', 'study.json'), 'utf8')).status).toBe('complete');
+    // tapsim report re-renders the study page and each sweep's and comparison's report byte for byte.
+    const pages = ['index.html', 'rate/index.html', 'bands/index.html'].map((f) => [f, readFileSync(join(base, 'm', f))] as const);
+    const report = await cli(['report', 'm']);
+    expect(report.code, report.err).toBe(0);
+    for (const [f, bytes] of pages) expect(readFileSync(join(base, 'm', f)).equals(bytes), f).toBe(true);
     // An edited file of the comparison (run whole by shard 1) is refused by name.
     writeFileSync(join(base, 'sh1', 'bands', 'compare.csv'), 'edited\n');
     const edited = await cli(['merge', 'sh0', 'sh1', '--out', 'm2']);

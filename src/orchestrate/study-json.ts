@@ -87,7 +87,7 @@ export async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const name of await listFiles(dir)) {
     const info = await currentFileSystem().stat(join(dir, name));
-    if (info.isDirectory()) out.push(...(await filesUnder(join(dir, name), `${prefix}${name}/`)));
+    if (info.isDirectory()) for (const path of await filesUnder(join(dir, name), `${prefix}${name}/`)) out.push(path);
     else out.push(`${prefix}${name}`);
   }
   return out;

@@ -78,7 +78,7 @@ async function collect<T>(issues: ScenarioIssue[], body: () => Promise<T>): Prom
     return await body();
   } catch (error) {
     if (!(error instanceof ScenarioError)) throw error;
-    issues.push(...error.issues);
+    for (const issue of error.issues) issues.push(issue);
     return undefined;
   }
 }

@@ -135,7 +135,7 @@ export async function runStudy(file: string, base: LoadedScenario, plans: readon
       const kept = previous?.experiments.find((e) => e.name === plan.name);
       const one = await runOne(file, plan, join(options.outDir, plan.name), pool, options, kept);
       json.experiments[i] = one.record;
-      failures.push(...one.failures);
+      for (const f of one.failures) failures.push(f);
       json.wallTimeS = Math.round(now() - started) / 1000;
       await writeStudyJson(options.outDir, json);
     }
