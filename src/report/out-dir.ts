@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { currentFileSystem, explainFsError, type FileInfo } from './file-system.js';
 import { listFiles } from './files.js';
 
-/** Files that mark a folder tapsim wrote (a run, sweep, comparison, sizing, field maps, or a partial/work folder). */
-export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'size.json', 'partial.json', 'field.json'] as const;
+/** Files that mark a folder tapsim wrote (a run, sweep, comparison, sizing, study, field maps, or a partial/work folder). */
+export const RUN_FOLDER_MARKERS = ['run.json', 'sweep.json', 'compare.json', 'size.json', 'study.json', 'partial.json', 'field.json'] as const;
 /** Markers of a finished result folder (every marker but partial.json). */
 export const RESULT_MARKERS = RUN_FOLDER_MARKERS.filter((m) => m !== 'partial.json');
 

@@ -19,6 +19,7 @@ import { dedupe, sortIssues } from './load/issue-list.js';
 import { applyOverride, type Override } from './load/overrides.js';
 import { pathKey, type Path, type Pos } from './load/source-map.js';
 import { reportZodIssue } from './load/zod-issues.js';
+import { experimentsSchema, type ExperimentSpec } from './schema/experiments.js';
 
 export { canonicalJson, deepFreeze, sha256 } from './load/canonical.js';
 export { keysAt } from './load/keys-at.js';
@@ -35,6 +36,10 @@ export interface LoadedScenario {
   hash: string;
   /** The scenario file and the files it extends, child first (absolute paths). */
   files: readonly string[];
+  /** The file's `experiments:` section (for `tapsim study`; not part of `scenario`), when it has one. */
+  experiments?: readonly ExperimentSpec[];
+  /** Where each value under `experiments` is, by dotted path (`experiments.1.vary.0`), for messages. */
+  experimentsAt?: Readonly<Record<string, Pos>>;
 }
 
 /** Load, validate and resolve a scenario file. Throws ScenarioError listing every issue. */
@@ -74,5 +79,16 @@ export async function loadScenario(file: string, options: LoadOptions = {}): Pro
   if (result.success && issues.length === 0) for (const u of unservedCarriers(result.data as ResolvedScenario)) push(['carriers', u.carrierIndex, 'share'], u.message);
   if (issues.length > 0) throw new ScenarioError(sortIssues(dedupe(issues), files));
   const scenario = deepFreeze(result.data) as ResolvedScenario;
-  return { scenario, hash: sha256(canonicalJson(scenario)), files };
+  const loadedScenario: LoadedScenario = { scenario, hash: sha256(canonicalJson(scenario)), files };
+  return raw['experiments'] === undefined ? loadedScenario : { ...loadedScenario, ...experimentsOf(raw['experiments'], map) };
+}
+
+/** The (already validated) experiments section and where its values are. */
+function experimentsOf(section: unknown, map: ReadonlyMap<string, { value: Pos }>): Pick<LoadedScenario, 'experiments' | 'experimentsAt'> {
+  const at: Record<string, Pos> = {};
+  for (const [key, entry] of map) {
+    const path = JSON.parse(key) as Path;
+    if (path[0] === 'experiments') at[path.join('.')] = entry.value;
+  }
+  return { experiments: deepFreeze(experimentsSchema().parse(section)), experimentsAt: at };
 }

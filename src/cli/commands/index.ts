@@ -10,7 +10,8 @@ import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { sensitivityCommand } from './sensitivity.js';
 import { sizeCommand } from './size.js';
+import { studyCommand } from './study.js';
 import { sweepCommand } from './sweep.js';
 import { verifyCliCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sensitivityCommand, sizeCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sensitivityCommand, sizeCommand, studyCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];

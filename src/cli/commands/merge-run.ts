@@ -3,6 +3,9 @@ import { sep } from 'node:path';
 import { checkOutDir } from '../../report/write.js';
 import { ExperimentInputError } from '../../orchestrate/shard.js';
 import { mergeFolders } from '../../orchestrate/merge.js';
+import { mergeStudies } from '../../orchestrate/study-merge.js';
+import { pathExists } from '../../report/write.js';
+import { join } from 'node:path';
 import { checkOutFlag, flagError } from '../flags.js';
 import { abs, type CliIo } from '../io.js';
 import { noteStaleTemps } from '../out-dir.js';
@@ -22,6 +25,11 @@ export async function executeMerge(args: Parsed, io: CliIo, signal: AbortSignal)
   };
   let outcome;
   try {
+    if (dirs[0] !== undefined && (await pathExists(join(dirs[0], 'study.json')))) {
+      const study = await mergeStudies(dirs, outDir, { signal, ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}) });
+      io.stdout(`wrote ${args.out as string}: merged ${dirs.length} study shard(s) into a study folder: ${study.experiments.length} experiment(s), report ${args.out as string}/index.html\n`);
+      return 0;
+    }
     outcome = await mergeFolders(dirs, outDir, { signal, ...(args.allowVersionMix === true ? { allowVersionMix: true } : {}) });
   } catch (error) {
     if (error instanceof ExperimentInputError) throw rel(error);

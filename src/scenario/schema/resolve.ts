@@ -48,7 +48,8 @@ export function resolveRoot(s: RootOutput, c: z.RefinementCtx) {
       };
     }),
   }));
-  const { $schema: _schema, extends: _extends, ...rest } = s;
+  // `experiments` is for `tapsim study` (load.ts hands it over): not part of the resolved scenario.
+  const { $schema: _schema, extends: _extends, experiments: _experiments, ...rest } = s;
   const expanded = stations.flatMap(({ copies, ...st }) =>
     copies === 1 ? [st] : Array.from({ length: copies }, (_, k) => ({ ...st, id: `${st.id}-${String(k + 1).padStart(3, '0')}`, name: `${st.name} ${k + 1}` })),
   );

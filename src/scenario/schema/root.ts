@@ -10,6 +10,7 @@ import { networkSchema } from './network.js';
 import { backendSchema } from './backend.js';
 import { bystandersSchema } from './bystanders.js';
 import { outputsSchema, retrySchema, runFields } from './run.js';
+import { experimentsSchema } from './experiments.js';
 
 export function rootObject(ctx: SchemaContext) {
   const f = makeFields(ctx);
@@ -25,6 +26,7 @@ export function rootObject(ctx: SchemaContext) {
     retry: retrySchema(f),
     backend: backendSchema(f).prefault({}),
     outputs: outputsSchema(f),
+    experiments: experimentsSchema().optional(),
   });
 }
 
