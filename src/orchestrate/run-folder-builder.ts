@@ -7,8 +7,8 @@ import { buildInfo } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
-import { BACKEND_CSV_COLUMNS, backendRows, columnsMarkdown, GATE_CSV_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS, transactionRows, withClockRows } from '../report/csv.js';
-import { startTimeS } from '../report/clock.js';
+import { BACKEND_CSV_COLUMNS, columnsMarkdown, GATE_CSV_COLUMNS, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS } from '../report/csv.js';
+import { replicationCsv, type ReplicationCsv } from '../report/replication-csv.js';
 import { renderRunReport, type ReplicationFailure, type RunJson } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -18,8 +18,6 @@ export class RunFolderBuilder {
   private readonly rows: SummaryRow[] = [];
   private readonly fingerprints: string[] = [];
   private readonly latency = new LatencySketches();
-  /** The scenario's startTime, s after midnight (0 without one): the clock columns. */
-  private readonly startS: number;
   readonly failures: ReplicationFailure[] = [];
   events = 0;
 
@@ -29,9 +27,7 @@ export class RunFolderBuilder {
     private readonly gates: CsvSink,
     private readonly backend: CsvSink,
     private readonly transactions: CsvSink | undefined,
-  ) {
-    this.startS = startTimeS(scenario.startTime);
-  }
+  ) {}
 
   static async open(w: FolderWriter, scenario: ResolvedScenario): Promise<RunFolderBuilder> {
     const transactions = scenario.outputs.transactions ? await w.openCsv('transactions.csv', TRANSACTION_CSV_COLUMNS) : undefined;
@@ -45,11 +41,11 @@ export class RunFolderBuilder {
   }
 
   async add(result: ReplicationResult): Promise<void> {
-    if (this.transactions !== undefined && result.transactions !== null) {
-      for (const row of withClockRows(transactionRows(result.replication, result.transactions), 1, this.startS)) await this.transactions.write(row);
-    }
-    for (const row of withClockRows(gateRows(result.replication, result.gatelines, this.scenario.duration), 1, this.startS)) await this.gates.write(row);
-    for (const row of withClockRows(backendRows(result.replication, result.backend, this.scenario.duration), 1, this.startS)) await this.backend.write(row);
+    // Bytes the worker formatted (replication-worker.ts), or the same formatter here for a result without them (job files, in-thread).
+    const csv: ReplicationCsv<Iterable<Uint8Array>> = result.csv ?? replicationCsv(result, this.scenario);
+    if (this.transactions !== undefined && csv.transactions !== null) for (const chunk of csv.transactions) await this.transactions.writeBytes(chunk);
+    for (const chunk of csv.gates) await this.gates.writeBytes(chunk);
+    for (const chunk of csv.backend) await this.backend.writeBytes(chunk);
     this.latency.add(result.sketches.tapLatency);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);
