@@ -56,7 +56,7 @@ describe('EventQueue', () => {
     for (let i = 0; i < 1000; i++) queue.push(1000 - i, 0, i);
     expect(queue.size).toBe(1000);
     expect(queue.pop()).toBe(999);
-    expect(queue.capacityBytes).toBe((1024 + 3) * 24); // 3 slots of padding align each group of four siblings
+    expect(queue.capacityBytes).toBe(1024 * 24);
   });
 
   test('replaceTop equals pop then push', () => {
