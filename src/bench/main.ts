@@ -2,7 +2,7 @@
  * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
  * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
  * replication of the metro AM peak), startup (bare node vs --version and check), city (one replication of the city day, in a child process for
- * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); only when
+ * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up, whole `tapsim run`s with and without transactions); only when
  * named: scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and
  * writes results/bench/bench.csv (with machine info), results/bench/kernel.csv and
  * results/bench/bench.md; --update-readme copies the table into README.md between the bench markers.
@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKernelBench } from './kernel-bench.js';
 import { runCallbackBench } from './callback-bench.js';
+import { ns3Line } from './ns3-peer.js';
 import { runModelBench } from './model-bench.js';
 import { benchRender } from './render-bench.js';
 import { benchBackendOnline } from './backend-bench.js';
@@ -61,6 +62,7 @@ function kernelSuite(scale: number): Row[] {
   const header = 'case,pending,events,ours_per_s,simjs_per_s,ratio,ours_heap_bytes_per_pending,ours_total_bytes_per_pending,simjs_total_bytes_per_pending,mean_wait_ours_s,mean_wait_simjs_s';
   const lines = rows.map((r) => [r.case, r.pending, r.events, Math.round(r.oursPerS), Math.round(r.simjsPerS), r.ratio.toFixed(2), r.oursHeapBytesPerPending, r.oursTotalBytesPerPending, r.simjsTotalBytesPerPending, r.meanWaitOursS, r.meanWaitSimjsS].map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '') : `"${v}"`)).join(','));
   writeAtomic(join(OUT_DIR, 'kernel.csv'), `${header}\n${lines.join('\n')}\n`);
+  console.log(`  ${ns3Line()}`);
   for (const r of runCallbackBench(scale)) {
     console.log(`  B3 callbacks, ${r.pending} pending: one closure per event ${sig(r.perEntityPerS)}/s, one shared handler ${sig(r.sharedPerS)}/s, bare heap ${sig(r.bareHeapPerS)}/s`);
     out.push({
