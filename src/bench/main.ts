@@ -2,7 +2,7 @@
  * `npm run bench [-- suite...] [--scale=x] [--update-readme]`: the performance suite.
  * Suites: kernel (vs simjs), models (link evaluations and taps per band), station (one
  * replication of the metro AM peak), startup (bare node vs --version and check), city (one replication of the city day, in a child process for
- * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up); only when
+ * its peak RSS), render (figures), backend, workers (1 vs 2 threads, pool start-up, whole `tapsim run`s with and without transactions); only when
  * named: scaling (1, 2, 4 … all cores — for machines with more than two). Prints a table and
  * writes results/bench/bench.csv (with machine info), results/bench/kernel.csv and
  * results/bench/bench.md; --update-readme copies the table into README.md between the bench markers.
@@ -13,11 +13,14 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKernelBench } from './kernel-bench.js';
+import { runCallbackBench } from './callback-bench.js';
+import { ns3Line } from './ns3-peer.js';
 import { runModelBench } from './model-bench.js';
 import { benchRender } from './render-bench.js';
 import { benchBackendOnline } from './backend-bench.js';
 import { benchPool, benchScaling } from './pool-bench.js';
 import { benchStartup } from './startup-bench.js';
+import { benchWholeRun, type WholeRunTiming } from './workers-bench.js';
 import { pushAll } from '../arrays.js';
 
 const OUT_DIR = join('results', 'bench');
@@ -59,6 +62,18 @@ function kernelSuite(scale: number): Row[] {
   const header = 'case,pending,events,ours_per_s,simjs_per_s,ratio,ours_heap_bytes_per_pending,ours_total_bytes_per_pending,simjs_total_bytes_per_pending,mean_wait_ours_s,mean_wait_simjs_s';
   const lines = rows.map((r) => [r.case, r.pending, r.events, Math.round(r.oursPerS), Math.round(r.simjsPerS), r.ratio.toFixed(2), r.oursHeapBytesPerPending, r.oursTotalBytesPerPending, r.simjsTotalBytesPerPending, r.meanWaitOursS, r.meanWaitSimjsS].map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : '') : `"${v}"`)).join(','));
   writeAtomic(join(OUT_DIR, 'kernel.csv'), `${header}\n${lines.join('\n')}\n`);
+  console.log(`  ${ns3Line()}`);
+  for (const r of runCallbackBench(scale)) {
+    console.log(`  B3 callbacks, ${r.pending} pending: one closure per event ${sig(r.perEntityPerS)}/s, one shared handler ${sig(r.sharedPerS)}/s, bare heap ${sig(r.bareHeapPerS)}/s`);
+    out.push({
+      suite: 'kernel',
+      case: `B3 hold, callback events, ${r.pending.toLocaleString('en-US')} pending`,
+      value: r.sharedPerS,
+      unit: 'events/s',
+      target: r.pending === 1_000_000 ? '≥ 1 M' : '',
+      note: `one handler shared by all events (per CPU-s); one closure per event ${sig(r.perEntityPerS)}/s; bare binary heap of times ${sig(r.bareHeapPerS)}/s (ours ${(r.sharedPerS / r.bareHeapPerS).toFixed(2)}× of it)`,
+    });
+  }
   return out;
 }
 
@@ -108,7 +123,27 @@ async function workersSuite(): Promise<Row[]> {
   return [
     { suite: 'workers', case: '8 replications of metro-station-am-peak, 1 vs 2 workers', value: r.speedup, unit: '× speedup', target: '≥ 1.8×', note: `1 worker ${(r.oneWorkerMs / 1000).toFixed(2)} s (using ${r.oneWorkerCpuPerWall.toFixed(2)} CPU-s per s: V8 compiler/GC threads on the second core), 2 workers ${(r.twoWorkersMs / 1000).toFixed(2)} s; outputs identical: ${r.identical ? 'yes' : 'NO'}` },
     { suite: 'workers', case: 'pool start-up (2 threads)', value: r.startupMs, unit: 'ms', target: '≤ 200 ms', note: '' },
+    ...(await wholeRunRows()),
   ];
+}
+
+/** Issue 19: whole runs (CSV rows formatted in the workers, folder and report written), with and without transactions.csv. */
+async function wholeRunRows(): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const transactions of [true, false]) {
+    const r = await benchWholeRun('scenarios/metro-station-am-peak.yaml', { replications: 8, rounds: 2, transactions });
+    const t = (x: WholeRunTiming): string => `${(x.ms / 1000).toFixed(2)} s (rounds ${x.roundsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} s; main thread busy ${x.mainBusyMsPerReplication.toFixed(0)} ms per replication, ${x.cpuPerWall.toFixed(2)} CPU-s per s)`;
+    console.log(`  whole run, transactions ${transactions}: 1 worker ${t(r.one)}, 2 workers ${t(r.two)}, ${r.speedup}×`);
+    rows.push({
+      suite: 'workers',
+      case: `tapsim run of 8 metro-station-am-peak replications${transactions ? ' with transactions.csv' : ', outputs.transactions=false'}, 1 vs 2 workers`,
+      value: r.speedup,
+      unit: '× speedup',
+      target: transactions ? '≥ 1.7×' : '',
+      note: `1 worker ${t(r.one)}, 2 workers ${t(r.two)}; CSVs byte-identical: ${r.identical ? 'yes' : 'NO'}`,
+    });
+  }
+  return rows;
 }
 
 function startupSuite(): Row[] {

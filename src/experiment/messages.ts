@@ -15,6 +15,8 @@ export interface WorkerTask {
   replication: number;
   seed: number;
   detail: ResultDetail;
+  /** Format the replication's CSV rows in the worker (the worker module that can: orchestrate/replication-worker.ts). */
+  csv?: boolean;
   /** Test-only fault hook (test-faults.ts): throw instead of running. */
   failForTest?: boolean;
   /** Progress port (transferred), or null for none. */

@@ -26,13 +26,16 @@ function importGraph(entry: string): { files: Set<string>; packages: Set<string>
 }
 
 describe('worker', () => {
-  it('never loads mathjs or the scenario loader (the scenario arrives resolved)', () => {
-    const { files, packages } = importGraph(join(import.meta.dirname, 'worker.ts'));
-    expect([...packages].filter((p) => p.includes('mathjs'))).toEqual([]);
-    const names = [...files].map((f) => f.split(/[\\/]/).slice(-2).join('/'));
-    expect(names).not.toContain('scenario/load.ts');
-    expect(names).not.toContain('scenario/units.ts');
-    expect(names).not.toContain('scenario/expression.ts');
+  it('never loads mathjs or the scenario loader (the scenario arrives resolved); nor does the run pool\'s CSV-formatting worker', () => {
+    for (const entry of [join(import.meta.dirname, 'worker.ts'), join(import.meta.dirname, '..', 'orchestrate', 'replication-worker.ts')]) {
+      const { files, packages } = importGraph(entry);
+      expect([...packages].filter((p) => p.includes('mathjs'))).toEqual([]);
+      const names = [...files].map((f) => f.split(/[\\/]/).slice(-2).join('/'));
+      expect(names).not.toContain('scenario/load.ts');
+      expect(names).not.toContain('scenario/units.ts');
+      expect(names).not.toContain('scenario/expression.ts');
+      expect(names).toContain('experiment/replication.ts');
+    }
   });
 
   it('resolves the worker file beside pool.js in dist, and worker.ts through tsx from source', () => {

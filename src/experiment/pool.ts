@@ -28,6 +28,8 @@ export interface PoolOptions {
   inThread?: boolean;
   /** Minimum wall time between progress messages from one task, ms (default 100). */
   progressEveryMs?: number;
+  /** The worker module and its execArgv (default this folder's worker: workerEntry()). */
+  entry?: { filename: string; execArgv: string[] };
 }
 
 export interface PoolTask {
@@ -35,6 +37,8 @@ export interface PoolTask {
   replication: number;
   seed: number;
   detail: ResultDetail;
+  /** Ask the worker for the CSV rows as bytes (ReplicationResult.csv); only a pool made with a worker `entry` that formats them gives them. */
+  csv?: boolean;
   /** Test-only fault hook (test-faults.ts): the replication throws instead of running. */
   failForTest?: boolean;
 }
@@ -61,13 +65,13 @@ export function cappedWorkers(requested: number, jobs: number | undefined): numb
   return jobs === undefined ? requested : Math.max(1, Math.min(requested, Math.floor(jobs)));
 }
 
-/** The worker module and the execArgv its threads need (see the module comment). */
-export function workerEntry(selfUrl: string = import.meta.url): { filename: string; execArgv: string[] } {
+/** The worker module `name` beside `selfUrl` and the execArgv its threads need (see the module comment). */
+export function workerEntry(selfUrl: string = import.meta.url, name = 'worker'): { filename: string; execArgv: string[] } {
   if (selfUrl.endsWith('.ts')) {
     const tsx = createRequire(selfUrl).resolve('tsx');
-    return { filename: new URL('./worker.ts', selfUrl).href, execArgv: ['--import', pathToFileURL(tsx).href] };
+    return { filename: new URL(`./${name}.ts`, selfUrl).href, execArgv: ['--import', pathToFileURL(tsx).href] };
   }
-  return { filename: new URL('./worker.js', selfUrl).href, execArgv: [] };
+  return { filename: new URL(`./${name}.js`, selfUrl).href, execArgv: [] };
 }
 
 export function createPool(options: PoolOptions = {}): ReplicationPool {
@@ -76,7 +80,7 @@ export function createPool(options: PoolOptions = {}): ReplicationPool {
   const workers = cappedWorkers(requested, options.jobs);
   const progressEveryMs = options.progressEveryMs ?? 100;
   if (workers === 1 && options.inThread === true) return inThreadPool(progressEveryMs);
-  const entry = workerEntry();
+  const entry = options.entry ?? workerEntry();
   const piscina = new Piscina<WorkerTask | WorkerPing, ReplicationResult | null>({
     filename: entry.filename,
     execArgv: entry.execArgv,

@@ -61,6 +61,19 @@ export interface ReplicationResult {
   transactions: TransactionColumns | null;
   /** Lines and trains (network.csv, line-load.csv); only with origin–destination travel. */
   network?: NetworkSeries;
+  /**
+   * The replication's rows of transactions.csv, gates.csv and backend.csv, already formatted as
+   * UTF-8 chunks by the worker (report/replication-csv.ts), when the task asked for them; the
+   * transaction log then stays in the worker (`transactions` is null).
+   */
+  csv?: ReplicationCsvChunks;
+}
+
+/** Formatted CSV rows of one replication, per file, in order (no header). */
+export interface ReplicationCsvChunks {
+  transactions: Uint8Array[] | null;
+  gates: Uint8Array[];
+  backend: Uint8Array[];
 }
 
 export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs: number, events: number) => void): ReplicationResult {

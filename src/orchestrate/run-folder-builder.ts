@@ -7,7 +7,8 @@ import { buildInfo } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
-import { BACKEND_CSV_COLUMNS, backendRows, columnsMarkdown, GATE_CSV_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS, transactionRows, withClockRows } from '../report/csv.js';
+import { BACKEND_CSV_COLUMNS, columnsMarkdown, GATE_CSV_COLUMNS, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS, withClockRows } from '../report/csv.js';
+import { replicationCsv, type ReplicationCsv } from '../report/replication-csv.js';
 import { startTimeS } from '../report/clock.js';
 import { LINE_LOAD_COLUMNS, lineLoadRows, NETWORK_COLUMNS, networkRows } from '../report/network-rows.js';
 import { withClockColumn } from '../report/csv-rows.js';
@@ -21,7 +22,7 @@ export class RunFolderBuilder {
   private readonly rows: SummaryRow[] = [];
   private readonly fingerprints: string[] = [];
   private readonly latency = new LatencySketches();
-  /** The scenario's startTime, s after midnight (0 without one): the clock columns. */
+  /** The scenario's startTime, s after midnight (0 without one): the clock column of line-load.csv. */
   private readonly startS: number;
   readonly failures: ReplicationFailure[] = [];
   events = 0;
@@ -51,11 +52,12 @@ export class RunFolderBuilder {
   }
 
   async add(result: ReplicationResult): Promise<void> {
-    if (this.transactions !== undefined && result.transactions !== null) {
-      for (const row of withClockRows(transactionRows(result.replication, result.transactions), 1, this.startS)) await this.transactions.write(row);
-    }
-    for (const row of withClockRows(gateRows(result.replication, result.gatelines, this.scenario.duration), 1, this.startS)) await this.gates.write(row);
-    for (const row of withClockRows(backendRows(result.replication, result.backend, this.scenario.duration), 1, this.startS)) await this.backend.write(row);
+    // Bytes the worker formatted (replication-worker.ts), or the same formatter here for a result without them (job files, in-thread).
+    const csv: ReplicationCsv<Iterable<Uint8Array>> = result.csv ?? replicationCsv(result, this.scenario);
+    if (this.transactions !== undefined && csv.transactions !== null) for (const chunk of csv.transactions) await this.transactions.writeBytes(chunk);
+    for (const chunk of csv.gates) await this.gates.writeBytes(chunk);
+    for (const chunk of csv.backend) await this.backend.writeBytes(chunk);
+    // The network tables are small (per line and station; per line and interval): formatted here.
     if (this.network !== undefined && result.network !== undefined) {
       for (const row of networkRows(result.replication, result.network)) await this.network.stations.write(row);
       for (const row of withClockRows(lineLoadRows(result.replication, result.network, this.scenario.duration), 1, this.startS)) await this.network.load.write(row);

@@ -23,10 +23,11 @@ import type { LoadedScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/schema.js';
 import { writeFolderAtomic } from '../report/write.js';
 import type { ReplicationFailure, RunJson, UntilCi } from '../report/run-report.js';
-import { createPool, runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
+import { runInOrder, type OrderedProgress, type PoolTask, type ReplicationPool } from '../experiment/pool.js';
 import { relativeHalfWidth } from '../experiment/stats.js';
 import { unknownMetricSentence } from '../experiment/metric-names.js';
 import { metricNames, RunFolderBuilder, summarizeMetric } from './run-folder-builder.js';
+import { createCsvPool } from './csv-pool.js';
 import { ExperimentInputError, inShard, jobFileName, locateJobs, readFinishedResult, readJob, runWorkFolder, workFlags, type JobSource, type ReadJobOptions, type Shard } from './shard.js';
 
 export { ExperimentInputError };
@@ -77,7 +78,7 @@ export interface RunOutcome {
 export { toolVersion };
 
 function task(scenario: ResolvedScenario, replication: number, fail: ReadonlySet<number>): PoolTask {
-  return { scenario, replication, seed: scenario.seed, detail: 'full', ...(fail.has(replication) ? { failForTest: true } : {}) };
+  return { scenario, replication, seed: scenario.seed, detail: 'full', csv: true, ...(fail.has(replication) ? { failForTest: true } : {}) };
 }
 
 export async function runScenario(loaded: LoadedScenario, options: RunScenarioOptions): Promise<RunOutcome> {
@@ -86,7 +87,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   // At most one thread per replication in flight: a batch of `replications` (--until-ci adds batches of that size), or this shard's jobs.
   let jobs = 0;
   for (let r = 0; r < loaded.scenario.replications; r++) if (inShard(r, options.shard)) jobs++;
-  const pool = options.pool ?? createPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
+  const pool = options.pool ?? createCsvPool({ jobs, ...(options.workers === undefined ? {} : { workers: options.workers }), ...(options.inThread === undefined ? {} : { inThread: options.inThread }) });
   try {
     if (options.shard !== undefined || options.resume === true || (options.keepJobs === true && (options.untilCi ?? []).length === 0)) return await runPersisted(loaded, options, pool, now, started);
     return await runStreaming(loaded, options, pool, now, started);

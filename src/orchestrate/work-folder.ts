@@ -135,7 +135,7 @@ export async function runWorkFolder(plan: WorkPlan): Promise<WorkOutcome> {
     for (let r = 0; r < point.scenario.replications; r++, k++) {
       const job = { point: p, replication: r };
       if (!inShard(k, plan.shard) || finished.has(jobFileName(job))) continue;
-      todo.push({ job, task: { scenario, replication: r, seed: scenario.seed, detail: plan.detail, ...(fail.has(r) ? { failForTest: true } : {}) }, sha256: point.sha256 });
+      todo.push({ job, task: { scenario, replication: r, seed: scenario.seed, detail: plan.detail, ...(plan.detail === 'full' ? { csv: true } : {}), ...(fail.has(r) ? { failForTest: true } : {}) }, sha256: point.sha256 });
     }
   });
   const failures: WorkFailure[] = [];

@@ -4,7 +4,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { stringify as stringifyStream } from 'csv-stringify';
+import { csvText } from './csv-text.js';
 import { currentFileSystem, ensureFolder, explainFsError, isFileSystemError } from './file-system.js';
 import { renameOrExplain, writeText } from './files.js';
 import { tempName } from './temp-names.js';
@@ -18,9 +18,14 @@ export async function writeRunFolder(dir: string, files: Readonly<Record<string,
   });
 }
 
-/** A streaming CSV file being written (csv-stringify's streaming API; waits on backpressure). */
+/**
+ * A CSV file being written: its header, then rows or already formatted bytes (a replication's
+ * chunks, replication-csv.ts), in call order; each write waits on backpressure.
+ */
 export interface CsvSink {
   write(row: readonly string[]): Promise<void>;
+  /** Bytes of whole CSV records (UTF-8, "\n" after each), appended as they are. */
+  writeBytes(chunk: Uint8Array): Promise<void>;
   /** Flush and close; resolves once the file is complete on disk. */
   end(): Promise<void>;
 }
@@ -50,38 +55,38 @@ function checkPath(path: string): string[] {
 
 async function openCsvFile(path: string, header: readonly string[], signal: AbortSignal | undefined): Promise<CsvSink> {
   const file = currentFileSystem().createWriteStream(path);
-  const csv = stringifyStream({ record_delimiter: '\n' });
-  csv.pipe(file);
+  const encoder = new TextEncoder();
   let failure: Error | undefined;
-  const onError = (error: Error): void => {
+  file.on('error', (error: Error) => {
     failure ??= error;
-  };
-  csv.on('error', onError);
-  file.on('error', onError);
+  });
   const fail = async (error: unknown): Promise<never> => {
     throw await explainFsError(error, path, 'write', 'write');
   };
   const sink: CsvSink = {
     async write(row) {
+      return sink.writeBytes(encoder.encode(csvText([row])));
+    },
+    async writeBytes(chunk) {
       if (failure !== undefined) return fail(failure);
       signal?.throwIfAborted();
-      if (!csv.write(row)) {
+      if (!file.write(chunk)) {
         await new Promise<void>((resolveDrain, reject) => {
           const onDrain = (): void => {
             file.off('error', onFail);
             resolveDrain();
           };
           const onFail = (error: Error): void => {
-            csv.off('drain', onDrain);
+            file.off('drain', onDrain);
             reject(error);
           };
-          csv.once('drain', onDrain);
+          file.once('drain', onDrain);
           file.once('error', onFail);
         }).catch(fail);
       }
     },
     async end() {
-      csv.end();
+      file.end();
       try {
         await finished(file);
       } catch (error) {
