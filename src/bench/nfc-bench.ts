@@ -19,6 +19,7 @@ export function benchNfcLinkEvaluations(n: number): number {
     tiltRad: 0.2,
     holdNs: 500_000_000,
     retreatSpeedMPerS: 0.6,
+    presentationHeightM: DEFAULT_TAP_GESTURE.presentationHeightM,
   };
   const spanNs = 1_200_000_000;
   let sink = 0;

@@ -9,6 +9,7 @@ import type { BandCarrier, BandModel, BandReader, TapSurroundings } from '../rad
 import { BAND_MODELS, bandModel } from '../radio/bands.js';
 import type { Band, TapOutcome } from '../radio/tap-outcome.js';
 import { carrierKind } from './carrier-kinds.js';
+import { zeroComponents } from '../link/tap-timeline.js';
 
 // The station layer names these through the reader (they describe what surrounds a tap here).
 export type { Bystander, TapSurroundings } from '../radio/band.js';
@@ -77,6 +78,8 @@ export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurrounding
     cause: 'declined',
     band: pair.carrierBand,
     latencyNs: 0,
+    components: zeroComponents(),
+    presentationNs: trajectory.holdNs, // no reader ever engaged: the timeline starts (and ends) with the attempt
     durationNs: trajectory.holdNs,
     frames: 0,
     retransmissions: 0,

@@ -26,6 +26,8 @@ export interface TapGestureParams {
   holdS: Distribution;
   /** Retreat speed, m/s. */
   retreatSpeedMPerS: Distribution;
+  /** Height of the presentation instant above the reader surface, m (`presentationNs`). */
+  presentationHeightM: number;
 }
 
 export interface TapTrajectory {
@@ -36,6 +38,8 @@ export interface TapTrajectory {
   tiltRad: number;
   holdNs: TimeNs;
   retreatSpeedMPerS: number;
+  /** Height of the presentation instant, m (`presentationNs`). */
+  presentationHeightM: number;
 }
 
 export interface CarrierPosition {
@@ -54,12 +58,24 @@ export function drawTrajectory(rng: RandomStream, p: TapGestureParams): TapTraje
     tiltRad: (Math.max(-89, Math.min(89, sample(rng, p.tiltDeg))) * Math.PI) / 180,
     holdNs: Math.max(0, s(sample(rng, p.holdS))),
     retreatSpeedMPerS: Math.max(0.02, sample(rng, p.retreatSpeedMPerS)),
+    presentationHeightM: p.presentationHeightM,
   };
 }
 
 /** Time from gesture start until the dwell height is reached, ns. */
 export function approachDurationNs(t: TapTrajectory): TimeNs {
   return s(Math.max(0, t.startHeightM - t.dwellHeightM) / t.approachSpeedMPerS);
+}
+
+/**
+ * The presentation instant, ns after gesture start: the first instant on the approach that the
+ * carrier is within `presentationHeightM` of the reader surface — or, when the dwell height is
+ * above that, the instant the dwell height is reached. Every band times its latency from here
+ * (docs/architecture.md#tap-timeline); 0 when the gesture starts inside the presentation height.
+ */
+export function presentationNs(t: TapTrajectory): TimeNs {
+  const targetM = Math.max(t.presentationHeightM, t.dwellHeightM);
+  return s(Math.max(0, t.startHeightM - targetM) / t.approachSpeedMPerS);
 }
 
 /** Total duration until the carrier is back at the start height, ns. */
@@ -89,6 +105,13 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
   return { heightM: heightAtM(t, tNs), lateralOffsetM: t.lateralOffsetM, tiltRad: t.tiltRad };
 }
 
+/**
+ * Presentation height, m: 0.10 [E] — no published definition of "presented"; 10 cm is above every
+ * read range of both bands' defaults (13.56 MHz ≈ 7 cm, docs/sources.md#f3-1; the 2.45 GHz LF
+ * start distance 5 cm, docs/sources.md#f6-4), so the latency clock starts before any reader can act on the default gesture.
+ */
+export const PRESENTATION_HEIGHT_M = 0.1;
+
 /** Gesture defaults [E]: docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s), #f4-1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm). */
 export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   startHeightM: 0.2,
@@ -98,4 +121,5 @@ export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   tiltDeg: { kind: 'normal', mean: 0, sd: 12 },
   holdS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.4 },
   retreatSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.6), sigma: 0.3 },
+  presentationHeightM: PRESENTATION_HEIGHT_M,
 };

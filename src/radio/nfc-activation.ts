@@ -24,10 +24,15 @@ export function runAll(s: LinkSession, link: FrameLink, rng: RandomStream, xs: r
   return 'ok';
 }
 
-/** Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). Transit policy halts wrong cards and re-polls. */
+/**
+ * Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). Transit policy halts wrong cards and re-polls.
+ * With a timeline, the resolution's frames and waits are charged to `anticollisionNs`, the selected card's activation to `activationNs`.
+ */
 export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly TypeACard[], self: TypeACard): ActivationResult {
   const retries = c.isoDep.maxRetransmissions;
   let field: TypeACard[] = [self, ...others];
+  const resolved = (): void => s.timeline?.phase('activationNs', s.tNs);
+  if (field.length > 1) s.timeline?.phase('anticollisionNs', s.tNs);
   if (c.cardType === 'B') {
     const [reqb, ...rest] = xs;
     while (field.length > 1) {
@@ -38,10 +43,14 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
       }
       s.collisions += res.collisions;
       if (res.selected === null) return 'collision';
-      if (res.selected === self) return runAll(s, link, rng, rest, retries);
+      if (res.selected === self) {
+        resolved();
+        return runAll(s, link, rng, rest, retries);
+      }
       field = field.filter((f) => f !== res.selected); // HLTB the wrong card, poll again
       s.tNs += HLTA_WAIT_NS;
     }
+    resolved();
     return runAll(s, link, rng, xs, retries);
   }
   if (field.length === 1) return runAll(s, link, rng, xs, retries);
@@ -56,12 +65,18 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
     }
     s.collisions += res.collisions;
     if (res.selected === null) return 'collision';
-    if (res.selected === self) return runAll(s, link, rng, xs.slice(2), retries); // SELECT CL1 onwards
+    if (res.selected === self) {
+      resolved();
+      return runAll(s, link, rng, xs.slice(2), retries); // SELECT CL1 onwards
+    }
     const sel = runEx(s, link, rng, selectExchange(1, o), retries); // the wrong card: SELECT, then HLTA
     if (sel !== 'ok') return sel;
     s.tNs += HLTA_WAIT_NS;
     field = field.filter((f) => f !== res.selected);
-    if (field.length === 1) return runAll(s, link, rng, xs, retries);
+    if (field.length === 1) {
+      resolved();
+      return runAll(s, link, rng, xs, retries);
+    }
   }
 }
 

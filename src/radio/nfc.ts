@@ -9,13 +9,15 @@
  */
 import type { RandomStream } from '../random/stream.js';
 import { sample } from '../random/distributions.js';
-import { gestureDurationNs, type TapTrajectory } from '../motion/tap-gesture.js';
-import { ms, type TimeNs } from '../units.js';
+import { gestureDurationNs, presentationNs, type TapTrajectory } from '../motion/tap-gesture.js';
+import type { TimeNs } from '../units.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
 import { prepareNfcLink } from '../physics/nfc-link-budget.js';
 import type { Exchange } from '../link/activation.js';
 import { randomDistinctUids, type TypeACard } from '../link/anticollision/type-a.js';
 import { isoDepApdu, runExchange, type LinkSession } from '../link/iso-dep.js';
+import { runFlow, type FlowExchange, type FlowObserver } from '../link/flow-run.js';
+import { TapTimeline } from '../link/tap-timeline.js';
 import { ETU_CYCLES, POLL_GUARD_TIME_NS, typeAFrameBits } from '../link/iso14443.js';
 import type { NfcTapParams } from './nfc-params.js';
 import { fieldCrossingsNs, TapLink } from './nfc-link.js';
@@ -30,15 +32,20 @@ export interface NfcTapContext {
 export const NO_OTHER_CARDS: NfcTapContext = { otherCardsInField: 0 };
 
 /**
- * The outcome of a tap from its session. durationNs: gesture start → end of the attempt (last
- * frame, or the gesture's end when nothing completed); latency from `startNs` (the first poll).
+ * The outcome of a tap from its session: the attempt ends at the last frame (and the reader's
+ * closing work), or — `untilGestureEnd` — when the gesture ends, whichever is later. Latency and
+ * its components from the tap's timeline (link/tap-timeline.ts), presentation → that end.
  */
-function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs: TimeNs, startNs: TimeNs, extraNs = 0, untilGestureEnd = false): TapOutcome {
+function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs: TimeNs, untilGestureEnd = false): TapOutcome {
+  const durationNs = untilGestureEnd ? Math.max(endNs, s.tNs) : s.tNs;
+  const timed = (s.timeline as TapTimeline).close(durationNs);
   return {
     cause,
     band: '13.56MHz',
-    latencyNs: Math.max(0, s.tNs - startNs) + extraNs,
-    durationNs: untilGestureEnd ? Math.max(endNs, s.tNs) : s.tNs + extraNs,
+    latencyNs: timed.latencyNs,
+    components: timed.components,
+    presentationNs: timed.presentationNs,
+    durationNs,
     frames: s.frames,
     retransmissions: s.retransmissions,
     collisions: s.collisions,
@@ -54,7 +61,8 @@ function nfcOutcome(cause: TapCause, s: LinkSession, traj: TapTrajectory, endNs:
  * @param rng the tap's stream (handset draws, poll phase, frame errors, processing times)
  * @param context other cards in the field
  * @param activation `nfcActivationExchanges(params.carrier)`, prepared once by callers that tap often
- * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout; latency from the first poll
+ * @param observe sees every command of the carrier's flow (link/flow-run.ts)
+ * @returns TapOutcome: cause ok | out-of-range | tear | collision | frame-errors | timeout; latency from the presentation
  */
 export function simulateNfcTap(
   params: NfcTapParams,
@@ -62,16 +70,18 @@ export function simulateNfcTap(
   rng: RandomStream,
   context: NfcTapContext = NO_OTHER_CARDS,
   activation: readonly Exchange[] = nfcActivationExchanges(params.carrier),
+  observe?: FlowObserver,
 ): TapOutcome {
   const { reader: r, carrier: c } = params;
   if (c.flow.protocol === 'optical') throw new Error(`simulateNfcTap: flow '${c.flow.name}' is optical, not 13.56 MHz`);
   const pre = prepareNfcLink(r.antenna, c.antenna, Math.max(0, sample(rng, c.couplingLossDb)), sample(rng, c.detuningHz));
   const link = new TapLink(pre, traj);
-  const s: LinkSession = { tNs: 0, frames: 0, retransmissions: 0, collisions: 0 };
+  const s: LinkSession = { tNs: 0, frames: 0, retransmissions: 0, collisions: 0, timeline: new TapTimeline(presentationNs(traj)) };
+  const timeline = s.timeline as TapTimeline;
   const endNs = gestureDurationNs(traj);
   const approachNs = link.approachNs;
   const dwellEndNs = approachNs + traj.holdNs;
-  if (!link.powered(approachNs)) return nfcOutcome('out-of-range', s, traj, endNs, 0, 0, true);
+  if (!link.powered(approachNs)) return nfcOutcome('out-of-range', s, traj, endNs, true);
   // Powered already at the start height (= the end height): in the field for the whole gesture.
   const crossings = link.powered(0) ? { entryNs: 0, exitNs: endNs } : fieldCrossingsNs(link, traj, dwellEndNs, endNs);
   const { entryNs, exitNs } = crossings;
@@ -94,25 +104,23 @@ export function simulateNfcTap(
   // Never activated: frame errors if any poll failed on them, else the carrier left (tear).
   let failure: TapCause = 'tear';
   for (;;) {
-    if (pollNs > exitNs) return nfcOutcome(failure, s, traj, endNs, firstPollNs, 0, true);
+    if (pollNs > exitNs) return nfcOutcome(failure, s, traj, endNs, true);
+    timeline.phase('activationNs', pollNs); // waiting until this poll; its guard and activation from here
     s.tNs = pollNs + POLL_GUARD_TIME_NS;
     const res = self === null ? runAll(s, link, rng, activation, c.isoDep.maxRetransmissions) : activate(s, link, rng, c, r, activation, others, self);
-    if (res === 'collision') return nfcOutcome('collision', s, traj, endNs, firstPollNs);
+    if (res === 'collision') return nfcOutcome('collision', s, traj, endNs);
     if (res === 'ok') break;
     if (res !== 'tear') failure = res;
+    timeline.phase('waitNs', s.tNs);
     pollNs += periodNs * Math.max(1, Math.ceil((s.tNs - pollNs) / periodNs));
   }
 
   const p = c.isoDep;
-  for (const step of c.flow.steps) {
-    s.tNs += ms(sample(rng, c.flow.pcdTurnaroundMs));
-    if (step.terminalBeforeMs !== undefined) s.tNs += ms(sample(rng, step.terminalBeforeMs));
-    const procNs = ms(Math.max(0, sample(rng, step.cardProcessingMs)));
-    const res = native
+  timeline.phase('airNs', s.tNs);
+  const exchange: FlowExchange = (step, procNs) =>
+    native
       ? runExchange(s, link, rng, typeAFrameBits(step.commandBytes), typeAFrameBits(step.responseBytes), ETU_CYCLES[106], p.fdtCycles, p.pcdTurnaroundCycles, procNs, p.maxRetransmissions)
       : isoDepApdu(s, link, rng, step.commandBytes, step.responseBytes, procNs, p);
-    if (res !== 'ok') return nfcOutcome(res, s, traj, endNs, firstPollNs);
-    if (s.tNs > deadlineNs) return nfcOutcome('timeout', s, traj, endNs, firstPollNs);
-  }
-  return nfcOutcome('ok', s, traj, endNs, firstPollNs, ms(Math.max(0, sample(rng, c.flow.afterLastFrameMs))));
+  const res = runFlow(s, c.flow, c.secureElement, rng, exchange, deadlineNs, observe);
+  return nfcOutcome(res, s, traj, endNs);
 }

@@ -14,6 +14,7 @@ export function gestureSchema(f: Fields) {
       tiltDeg: distribution('angle', 'Tilt against the reader plane, degrees. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.tiltDeg)),
       holdS: distribution('time', 'Time held at the dwell height, s. [E] docs/sources.md#f10-2 (a deliberate tap holds ≈ 0.3–1 s).').prefault(asInput(DEFAULT_TAP_GESTURE.holdS)),
       retreatSpeedMPerS: distribution('speed', 'Retreat speed, m/s. [E].').prefault(asInput(DEFAULT_TAP_GESTURE.retreatSpeedMPerS)),
+      presentationHeightM: si('length', 'Presentation height, m: the latency clock of every band starts the first instant the approach is within this height of the reader (at the dwell height when that is higher). Default 0.10 m [E] docs/architecture.md#tap-timeline.', { min: 0 }).prefault(DEFAULT_TAP_GESTURE.presentationHeightM),
     })
     .describe('Tap gesture (approach, dwell, retreat); defaults from src/motion/tap-gesture.ts, all [E].');
 }
