@@ -101,7 +101,9 @@ export { BANDS, BAND_MODELS, bandModel } from './radio/bands.js';
 export type { BandModel, BandField, BandSection } from './radio/band.js';
 export { bandFor, chooseBand, preparePair, tapOnce, type TapPair } from './devices/reader.js';
 export { CARRIER_KIND_TABLE, CARRIER_KINDS, type CarrierKind, type CarrierKindInfo } from './devices/carrier-kinds.js';
-export { drawTrajectory, positionAt, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './motion/tap-gesture.js';
+export { drawTrajectory, positionAt, presentationNs, DEFAULT_TAP_GESTURE, type TapGestureParams, type TapTrajectory } from './motion/tap-gesture.js';
+export { TAP_COMPONENTS, componentsTotalNs, type TapComponents, type TapComponent } from './link/tap-timeline.js';
+export { SECURE_ELEMENTS, SECURE_ELEMENT_DEFAULTS, secureElement, type SecureElementKind, type SecureElementParams } from './link/secure-element.js';
 
 // Backend (docs/sources.md#f9)
 export { erlangB, erlangC, serversForPWait, type ErlangCResult } from './backend/erlang-c.js';

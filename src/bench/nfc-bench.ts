@@ -20,6 +20,7 @@ export function benchNfcLinkEvaluations(n: number): number {
     holdNs: 500_000_000,
     retreatSpeedMPerS: 0.6,
     reactionNs: 200_000_000,
+    presentationHeightM: DEFAULT_TAP_GESTURE.presentationHeightM,
   };
   const spanNs = 1_200_000_000;
   let sink = 0;

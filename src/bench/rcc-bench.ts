@@ -12,8 +12,8 @@ import { drawInterferenceDbm, noiseFloorDbm, packetErrorRate, sinrLinear } from 
 export function benchRccLinkEvaluations(n: number): number {
   const p = DEFAULT_RCC_PARAMS;
   const rng = streamFor(1, 0, 'bench:rcc-link');
-  const packetNs = rccFrameNs(p.rf, p.rf.responseBytes);
-  const bits = (p.rf.responseBytes + p.rf.frameOverheadBytes) * 8;
+  const packetNs = rccFrameNs(p.rf, p.rf.neighbourPayloadBytes);
+  const bits = (p.rf.neighbourPayloadBytes + p.rf.frameOverheadBytes) * 8;
   const interferers = neighbourInterferers(p, DEFAULT_RCC_CONTEXT, packetNs);
   const noiseDbm = noiseFloorDbm(p.rf.sensitivityDbm, p.rf.berAtSensitivity);
   let checksum = 0;

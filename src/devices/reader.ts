@@ -10,6 +10,7 @@ import type { BandCarrier, BandModel, BandReader, TapSurroundings } from '../rad
 import { BAND_MODELS, bandModel } from '../radio/bands.js';
 import type { Band, TapOutcome } from '../radio/tap-outcome.js';
 import { carrierKind } from './carrier-kinds.js';
+import { zeroComponents } from '../link/tap-timeline.js';
 
 // The station layer names these through the reader (they describe what surrounds a tap here).
 export type { Bystander, TapSurroundings } from '../radio/band.js';
@@ -74,11 +75,14 @@ export function tapOnce(pair: TapPair, rng: RandomStream, around: TapSurrounding
   const trajectory = drawTrajectory(rng, pair.gesture);
   if (pair.model !== null && pair.prepared !== null) return pair.model.tap(pair.prepared, trajectory, around, rng);
   // No common band: the reader cannot accept this carrier and never indicates; the passenger holds it out until impatience.
+  const endNs = attemptEndNs('none', 0, trajectory.reactionNs, gestureDurationNs(trajectory));
   return {
     cause: 'declined',
     band: pair.carrierBand,
     latencyNs: 0,
-    durationNs: attemptEndNs('none', 0, trajectory.reactionNs, gestureDurationNs(trajectory)),
+    components: zeroComponents(),
+    presentationNs: endNs, // no reader ever engaged: the timeline starts (and ends) with the attempt
+    durationNs: endNs,
     frames: 0,
     retransmissions: 0,
     collisions: 0,

@@ -15,6 +15,8 @@ export interface ApduStep {
   cardProcessingMs: Distribution;
   /** Terminal-side work before this command (e.g. PSAM MAC1), ms; the carrier must stay in the field. */
   terminalBeforeMs?: Distribution;
+  /** A public-key operation in the card whose cost depends on the secure element (link/secure-element.ts): added to `cardProcessingMs`. */
+  crypto?: 'rsa1024-crt';
 }
 
 /** How the steps travel: ISO-DEP I-blocks, native layer-3 frames (MIFARE Classic) or no RF (QR). */
@@ -42,11 +44,14 @@ export const SE_CRYPTO_COST_MS = {
   sha256_256B: 7.9,
 } as const;
 
+/** GPO handling besides the RSA operation: PDOL parsing, ATC, cryptogram — [E] docs/sources.md#f10-1. */
+export const GPO_HANDLING_MS = 25;
+
 /**
  * GPO with fDDA: one RSA-1024 CRT private operation, spread evenly over the measured chips
  * ([D] docs/sources.md#f10-4: 15–85 ms), plus `handlingMs` for PDOL parsing, ATC and cryptogram ([E] docs/sources.md#f10-1).
  */
-export function gpoWithFddaMs(handlingMs = 25): Distribution {
+export function gpoWithFddaMs(handlingMs = GPO_HANDLING_MS): Distribution {
   const r = SE_CRYPTO_COST_MS.rsa1024CrtPrivate;
   const values = [r.jcop4, r.secoraIdX, r.spa1, r.taisysSim, r.secoraIdXOther].map((v) => v + handlingMs);
   return { kind: 'empirical', values, cumulative: [0, 0.25, 0.5, 0.75, 1] };
@@ -66,7 +71,8 @@ export function qpbocFlow(readRecords = 2): ApduFlow {
     // 00 A4 04 00 08 A000000333010101 00 → FCI with PDOL  [E] docs/sources.md#f10-1
     { name: 'SELECT AID', commandBytes: 14, responseBytes: 60, cardProcessingMs: JC_COMMAND_MS },
     // 80 A8 00 00 Lc 83 .. PDOL (TTQ, amount, UN, …) 00 → 77 template with 9F26/9F36/57/9F10 and the fDDA SDAD 9F4B (128 B)  [E] docs/sources.md#f10-1
-    { name: 'GPO', commandBytes: 41, responseBytes: 200, cardProcessingMs: gpoWithFddaMs() },
+    // Handling here; the fDDA RSA operation is the secure element's (link/secure-element.ts; a card: gpoWithFddaMs's spread).
+    { name: 'GPO', commandBytes: 41, responseBytes: 200, cardProcessingMs: constant(GPO_HANDLING_MS), crypto: 'rsa1024-crt' },
   ];
   for (let i = 0; i < readRecords; i++) {
     // 00 B2 rr (sfi<<3|4) 00 → records with certificates  [E] docs/sources.md#f10-1
@@ -150,4 +156,18 @@ export function qrOpticalFlow(): ApduFlow {
     pcdTurnaroundMs: constant(0),
     afterLastFrameMs: constant(0),
   };
+}
+
+/** The flow a scenario's `carriers[].flow` names (scenario/schema/kinds.ts FLOWS). */
+export function apduFlowByName(name: 'qpboc' | 'transit-epurse' | 'mifare' | 'qr' | string): ApduFlow {
+  switch (name) {
+    case 'qpboc':
+      return qpbocFlow(2);
+    case 'transit-epurse':
+      return transitEpurseFlow();
+    case 'mifare':
+      return mifareTicketFlow();
+    default:
+      return qrOpticalFlow();
+  }
 }

@@ -7,6 +7,7 @@
 import type { RandomStream } from '../random/stream.js';
 import { ETU_CYCLES, FDT_A_LAST_BIT_0_CYCLES, cyclesToNs, fwtCycles, typeAFrameBits, typeBFrameEtu, type BitRateKbps } from './iso14443.js';
 import type { TimeNs } from '../units.js';
+import type { TapTimeline } from './tap-timeline.js';
 
 /** The band model as seen by the link layer. */
 export interface FrameLink {
@@ -17,12 +18,16 @@ export interface FrameLink {
   frameErrorProbability(tNs: TimeNs, piccBits: number): number;
 }
 
-/** Clock and counters of one tap. */
+/**
+ * Clock and counters of one tap. With a `timeline` (link/tap-timeline.ts), the exchange engine
+ * charges card processing to `seNs` and everything else it advances to the timeline's current phase.
+ */
 export interface LinkSession {
   tNs: TimeNs;
   frames: number;
   retransmissions: number;
   collisions: number;
+  timeline?: TapTimeline;
 }
 
 export type StepResult = 'ok' | 'tear' | 'frame-errors' | 'timeout';
@@ -81,7 +86,12 @@ export function runExchange(
   let bits = pcdBits;
   let extraNs = processingNs;
   for (let attempt = 0; ; attempt++) {
-    s.tNs += cyclesToNs((bits + piccBits) * etuCycles + responseDelayCycles) + extraNs;
+    s.tNs += cyclesToNs((bits + piccBits) * etuCycles + responseDelayCycles);
+    if (extraNs > 0 && s.timeline !== undefined) {
+      s.timeline.settle(s.tNs);
+      s.tNs += extraNs;
+      s.timeline.settleAs('seNs', s.tNs);
+    } else s.tNs += extraNs;
     s.frames += 2;
     const fer = link.frameErrorProbability(s.tNs, piccBits);
     s.tNs += cyclesToNs(turnaroundCycles);

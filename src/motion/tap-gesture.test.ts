@@ -13,12 +13,13 @@ const FIXED: TapGestureParams = {
   impatienceS: c(0.4),
   retreatSpeedMPerS: c(0.25),
   reactionTimeS: c(0.2),
+  presentationHeightM: 0.1,
 };
 
 describe('tap gesture', () => {
   test('a constant gesture: its trajectory, approach and whole duration', () => {
     const t = drawTrajectory(streamFor(1, 0, 'g'), FIXED);
-    expect(t).toEqual({ startHeightM: 0.2, approachSpeedMPerS: 0.5, dwellHeightM: 0.01, lateralOffsetM: 0.005, tiltRad: Math.PI / 6, holdNs: 400_000_000, retreatSpeedMPerS: 0.25, reactionNs: 200_000_000 });
+    expect(t).toEqual({ startHeightM: 0.2, approachSpeedMPerS: 0.5, dwellHeightM: 0.01, lateralOffsetM: 0.005, tiltRad: Math.PI / 6, holdNs: 400_000_000, retreatSpeedMPerS: 0.25, presentationHeightM: 0.1, reactionNs: 200_000_000 });
     expect(approachDurationNs(t)).toBe(380_000_000); // 0.19 m at 0.5 m/s
     expect(gestureDurationNs(t)).toBe(380_000_000 + 400_000_000 + 760_000_000); // back up at 0.25 m/s
   });

@@ -33,6 +33,8 @@ export interface TapGestureParams {
   reactionTimeS: Distribution;
   /** Retreat speed, m/s. */
   retreatSpeedMPerS: Distribution;
+  /** Height of the presentation instant above the reader surface, m (`presentationNs`). */
+  presentationHeightM: number;
 }
 
 export interface TapTrajectory {
@@ -46,6 +48,8 @@ export interface TapTrajectory {
   retreatSpeedMPerS: number;
   /** Reaction to the reader's indication, ns (motion/closed-loop.ts). */
   reactionNs: TimeNs;
+  /** Height of the presentation instant, m (`presentationNs`). */
+  presentationHeightM: number;
 }
 
 export interface CarrierPosition {
@@ -65,12 +69,24 @@ export function drawTrajectory(rng: RandomStream, p: TapGestureParams): TapTraje
     holdNs: Math.max(0, s(sample(rng, p.impatienceS))),
     retreatSpeedMPerS: Math.max(0.02, sample(rng, p.retreatSpeedMPerS)),
     reactionNs: Math.max(0, s(sample(rng, p.reactionTimeS))),
+    presentationHeightM: p.presentationHeightM,
   };
 }
 
 /** Time from gesture start until the dwell height is reached, ns. */
 export function approachDurationNs(t: TapTrajectory): TimeNs {
   return s(Math.max(0, t.startHeightM - t.dwellHeightM) / t.approachSpeedMPerS);
+}
+
+/**
+ * The presentation instant, ns after gesture start: the first instant on the approach that the
+ * carrier is within `presentationHeightM` of the reader surface — or, when the dwell height is
+ * above that, the instant the dwell height is reached. Every band times its latency from here
+ * (docs/architecture.md#tap-timeline); 0 when the gesture starts inside the presentation height.
+ */
+export function presentationNs(t: TapTrajectory): TimeNs {
+  const targetM = Math.max(t.presentationHeightM, t.dwellHeightM);
+  return s(Math.max(0, t.startHeightM - targetM) / t.approachSpeedMPerS);
 }
 
 /** Total duration until the carrier is back at the start height, ns. */
@@ -101,6 +117,13 @@ export function positionAt(t: TapTrajectory, tNs: TimeNs): CarrierPosition {
 }
 
 /**
+ * Presentation height, m: 0.10 [E] — no published definition of "presented"; 10 cm is above every
+ * read range of both bands' defaults (13.56 MHz ≈ 7 cm, docs/sources.md#f3-1; the 2.45 GHz LF
+ * start distance 5 cm, docs/sources.md#f6-4), so the latency clock starts before any reader can act on the default gesture.
+ */
+export const PRESENTATION_HEIGHT_M = 0.1;
+
+/**
  * Gesture defaults [E]: docs/sources.md#f4-1 (EMVCo operating volume 0–4 cm: dwell mode 1 cm, at most 4 cm).
  * impatienceS [E]: median 1.5 s (5–95 % ≈ 0.85–2.7 s), so nearly everyone outlasts a normal tap (docs/sources.md#f10-2:
  * 250–800 ms from card detection) and a reader that never answers is abandoned within 1–3 s.
@@ -115,4 +138,5 @@ export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   impatienceS: { kind: 'lognormal', mu: Math.log(1.5), sigma: 0.35 },
   retreatSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.6), sigma: 0.3 },
   reactionTimeS: { kind: 'lognormal', mu: Math.log(0.2), sigma: 0.25 },
+  presentationHeightM: PRESENTATION_HEIGHT_M,
 };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { IDEAL_BAND, IDEAL_DEFAULTS, idealTap } from './ideal.js';
-import { approachDurationNs, DEFAULT_TAP_GESTURE, drawTrajectory } from '../motion/tap-gesture.js';
+import { DEFAULT_TAP_GESTURE, drawTrajectory, presentationNs } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { ms } from '../units.js';
 import { DEFAULT_BYSTANDER_GEOMETRY } from './bystander-geometry.js';
@@ -16,14 +16,15 @@ import { smallScenarioDir } from '../testing/test-helpers.js';
 const IDEAL_READER = 'readers:\n  - { id: lane-reader, bands: [ideal], ideal: { latency: 50 ms, successProbability: 0.9 } }\nreplications: 2\n';
 
 describe('ideal band (reference link)', () => {
-  test('a tap ends a fixed latency after the dwell height is reached (a failure one reaction later); it succeeds with the given probability', () => {
+  test('a tap ends a fixed latency after the presentation (a failure one reaction later); it succeeds with the given probability', () => {
     const rng = streamFor(1, 0, 'ideal');
     let ok = 0;
     for (let i = 0; i < 4000; i++) {
       const t = drawTrajectory(rng, DEFAULT_TAP_GESTURE);
       const out = idealTap({ latencyNs: ms(80), successProbability: 0.25 }, t, rng);
       expect(out.latencyNs).toBe(ms(80));
-      expect(out.durationNs).toBe(approachDurationNs(t) + ms(80) + (out.cause === 'ok' ? 0 : t.reactionNs));
+      expect(out.durationNs).toBe(presentationNs(t) + ms(80) + (out.cause === 'ok' ? 0 : t.reactionNs));
+      expect(out.components.airNs).toBe(ms(80));
       expect(['ok', 'frame-errors']).toContain(out.cause);
       if (out.cause === 'ok') ok++;
     }

@@ -41,12 +41,15 @@ export function runAll(s: LinkSession, link: FrameLink, rng: RandomStream, xs: r
  * Activation incl. anticollision among `others` (docs/sources.md#f2-1–#f2-5). The EMV policy (a refusing
  * reader) ends at the first collision; the transit policy (a selecting reader) goes on with the card it
  * singulates: the carrier, another card that pays (→ 'wrong-card' / 'wrong-gate'), or one that cannot,
- * which it halts before polling again.
+ * which it halts before polling again. With a timeline, the resolution's frames and waits are charged
+ * to `anticollisionNs`, the selected card's activation to `activationNs`.
  */
 export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: NfcCarrierParams, r: NfcReaderParams, xs: readonly Exchange[], others: readonly OtherCard[], self: TypeACard): ActivationResult {
   const retries = c.isoDep.maxRetransmissions;
   let field: OtherCard[] = [self, ...others];
   const pays = (card: OtherCard): boolean => card !== self && card.pays !== undefined && card.pays !== null;
+  const resolved = (): void => s.timeline?.phase('activationNs', s.tNs);
+  if (field.length > 1) s.timeline?.phase('anticollisionNs', s.tNs);
   if (c.cardType === 'B') {
     const [reqb, ...rest] = xs;
     while (field.length > 1) {
@@ -58,10 +61,14 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
       s.collisions += res.collisions;
       if (res.selected === null) return 'collision';
       const chosen = res.selected;
-      if (chosen === self || pays(chosen)) return activatedWith(chosen, self, runAll(s, link, rng, rest, retries));
+      if (chosen === self || pays(chosen)) {
+        resolved();
+        return activatedWith(chosen, self, runAll(s, link, rng, rest, retries));
+      }
       field = field.filter((f) => f !== chosen); // HLTB the wrong card, poll again
       s.tNs += HLTA_WAIT_NS;
     }
+    resolved();
     return runAll(s, link, rng, xs, retries);
   }
   if (field.length === 1) return runAll(s, link, rng, xs, retries);
@@ -77,12 +84,18 @@ export function activate(s: LinkSession, link: FrameLink, rng: RandomStream, c: 
     s.collisions += res.collisions;
     if (res.selected === null) return 'collision';
     const chosen = res.selected;
-    if (chosen === self || pays(chosen)) return activatedWith(chosen, self, runAll(s, link, rng, xs.slice(2), retries)); // SELECT CL1 onwards
+    if (chosen === self || pays(chosen)) {
+      resolved();
+      return activatedWith(chosen, self, runAll(s, link, rng, xs.slice(2), retries)); // SELECT CL1 onwards
+    }
     const sel = runEx(s, link, rng, selectExchange(1, o), retries); // a card that cannot pay: SELECT, then HLTA
     if (sel !== 'ok') return sel;
     s.tNs += HLTA_WAIT_NS;
     field = field.filter((f) => f !== chosen);
-    if (field.length === 1) return runAll(s, link, rng, xs, retries);
+    if (field.length === 1) {
+      resolved();
+      return runAll(s, link, rng, xs, retries);
+    }
   }
 }
 

@@ -6,7 +6,8 @@
 import type { Distribution } from '../random/distributions.js';
 import { DEFAULT_GATE_READER_ANTENNA } from '../physics/nfc-link-budget.js';
 import type { CollisionPolicy } from '../link/anticollision/type-a.js';
-import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
+import { apduFlowByName } from '../link/apdu-flows.js';
+import { secureElement, type SecureElementKind } from '../link/secure-element.js';
 import type { Exchange } from '../link/activation.js';
 import { DEFAULT_ISO_DEP } from '../link/iso-dep.js';
 import type { TimeNs } from '../units.js';
@@ -56,6 +57,8 @@ interface NfcCarrierInput {
   flow: string;
   /** A second card presented with the carrier (scenario `carriers[].extraCards`); default DEFAULT_EXTRA_CARDS. */
   extraCards?: ExtraCardsParams;
+  /** The carrier's secure element (scenario default by kind, devices/carrier-kinds.ts); absent: the profile's. */
+  secureElement?: SecureElementKind;
 }
 
 export interface NfcPrepared {
@@ -67,19 +70,6 @@ export interface NfcPrepared {
 
 const NFC_PROFILES: readonly NfcCarrierKind[] = ['nfc-phone', 'transit-card', 'emv-card'];
 
-function flowOf(name: string): ApduFlow {
-  switch (name) {
-    case 'qpboc':
-      return qpbocFlow(2);
-    case 'transit-epurse':
-      return transitEpurseFlow();
-    case 'mifare':
-      return mifareTicketFlow();
-    default:
-      return qrOpticalFlow();
-  }
-}
-
 function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcCarrierInput, kind: NfcCarrierKind): NfcTapParams {
   const base = defaultNfcTapParams(kind);
   const couplingLossDb: Distribution =
@@ -87,7 +77,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
       ? { kind: 'normal', mean: carrier.attenuationDb, sd: carrier.attenuationSpreadDb, min: 0, max: carrier.attenuationDb + 4 * carrier.attenuationSpreadDb }
       : { kind: 'constant', value: carrier.attenuationDb };
   const typed = carrier.cardType === 'B' ? asTypeB(base.carrier) : base.carrier;
-  const flow = flowOf(carrier.flow);
+  const flow = apduFlowByName(carrier.flow);
   return {
     reader: {
       antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
@@ -101,6 +91,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
       couplingLossDb,
       detuningHz: { kind: 'constant', value: carrier.detuningKHz * 1e3 },
       flow: flow.protocol === 'optical' ? typed.flow : flow,
+      secureElement: carrier.secureElement === undefined ? typed.secureElement : secureElement(carrier.secureElement),
       isoDep: { ...typed.isoDep, bitRateKbps: n.bitRateKbps },
     },
   };

@@ -8,6 +8,7 @@ import { DEFAULT_TYPE_A_ACTIVATION, type TypeAActivationOptions } from '../link/
 import type { CollisionPolicy } from '../link/anticollision/type-a.js';
 import { qpbocFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
 import { DEFAULT_ISO_DEP, type IsoDepParams } from '../link/iso-dep.js';
+import { secureElement, type SecureElementParams } from '../link/secure-element.js';
 import { TR0_B_MAX_CYCLES, TR1_B_MIN_CYCLES } from '../link/iso14443.js';
 import { ms, type TimeNs } from '../units.js';
 
@@ -23,6 +24,8 @@ export interface NfcCarrierParams {
   /** Per-handset resonance shift Δf, Hz (drawn once per tap). */
   detuningHz: Distribution;
   flow: ApduFlow;
+  /** Where the card application runs and what it costs per APDU (link/secure-element.ts). */
+  secureElement: SecureElementParams;
   isoDep: IsoDepParams;
   activation: TypeAActivationOptions;
 }
@@ -73,6 +76,7 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           couplingLossDb: { kind: 'normal', mean: 4, sd: 2, min: 0, max: 10 },
           detuningHz: constant(200e3), // [E] docs/sources.md#f4-2 detuning term (metal body, battery)
           flow: qpbocFlow(2),
+          secureElement: secureElement('hce'), // devices/carrier-kinds.ts: the phone measured in docs/sources.md#f10-2 (Google Pay) is HCE
           isoDep: DEFAULT_ISO_DEP,
           activation: DEFAULT_TYPE_A_ACTIVATION,
         },
@@ -88,6 +92,7 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           couplingLossDb: constant(0), // [E] docs/sources.md#f4-2 (no phone body)
           detuningHz: constant(0), // [E] docs/sources.md#f3-3 (Hmin of the class already includes the card's own tuning)
           flow: qpbocFlow(2),
+          secureElement: secureElement('card'),
           isoDep: DEFAULT_ISO_DEP,
           activation: DEFAULT_TYPE_A_ACTIVATION,
         },
@@ -103,6 +108,7 @@ export function defaultNfcTapParams(kind: NfcCarrierKind): NfcTapParams {
           couplingLossDb: constant(0), // [E] docs/sources.md#f4-2
           detuningHz: constant(0), // [E] docs/sources.md#f3-3
           flow: transitEpurseFlow(),
+          secureElement: secureElement('card'),
           isoDep: { ...DEFAULT_ISO_DEP, fwi: 6 }, // [E] docs/sources.md#f1-3 (19.3 ms; no RSA on transit cards)
           activation: DEFAULT_TYPE_A_ACTIVATION,
         },

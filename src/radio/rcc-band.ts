@@ -5,6 +5,8 @@
  */
 import { sample } from '../random/distributions.js';
 import { DEFAULT_LF_FIELD } from '../physics/lf-field.js';
+import { apduFlowByName, type ApduFlow } from '../link/apdu-flows.js';
+import { secureElement, type SecureElementKind } from '../link/secure-element.js';
 import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
 import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
 import { simulateRccTap } from './rcc.js';
@@ -35,11 +37,15 @@ export const RCC_SECTION = {
 /** The resolved `readers[].rcc` section (SI values, integer ns). */
 type RccSectionValues = SectionValues<typeof RCC_SECTION>;
 
-/** What the band reads of a carrier: its handset spreads and body loss. */
+/** What the band reads of a carrier: its handset spreads, body loss, flow and secure element. */
 interface RccCarrierInput {
   lfAttenuationSpreadDb: number;
   bodyLossDb: number;
   bodyLossSpreadDb: number;
+  /** The carrier's APDU flow (scenario name); a QR flow has no RF, so the band's default flow runs. */
+  flow?: string;
+  /** The carrier's secure element; absent: the band's default (sim-swp). */
+  secureElement?: SecureElementKind;
 }
 
 export interface RccPrepared {
@@ -71,7 +77,15 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
     },
     multiTargetPolicy: r.multiTargetPolicy,
     mac: r.mac === 'aloha' ? { kind: 'aloha' } : d.mac,
+    flow: carrierFlow(carrier.flow, d.flow),
+    secureElement: carrier.secureElement === undefined ? d.secureElement : secureElement(carrier.secureElement),
   };
+}
+
+/** The carrier's flow over 2.45 GHz: the one it names, unless that one has no RF (QR), then `fallback`. */
+function carrierFlow(name: string | undefined, fallback: ApduFlow): ApduFlow {
+  const flow = name === undefined ? fallback : apduFlowByName(name);
+  return flow.protocol === 'optical' ? fallback : flow;
 }
 
 export const RCC_BAND: BandModel<RccPrepared, typeof RCC_SECTION> = {

@@ -1,7 +1,7 @@
 /**
  * The 2.45 GHz link of one RCC tap: per-candidate slow-fading draws, received power and LF field
- * at a candidate's position, the co-channel interferers, and the APDU exchange frame by frame
- * with the bound phone (docs/sources.md#f6-2, #f7).
+ * at a candidate's position, the co-channel interferers, and the carrier's APDU flow frame by
+ * frame with the bound phone (docs/sources.md#f6-2, #f7; link/flow-run.ts).
  */
 import type { RandomStream } from '../random/stream.js';
 import type { TapCause } from './tap-outcome.js';
@@ -10,6 +10,9 @@ import { s, type TimeNs } from '../units.js';
 import { lfFieldAPerM, lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
 import { logDistancePathLossDb } from '../physics/path-loss.js';
 import { drawAccessDelayNs, drawInterferenceDbm, packetErrorRate, sinrLinear, type Interferer } from './channel.js';
+import type { LinkSession, StepResult } from '../link/iso-dep.js';
+import { runFlow, type FlowExchange, type FlowObserver } from '../link/flow-run.js';
+import type { TapTimeline } from '../link/tap-timeline.js';
 import type { RccCandidate, RccContext, RccParams, RccRfParams } from './rcc-params.js';
 
 /** Per-tap draws of one candidate (slow fading: fixed for the tap). */
@@ -60,9 +63,44 @@ export interface ExchangeResult {
   retransmissions: number;
 }
 
+/** The bound phone's link during one transaction (fixed for the transaction). */
+interface RccLinkState {
+  p: RccParams;
+  c: RccCandidate;
+  draws: CandidateDraws;
+  thresholds: LfThresholds;
+  interferers: readonly Interferer[];
+  noiseDbm: number;
+}
+
 /**
- * The APDU exchange with the bound phone, frame by frame from `startNs`: per frame the access delay
- * (channel.ts), the T3 abort check (docs/sources.md#f6-2), airtime and an error draw from the SINR (docs/sources.md#f7).
+ * One frame of `payloadBytes` with its retransmissions, from `s.tNs`: per attempt the access delay
+ * (channel.ts), the T3 abort check (docs/sources.md#f6-2), airtime + turnaround and an error draw from the SINR (docs/sources.md#f7).
+ */
+function rccFrame(l: RccLinkState, ls: LinkSession, rng: RandomStream, payloadBytes: number): StepResult {
+  const { p, c, draws } = l;
+  const rf = p.rf;
+  const packetNs = rccFrameNs(rf, payloadBytes);
+  const bits = (payloadBytes + rf.frameOverheadBytes) * 8;
+  for (let attempt = 0; ; attempt++) {
+    ls.tNs += drawAccessDelayNs(rng, l.interferers, p.mac);
+    const position = candidatePosition(c, ls.tNs);
+    if (p.lfControl && sensedLfAPerM(p, position, draws.lfAttenuationDb) < l.thresholds.abortFieldAPerM) return 'tear'; // docs/sources.md#f6-2 T3
+    const signalDbm = rccRssiDbm(p, position, draws.bodyLossDb, draws.shadowingDb);
+    const interferenceDbm = drawInterferenceDbm(rng, packetNs, l.interferers, p.mac);
+    const per = packetErrorRate(sinrLinear(signalDbm, l.noiseDbm, interferenceDbm), bits);
+    ls.frames++;
+    ls.tNs += packetNs + rf.turnaroundNs;
+    if (rng.next01() >= per) return 'ok';
+    ls.retransmissions++;
+    if (attempt >= rf.maxRetransmissions) return 'frame-errors';
+  }
+}
+
+/**
+ * The carrier's APDU flow with the bound phone from `startNs` (link/flow-run.ts): each command and
+ * each response one 2.45 GHz frame (payload + overhead at the RCC bit rate), the SE's time between
+ * them. Frames are charged to `airNs`, SE time to `seNs`, the terminal's work to `readerNs` of `timeline`.
  */
 export function runTransaction(
   p: RccParams,
@@ -73,34 +111,21 @@ export function runTransaction(
   noiseDbm: number,
   startNs: TimeNs,
   rng: RandomStream,
+  timeline?: TapTimeline,
+  observe?: FlowObserver,
 ): ExchangeResult {
-  const rf = p.rf;
-  const apduCount = rf.apduCountMin + Math.floor(rng.next01() * (rf.apduCountMax - rf.apduCountMin + 1));
-  let tNs = startNs;
-  let frames = 0;
-  let retransmissions = 0;
-  for (let apdu = 0; apdu < apduCount; apdu++) {
-    for (const payloadBytes of [rf.commandBytes, rf.responseBytes]) {
-      const packetNs = rccFrameNs(rf, payloadBytes);
-      const bits = (payloadBytes + rf.frameOverheadBytes) * 8;
-      for (let attempt = 0; ; attempt++) {
-        tNs += drawAccessDelayNs(rng, interferers, p.mac);
-        const position = candidatePosition(c, tNs);
-        if (p.lfControl && sensedLfAPerM(p, position, draws.lfAttenuationDb) < thresholds.abortFieldAPerM) {
-          return { ok: false, cause: 'tear', endNs: tNs, frames, retransmissions }; // docs/sources.md#f6-2 T3
-        }
-        const signalDbm = rccRssiDbm(p, position, draws.bodyLossDb, draws.shadowingDb);
-        const interferenceDbm = drawInterferenceDbm(rng, packetNs, interferers, p.mac);
-        const per = packetErrorRate(sinrLinear(signalDbm, noiseDbm, interferenceDbm), bits);
-        frames++;
-        tNs += packetNs + rf.turnaroundNs;
-        if (rng.next01() >= per) break;
-        retransmissions++;
-        if (attempt >= rf.maxRetransmissions) return { ok: false, cause: 'frame-errors', endNs: tNs, frames, retransmissions };
-      }
-      if (payloadBytes === rf.commandBytes) tNs += rf.cardProcessingPerApduNs;
-    }
-  }
-  return { ok: true, cause: 'ok', endNs: tNs, frames, retransmissions };
+  const l: RccLinkState = { p, c, draws, thresholds, interferers, noiseDbm };
+  const ls: LinkSession = { tNs: startNs, frames: 0, retransmissions: 0, collisions: 0, ...(timeline === undefined ? {} : { timeline }) };
+  timeline?.phase('airNs', startNs);
+  const exchange: FlowExchange = (step, procNs) => {
+    const command = rccFrame(l, ls, rng, step.commandBytes);
+    if (command !== 'ok') return command;
+    timeline?.settle(ls.tNs);
+    ls.tNs += procNs;
+    timeline?.settleAs('seNs', ls.tNs);
+    return rccFrame(l, ls, rng, step.responseBytes);
+  };
+  const res = runFlow(ls, p.flow, p.secureElement, rng, exchange, Infinity, observe);
+  timeline?.settle(ls.tNs);
+  return { ok: res === 'ok', cause: res, endNs: ls.tNs, frames: ls.frames, retransmissions: ls.retransmissions };
 }
-

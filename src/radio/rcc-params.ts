@@ -8,6 +8,8 @@ import { DEFAULT_LF_FIELD, type LfFieldParams } from '../physics/lf-field.js';
 import { DEFAULT_BODY_LOSS, logDistanceFor, RCC_RF_FREQUENCY_HZ, type BodyLossParams, type CarryPlacement, type LogDistanceParams } from '../physics/path-loss.js';
 import type { CarrierPosition, TapTrajectory } from '../motion/tap-gesture.js';
 import type { Interferer, MacParams } from './channel.js';
+import { transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
+import { secureElement, type SecureElementParams } from '../link/secure-element.js';
 
 /** The 2.45 GHz link and exchange. */
 export interface RccRfParams {
@@ -23,17 +25,10 @@ export interface RccRfParams {
   berAtSensitivity: number;
   /** Per-frame preamble + address + CRC, bytes. [E] no value in docs/sources.md: 8. */
   frameOverheadBytes: number;
-  /** Command (reader → phone) payload, bytes. [E] no value in docs/sources.md: 32. */
-  commandBytes: number;
-  /** Response (phone → reader) payload, bytes. [E] no value in docs/sources.md: 96. */
-  responseBytes: number;
+  /** Payload of a neighbouring reader's frame (the co-channel interferers' packet length), bytes. [E] no value in docs/sources.md: 96. */
+  neighbourPayloadBytes: number;
   /** Rx/tx turnaround after each frame, ns. [E] no value in docs/sources.md: 130 µs. */
   turnaroundNs: TimeNs;
-  /** APDU count range, drawn uniformly per transaction. [E] docs/sources.md#f10-1: 4–8 APDUs. */
-  apduCountMin: number;
-  apduCountMax: number;
-  /** Card (SIM) processing per APDU, ns. [E] no value in docs/sources.md for RF-SIM: 20 ms (link/apdu-flows should supply it). */
-  cardProcessingPerApduNs: TimeNs;
   /** Resends of one frame before the exchange fails with 'frame-errors'. [E] no value in docs/sources.md: 3. */
   maxRetransmissions: number;
   /** Payload of the collision-detect exchange (docs/sources.md#f6-1 "冲突检测码"), bytes each way. [E]: 8. */
@@ -66,6 +61,10 @@ export interface RccParams {
   collisionRetries: number;
   /** Channel access of reader and phone. [E] docs/sources.md#f6-5 / #f11-3e "CSMA or ALOHA": CSMA. */
   mac: MacParams;
+  /** The carrier's APDU flow, timed frame by frame over this band's PHY (link/flow-run.ts): one frame per command and per response. */
+  flow: ApduFlow;
+  /** The carrier's secure element (link/secure-element.ts): costs what it costs on 13.56 MHz. */
+  secureElement: SecureElementParams;
 }
 
 export const DEFAULT_RCC_RF: RccRfParams = {
@@ -75,12 +74,8 @@ export const DEFAULT_RCC_RF: RccRfParams = {
   sensitivityDbm: -85, // [E] docs/sources.md#f6-3
   berAtSensitivity: 1e-3, // [E] tapsim choice
   frameOverheadBytes: 8, // [E]
-  commandBytes: 32, // [E]
-  responseBytes: 96, // [E]
+  neighbourPayloadBytes: 96, // [E]
   turnaroundNs: us(130), // [E]
-  apduCountMin: 4, // [E] docs/sources.md#f10-1
-  apduCountMax: 8, // [E] docs/sources.md#f10-1
-  cardProcessingPerApduNs: ms(20), // [E]
   maxRetransmissions: 3, // [E]
   collisionDetectBytes: 8, // [E] docs/sources.md#f6-1 (code exists, size unknown)
 };
@@ -98,6 +93,8 @@ export const DEFAULT_RCC_PARAMS: RccParams = {
   multiTargetPolicy: 'refuse-retry', // [E] docs/sources.md#f6-5
   collisionRetries: 3, // [E] docs/sources.md#f6-5 (count unknown)
   mac: { kind: 'csma', senseNs: us(128), backoffSlotNs: us(320), maxBackoffs: 4 }, // [E] docs/sources.md#f6-5 risk 2
+  flow: transitEpurseFlow(), // devices/carrier-kinds.ts: rcc-phone's default flow
+  secureElement: secureElement('sim-swp'), // an RF-SIM is a SIM (devices/carrier-kinds.ts)
 };
 
 /** A phone near the reader. Exactly one candidate of a tap is the tapper. */

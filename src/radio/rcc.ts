@@ -5,7 +5,7 @@
  * Mechanism. The reader emits an LF beacon carrying its id every `beaconPeriodNs`, the first one
  * at a random phase after the tap gesture starts. A phone that senses the LF field at or above T2
  * for the whole beacon has heard the id; if the field is at or above T1 when the beacon ends it may
- * start (docs/sources.md#f6-2, S48). The exchange then runs frame by frame over 2.45 GHz: each frame's error
+ * start (docs/sources.md#f6-2, S48). The carrier's APDU flow then runs frame by frame over 2.45 GHz (link/flow-run.ts): each frame's error
  * probability comes from path loss + body loss + shadowing + co-channel and background interference
  * (channel.ts). During the exchange the phone aborts ('tear') if its LF field drops below T3.
  * With `lfControl: false` the start condition is the 2.45 GHz RSSI alone, so phones 0.3–1 m away
@@ -19,8 +19,10 @@
 import type { RandomStream } from '../random/stream.js';
 import { uniform } from '../random/distributions.js';
 import type { TapCause, TapOutcome } from './tap-outcome.js';
-import { gestureDurationNs } from '../motion/tap-gesture.js';
+import { gestureDurationNs, presentationNs } from '../motion/tap-gesture.js';
 import { attemptEndNs } from '../motion/closed-loop.js';
+import { TapTimeline } from '../link/tap-timeline.js';
+import type { FlowObserver } from '../link/flow-run.js';
 import type { TimeNs } from '../units.js';
 import { drawHandsetLfAttenuationDb, lfThresholds, type LfThresholds } from '../physics/lf-field.js';
 import { drawBodyLossDb, drawShadowingDb } from '../physics/path-loss.js';
@@ -46,15 +48,18 @@ interface RccTapSetup {
   endNs: TimeNs;
   dwell: { heightM: number; offsetM: number };
   collisionDetectNs: TimeNs;
+  /** The tapper's timeline from its presentation (link/tap-timeline.ts). */
+  timeline: TapTimeline;
+  observe: FlowObserver | undefined;
 }
 
-function setUpTap(params: RccParams, candidates: readonly RccCandidate[], rng: RandomStream, context: RccContext): RccTapSetup {
+function setUpTap(params: RccParams, candidates: readonly RccCandidate[], rng: RandomStream, context: RccContext, observe?: FlowObserver): RccTapSetup {
   const tappers = candidates.filter((c) => c.tapper);
   const tapper = tappers[0];
   if (tapper === undefined || tappers.length > 1) throw new Error(`simulateRccTap needs exactly one tapper (got ${tappers.length})`);
   const thresholds = lfThresholds(params.lf);
   const noiseDbm = noiseFloorDbm(params.rf.sensitivityDbm, params.rf.berAtSensitivity);
-  const interferers = neighbourInterferers(params, context, rccFrameNs(params.rf, params.rf.responseBytes));
+  const interferers = neighbourInterferers(params, context, rccFrameNs(params.rf, params.rf.neighbourPayloadBytes));
   const draws: CandidateDraws[] = candidates.map((c) => ({
     lfAttenuationDb: drawHandsetLfAttenuationDb(rng, params.lf.handsetSpreadSigmaDb),
     bodyLossDb: drawBodyLossDb(rng, params.bodyLoss[c.placement]),
@@ -63,7 +68,9 @@ function setUpTap(params: RccParams, candidates: readonly RccCandidate[], rng: R
   const endNs = tapper.motion.kind === 'gesture' ? tapper.motion.startNs + gestureDurationNs(tapper.motion.trajectory) : params.beaconPeriodNs * 20;
   const dwell = tapper.motion.kind === 'gesture' ? { heightM: tapper.motion.trajectory.dwellHeightM, offsetM: tapper.motion.trajectory.lateralOffsetM } : { heightM: tapper.motion.position.heightM, offsetM: tapper.motion.position.lateralOffsetM };
   const collisionDetectNs = 2 * (rccFrameNs(params.rf, params.rf.collisionDetectBytes) + params.rf.turnaroundNs);
-  return { params, candidates, draws, thresholds, noiseDbm, interferers, tapperIndex: candidates.indexOf(tapper), endNs, dwell, collisionDetectNs };
+  // A static tapper is presented from the start; a gesture at its presentation instant (motion/tap-gesture.ts).
+  const presentedNs = tapper.motion.kind === 'gesture' ? tapper.motion.startNs + presentationNs(tapper.motion.trajectory) : 0;
+  return { params, candidates, draws, thresholds, noiseDbm, interferers, tapperIndex: candidates.indexOf(tapper), endNs, dwell, collisionDetectNs, timeline: new TapTimeline(presentedNs), observe };
 }
 
 /** Candidate `i` may start at the beacon: LF heard for the whole beacon and ≥ T1 at its end (docs/sources.md#f6-2 T2 then T1), or the RSSI threshold without LF control. */
@@ -89,13 +96,18 @@ interface RccTally {
   busyUntilNs: TimeNs;
 }
 
+/** The outcome: the attempt ends at the last frame (ok, wrong-gate) or, failed, when the tapper's gesture ends; latency from the tapper's presentation. */
 function finish(t: RccTapSetup, s: RccTally, cause: TapCause, bound: RccCandidate | null): RccTapOutcome {
+  // RCC indicates success only (a failure retries at the next beacon until the gesture ends), so no reaction enters (motion/closed-loop.ts).
+  const durationNs = attemptEndNs(cause === 'ok' || cause === 'wrong-gate' ? 'success' : 'none', s.lastFrameEndNs, 0, t.endNs);
+  const timed = t.timeline.close(durationNs);
   return {
     cause,
     band: '2.45GHz',
-    latencyNs: s.frames === 0 ? t.endNs : Math.max(0, s.lastFrameEndNs - (s.firstAnswerNs ?? 0)),
-    // RCC indicates success only (a failure retries at the next beacon until the gesture ends), so no reaction enters.
-    durationNs: attemptEndNs(cause === 'ok' || cause === 'wrong-gate' ? 'success' : 'none', s.lastFrameEndNs, 0, t.endNs),
+    latencyNs: timed.latencyNs,
+    components: timed.components,
+    presentationNs: timed.presentationNs,
+    durationNs,
     frames: s.frames,
     retransmissions: s.retransmissions,
     collisions: s.collisions,
@@ -115,7 +127,8 @@ function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomS
   const qualified: number[] = [];
   for (let i = 0; i < t.candidates.length; i++) if (qualifies(t, i, beaconStartNs, decisionNs)) qualified.push(i);
   if (s.firstAnswerNs === null && qualified.includes(t.tapperIndex)) s.firstAnswerNs = decisionNs;
-  if (qualified.length === 0) return null;
+  if (qualified.length === 0) return null; // a beacon that engaged nobody: still waiting
+  t.timeline.phase('activationNs', beaconStartNs); // wake-up and binding: the beacon the carrier qualified at
   let boundIndex = qualified[0] as number;
   if (qualified.length > 1) {
     s.collisions++; // multi-target collision, docs/sources.md#f6-1 / #f6-5
@@ -124,19 +137,22 @@ function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomS
       s.lastFrameEndNs = decisionNs + t.collisionDetectNs;
       s.busyUntilNs = s.lastFrameEndNs;
       s.lastFailure = 'collision';
+      t.timeline.phase('anticollisionNs', decisionNs);
+      t.timeline.phase('waitNs', s.lastFrameEndNs);
       if (++s.refusals > params.collisionRetries) return finish(t, s, 'collision', null);
       return null;
     }
     boundIndex = qualified[Math.floor(rng.next01() * qualified.length)] as number;
   }
   const bound = t.candidates[boundIndex] as RccCandidate;
-  const r = runTransaction(params, bound, t.draws[boundIndex] as CandidateDraws, t.thresholds, t.interferers, t.noiseDbm, decisionNs, rng);
+  const r = runTransaction(params, bound, t.draws[boundIndex] as CandidateDraws, t.thresholds, t.interferers, t.noiseDbm, decisionNs, rng, t.timeline, t.observe);
   s.frames += r.frames;
   s.retransmissions += r.retransmissions;
   s.lastFrameEndNs = r.endNs;
   s.busyUntilNs = r.endNs;
   if (r.ok) return finish(t, s, bound.tapper ? 'ok' : 'wrong-gate', bound);
   s.lastFailure = r.cause;
+  t.timeline.phase('waitNs', r.endNs);
   return null;
 }
 
@@ -147,18 +163,20 @@ function beacon(t: RccTapSetup, s: RccTally, beaconStartNs: TimeNs, rng: RandomS
  * @param candidates the tapper (exactly one, normally with a 'gesture' motion) and other phones near the reader
  * @param rng the tap's random stream (draw order is fixed, so equal streams give equal outcomes)
  * @param context co-channel neighbours and background occupancy
+ * @param observe sees every command of the carrier's flow (link/flow-run.ts)
  * @returns the outcome; cause 'wrong-gate' when a phone other than the tapper completed the transaction.
- *   latencyNs runs from the first beacon the tapper could answer (or gesture start) to the last frame;
- *   with no frame at all it is the time the tap was tried (gesture length). A tapper with a static
- *   position is tried for 20 beacon periods.
+ *   latencyNs runs from the tapper's presentation (motion/tap-gesture.ts) to the last frame and the
+ *   reader's closing work, or, failed, to the end of the gesture (link/tap-timeline.ts). A tapper
+ *   with a static position is presented at 0 and tried for 20 beacon periods.
  */
 export function simulateRccTap(
   params: RccParams,
   candidates: readonly RccCandidate[],
   rng: RandomStream,
   context: RccContext = DEFAULT_RCC_CONTEXT,
+  observe?: FlowObserver,
 ): RccTapOutcome {
-  const t = setUpTap(params, candidates, rng, context);
+  const t = setUpTap(params, candidates, rng, context, observe);
   const s: RccTally = { frames: 0, retransmissions: 0, collisions: 0, refusals: 0, firstAnswerNs: null, lastFrameEndNs: 0, lastFailure: null, busyUntilNs: 0 };
   // The first beacon after the gesture starts is at a uniform phase (no idle-poll events, docs/architecture.md#model).
   for (let beaconStartNs = Math.round(uniform(rng, 0, params.beaconPeriodNs)); beaconStartNs + params.beaconDurationNs <= t.endNs; beaconStartNs += params.beaconPeriodNs) {

@@ -3,6 +3,7 @@
  * `transactions.csv`. Plain data only (it crosses worker boundaries).
  */
 import type { TimeNs } from '../units.js';
+import type { TapComponents } from '../link/tap-timeline.js';
 
 /** Fixed list of causes; `ok` is the only successful one. */
 export const TAP_CAUSES = [
@@ -28,11 +29,19 @@ export interface TapOutcome {
    */
   cause: TapCause;
   band: Band;
-  /** From the first poll/beacon the carrier could answer (or the tap start if never) to the last frame. */
-  latencyNs: TimeNs;
   /**
-   * From the start of the tap gesture to the end of the attempt: the last frame, or the end of
-   * the gesture when nothing completed. This is what the gate waits for.
+   * From the carrier's presentation (motion/tap-gesture.ts `presentationNs`) to the reader's result:
+   * the last frame plus the reader's work, or — when nothing completed — the end of the attempt.
+   * Equal to `durationNs − presentationNs` and to the sum of `components` (docs/architecture.md#tap-timeline).
+   */
+  latencyNs: TimeNs;
+  /** Where the latency went (link/tap-timeline.ts); sums exactly to `latencyNs`. */
+  components: TapComponents;
+  /** Gesture start → presentation (the start of the latency clock; the result's instant when that came first), ns. */
+  presentationNs: TimeNs;
+  /**
+   * From the start of the tap gesture to the end of the attempt: the reader's result, or the end
+   * of the gesture when nothing completed. This is what the gate waits for.
    */
   durationNs: TimeNs;
   /** Frames exchanged (both directions counted once per frame). */

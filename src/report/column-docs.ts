@@ -18,11 +18,20 @@ const TRANSACTION_DOCS: ColumnDocs = [
   ['offset_cm', 'lateral offset of the carrier from the reader axis, cm'],
   ['outcome', 'success (the gate opened: cause ok, wrong-gate or wrong-card, what gate_open_rate counts) or failure'],
   ['cause', 'ok, out-of-range, tear, collision, frame-errors, timeout, declined, wrong-gate, wrong-card (wrong-gate opens a gate but bills another person’s carrier; wrong-card bills another card of the tapper’s, a wallet at a selecting 13.56 MHz reader)'],
-  ['latency_ms', 'from the first poll/beacon the carrier could answer to the last frame, ms'],
-  ['duration_ms', 'from the start of the tap gesture to the end of the attempt, ms'],
+  ['latency_ms', 'from the carrier\'s presentation (first within gesture.presentationHeightM of the reader) to the reader\'s result: last frame plus the reader\'s closing work, or the end of a failed attempt; = wait_ms + activation_ms + anticollision_ms + air_ms + se_ms + reader_ms exactly (in ns), ms'],
+  ['duration_ms', 'from the start of the tap gesture to the end of the attempt (what the gate waits for), ms'],
   ['frames', 'frames exchanged, count'],
   ['retransmissions', 'frames resent after an error, count'],
   ['collisions', 'collided responses / multi-target events, count'],
+  ['wait_ms', 'latency component: waiting for the reader — approach into range, poll or beacon phase, polls/beacons that did not engage the carrier and, on a failed tap, the rest of the attempt after the last frame, ms'],
+  ['activation_ms', 'latency component: activation, wake-up and binding — 13.56 MHz field-on guard and activation frames (REQA … ATS, REQB/ATTRIB); 2.45 GHz the LF beacon the carrier qualified at, ms'],
+  ['anticollision_ms', 'latency component: extra frames and waits because more than one card or phone answered, ms'],
+  ['air_ms', 'latency component: the transaction\'s frames on air — airtime, response delays, PHY turnarounds, channel access, WTX round trips, retransmissions, ms'],
+  ['se_ms', 'latency component: card or secure-element processing, incl. the SE\'s link (SWP, SPI, host IPC) and an HCE app\'s wake-up, ms'],
+  ['reader_ms', 'latency component: reader / terminal work — turnaround before each command, PSAM work, the work after the last frame; for a QR scan the whole scan, ms'],
+  ['auth_ms', 'authorisation as the gate sees it: the reader\'s result → the backend\'s decision, ms; empty when the gate did not open for this tap'],
+  ['gate_ms', 'the gate\'s opening after the decision (open delay, minimum cycle, re-lock), ms; empty when the gate did not open for this tap'],
+  ['tap_to_open_ms', 'the carrier\'s presentation → the gate opening = latency_ms + auth_ms + gate_ms, ms; empty when the gate did not open for this tap'],
 ];
 
 const GATE_DOCS: ColumnDocs = [
@@ -62,7 +71,7 @@ const LATENCY_DOCS: ColumnDocs = [
   ['carrier', 'carrier id (scenario `carriers[].id`)'],
   ['band', '13.56MHz, 2.45GHz or optical'],
   ['p', 'probability, 0.01 … 0.99'],
-  ['latency_ms', 'p-quantile of the tap latency of successful taps (first answerable poll/beacon to last frame), ms, from the quantile sketches (10 mantissa bits) merged exactly over all replications: within 0.0489 % of the exact quantile'],
+  ['latency_ms', 'p-quantile of the tap latency of successful taps (the carrier\'s presentation to the reader\'s result), ms, from the quantile sketches (10 mantissa bits) merged exactly over all replications: within 0.0489 % of the exact quantile'],
 ];
 
 const SUMMARY_CI_DOCS: ColumnDocs = [
@@ -97,7 +106,7 @@ const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
   [/_per_10k_taps$/, 'events per 10,000 tap attempts'],
   [/^wait_.*_s$/, 'wait in the gate queue, s (mean, percentile or max; percentiles within 0.0489 % of the exact value, as every per-replication percentile)'],
   [/^time_in_system_p95_s$/, '95th percentile of arrival-to-pass time, s'],
-  [/^transaction_time_p\d+_ms$/, 'transaction time percentile, ms (within 0.0489 %)'],
+  [/^transaction_time_p\d+_ms$/, 'transaction time percentile: the latency (presentation → the reader\'s result) of successful taps, all carriers and bands, ms (within 0.0489 %)'],
   [/^throughput_ppm_per_gate$/, 'passengers per minute per gate over the measured period'],
   [/^gate_utilisation$/, 'share of time gates are busy, 0–1'],
   [/^cause_/, 'tap attempts with that cause, count'],
@@ -106,7 +115,7 @@ const METRIC_DOCS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^latency_p\d+_ms_/, 'tap latency percentile of successful taps for carrier_band, ms (within 0.0489 %)'],
   [/^fruin_worst_class$/, 'worst Fruin queueing class over gatelines and intervals (each gateline\'s whole queue at its largest, over its queue area), 0 = A … 5 = F'],
   [/^passengers_exiting$/, 'passengers leaving through exit flows, count'],
-  [/^tap_to_open_p\d+_ms$/, 'tap-to-gate-open time percentile (start of the successful tap to the gate opening, authorisation included), ms'],
+  [/^tap_to_open_p\d+_ms$/, 'tap-to-gate-open time percentile: the carrier\'s presentation on the tap that opened the gate to the opening = latency + authorisation + gate, ms'],
   [/^throughput_peak_ppm_per_gate$/, 'passengers per minute per gate in the busiest interval of any gateline after warm-up'],
   [/^auth_p\d+_ms$/, 'authorisation time percentile, ms'],
   [/^auth_declined$/, 'transactions declined by the host, count'],

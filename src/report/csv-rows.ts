@@ -10,6 +10,7 @@ import type { TransactionColumns } from '../station/transaction-log.js';
 import { FRUIN_CLASSES } from '../station/fruin.js';
 import { GATE_OPEN_CAUSES } from '../station/success-rule.js';
 import { formatNumber } from './write.js';
+import { TAP_COMPONENTS } from '../link/tap-timeline.js';
 import { clockText } from './clock.js';
 
 const NS_PER_S = 1e9;
@@ -20,6 +21,7 @@ const NS_PER_MS = 1e6;
 export const TRANSACTION_COLUMNS = [
   'replication', 't_s', 'passenger', 'carrier', 'band', 'reader', 'gate', 'height_cm', 'offset_cm',
   'outcome', 'cause', 'latency_ms', 'duration_ms', 'frames', 'retransmissions', 'collisions',
+  'wait_ms', 'activation_ms', 'anticollision_ms', 'air_ms', 'se_ms', 'reader_ms', 'auth_ms', 'gate_ms', 'tap_to_open_ms',
 ] as const;
 
 /** Causes that let the passenger through (wrong-gate and wrong-card open a gate but bill the wrong carrier): station/success-rule.ts. */
@@ -50,8 +52,17 @@ export function* transactionRows(replication: number, t: TransactionColumns): Ge
       formatNumber(t.frames[i] as number),
       formatNumber(t.retransmissions[i] as number),
       formatNumber(t.collisions[i] as number),
+      ...TAP_COMPONENTS.map((k) => formatNumber((t.components[k][i] as number) / NS_PER_MS)),
+      optionalMs(t.authNs[i]),
+      optionalMs(t.gateNs[i]),
+      optionalMs(t.tapToOpenNs[i]),
     ];
   }
+}
+
+/** ns → ms, empty when the tap did not open the gate (NaN). */
+function optionalMs(valueNs: number | undefined): string {
+  return valueNs === undefined || Number.isNaN(valueNs) ? '' : formatNumber(valueNs / NS_PER_MS);
 }
 
 // ------------------------------------------------------------------ gates.csv

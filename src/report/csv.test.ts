@@ -12,18 +12,20 @@ import {
 import { parseCsv } from './csv-read.js';
 
 const outcome = (cause: TapOutcome['cause'], extra: Partial<TapOutcome> = {}): TapOutcome => ({
-  cause, band: '13.56MHz', latencyNs: 146e6, durationNs: 400e6, frames: 12, retransmissions: 1, collisions: 0, heightM: 0.012, offsetM: -0.005, ...extra,
+  cause, band: '13.56MHz', latencyNs: 146e6, components: { waitNs: 20e6, activationNs: 10e6, anticollisionNs: 0, airNs: 30e6, seNs: 60e6, readerNs: 26e6 }, presentationNs: 254e6, durationNs: 400e6, frames: 12, retransmissions: 1, collisions: 0, heightM: 0.012, offsetM: -0.005, ...extra,
 });
 
 describe('transactions.csv rows', () => {
   test('time order (ties in log order), units, and the outcome follows the gate (ok and wrong-gate open it)', () => {
     const log = new TransactionLog();
     log.add(2e9, 'S/A#2', 'card', outcome('timeout'), 'nfc', 'S/IN/G1');
-    log.add(1e9, 'S/A#0', 'card', outcome('ok'), 'nfc', 'S/IN/G2');
+    const row = log.add(1e9, 'S/A#0', 'card', outcome('ok'), 'nfc', 'S/IN/G2');
+    log.passed(row, 150e6, 300e6, 596e6);
     log.add(1e9, 'S/A#1', 'phone', outcome('wrong-gate', { band: '2.45GHz' }), 'dual', 'S/IN/G1');
     const rows = [...transactionRows(3, log.columns)];
     expect(rows.map((r) => r[2])).toEqual(['S/A#0', 'S/A#1', 'S/A#2']);
-    expect(rows[0]).toEqual(['3', '1', 'S/A#0', 'card', '13.56MHz', 'nfc', 'S/IN/G2', '1.2', '-0.5', 'success', 'ok', '146', '400', '12', '1', '0']);
+    expect(rows[0]).toEqual(['3', '1', 'S/A#0', 'card', '13.56MHz', 'nfc', 'S/IN/G2', '1.2', '-0.5', 'success', 'ok', '146', '400', '12', '1', '0', '20', '10', '0', '30', '60', '26', '150', '300', '596']);
+    expect(rows[2]!.slice(-3)).toEqual(['', '', '']); // a failed tap opens nothing
     expect(rows.map((r) => r[9])).toEqual(['success', 'success', 'failure']);
     expect(rows[0]).toHaveLength(TRANSACTION_COLUMNS.length);
     expect([...SUCCESS_CAUSES].sort()).toEqual(['ok', 'wrong-gate']);

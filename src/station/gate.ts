@@ -52,9 +52,10 @@ export interface GateHooks {
   onTap(passenger: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void;
   /**
    * The gate opens for the passenger at `atNs` (now or later in the current cycle): they pass.
-   * Called when the opening is decided, so that it costs no event of its own.
+   * Called when the opening is decided, so that it costs no event of its own. `timing` (reused
+   * by the gate: read it during the call) has the instants of the tap that opened it.
    */
-  onPassed(passenger: Passenger, gate: Gate, atNs: number): void;
+  onPassed(passenger: Passenger, gate: Gate, atNs: number, timing: PassTiming): void;
   /** The passenger gave up at this gate (taps exhausted or declined). */
   onGiveUp(passenger: Passenger, gate: Gate): void;
   /** A passenger who passed has cleared the gate: the gate holds no reference to them any more. */
@@ -66,6 +67,19 @@ export interface GateHooks {
   onQueueLevel(gate: Gate, oldLength: number, sinceNs: number, newLength: number): void;
   /** The gate started serving a passenger who waited since `queuedNs`. */
   onServiceStart(passenger: Passenger, gate: Gate): void;
+}
+
+/**
+ * The instants of the tap that opened the gate, ns: tap-to-open = opening − presentedNs =
+ * latency (presentedNs → tapEndNs) + authorisation (→ decidedNs) + gate (→ opening).
+ */
+export interface PassTiming {
+  /** The carrier's presentation: tap start + TapOutcome.presentationNs. */
+  presentedNs: number;
+  /** The reader's result: tap start + TapOutcome.durationNs. */
+  tapEndNs: number;
+  /** The authorisation's decision as the gate sees it. */
+  decidedNs: number;
 }
 
 export class Gate {
@@ -83,6 +97,8 @@ export class Gate {
   /** The tap in progress (one at a time per gate): its outcome and start. */
   private tapOutcome: TapOutcome | null = null;
   private tapStartNs = 0;
+  /** The instants of the current passenger's last tap (reused; onPassed reads it). */
+  private readonly timing: PassTiming = { presentedNs: 0, tapEndNs: 0, decidedNs: 0 };
   /** When the reader area frees after the current passage (the scheduled release). */
   private releaseAtNs = 0;
   // Event handlers bound once per gate, so that a passenger's taps, decisions and passages
@@ -200,6 +216,8 @@ export class Gate {
     const outcome = this.tapOutcome as TapOutcome;
     this.tapOutcome = null;
     this.transacting = false;
+    this.timing.presentedNs = this.tapStartNs + outcome.presentationNs;
+    this.timing.tapEndNs = this.kernel.nowNs;
     this.hooks.onTap(p, this, outcome, this.tapStartNs);
     if (opensGate(outcome.cause)) {
       this.hooks.authorise(p, this, outcome, this.decidedHandler);
@@ -219,6 +237,7 @@ export class Gate {
 
   private decided(p: Passenger, approved: boolean): void {
     const decidedNs = this.kernel.nowNs;
+    this.timing.decidedNs = decidedNs;
     if (!approved) {
       this.release(decidedNs);
       this.hooks.onGiveUp(p, this);
@@ -245,7 +264,7 @@ export class Gate {
 
   private pass(p: Passenger, atNs: number): void {
     this.servingPassed = true;
-    this.hooks.onPassed(p, this, atNs);
+    this.hooks.onPassed(p, this, atNs, this.timing);
   }
 
   /** The reader area is free from `readyNs`: serve the next passenger. */

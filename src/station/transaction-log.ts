@@ -4,6 +4,7 @@
  * plain data. Only kept when the scenario asks for transactions.csv.
  */
 import type { TapOutcome } from '../radio/tap-outcome.js';
+import { TAP_COMPONENTS, type TapComponent } from '../link/tap-timeline.js';
 
 export interface TransactionColumns {
   strings: string[];
@@ -22,12 +23,20 @@ export interface TransactionColumns {
   frames: number[];
   retransmissions: number[];
   collisions: number[];
+  /** The latency's components (link/tap-timeline.ts), ns, one array each. */
+  components: Record<TapComponent, number[]>;
+  /** For a tap that opened the gate: authorisation (tap end → decision), gate (decision → opening) and tap-to-open (presentation → opening), ns; NaN otherwise. */
+  authNs: number[];
+  gateNs: number[];
+  tapToOpenNs: number[];
 }
 
 export class TransactionLog {
   readonly columns: TransactionColumns = {
     strings: [], tNs: [], passenger: [], carrier: [], band: [], reader: [], gate: [], cause: [],
     heightM: [], offsetM: [], latencyNs: [], durationNs: [], frames: [], retransmissions: [], collisions: [],
+    components: { waitNs: [], activationNs: [], anticollisionNs: [], airNs: [], seNs: [], readerNs: [] },
+    authNs: [], gateNs: [], tapToOpenNs: [],
   };
   private readonly index = new Map<string, number>();
 
@@ -41,7 +50,8 @@ export class TransactionLog {
     return i;
   }
 
-  add(tNs: number, passenger: string, carrier: string, o: TapOutcome, reader: string, gate: string): void {
+  /** Log a tap attempt; returns its row (for `passed`). */
+  add(tNs: number, passenger: string, carrier: string, o: TapOutcome, reader: string, gate: string): number {
     const c = this.columns;
     c.tNs.push(tNs);
     c.passenger.push(passenger);
@@ -57,6 +67,18 @@ export class TransactionLog {
     c.frames.push(o.frames);
     c.retransmissions.push(o.retransmissions);
     c.collisions.push(o.collisions);
+    for (const k of TAP_COMPONENTS) c.components[k].push(o.components[k]);
+    c.authNs.push(NaN);
+    c.gateNs.push(NaN);
+    c.tapToOpenNs.push(NaN);
+    return c.tNs.length - 1;
+  }
+
+  /** The tap of `row` opened the gate: its authorisation, gate and tap-to-open times, ns. */
+  passed(row: number, authNs: number, gateNs: number, tapToOpenNs: number): void {
+    this.columns.authNs[row] = authNs;
+    this.columns.gateNs[row] = gateNs;
+    this.columns.tapToOpenNs[row] = tapToOpenNs;
   }
 
   get size(): number {

@@ -4,6 +4,7 @@
  * shadowedPathLossDb, HostQueue and Gate on the event kernel — with fixed seeds (streamFor), and
  * returns an estimate with a 95 % confidence interval.
  */
+import { zeroComponents } from '../link/tap-timeline.js';
 import { mmcReplication, type MmcReplication } from '../backend/mmc-run.js';
 import { summarize, tQuantile } from '../experiment/stats.js';
 import { Kernel } from '../kernel/kernel.js';
@@ -105,7 +106,7 @@ export function hostMmc(servers: number, arrivalRatePerS: number, serviceMeanS: 
 }
 
 function okTap(durationNs: number): TapOutcome {
-  return { cause: 'ok', band: 'optical', latencyNs: durationNs, durationNs, frames: 0, retransmissions: 0, collisions: 0, heightM: 0, offsetM: 0 };
+  return { cause: 'ok', band: 'optical', latencyNs: durationNs, components: { ...zeroComponents(), readerNs: durationNs }, presentationNs: 0, durationNs, frames: 0, retransmissions: 0, collisions: 0, heightM: 0, offsetM: 0 };
 }
 
 /** A harness passenger; every draw the gate makes from it is of a constant distribution. */

@@ -9,7 +9,7 @@ export type CarrierKind = Kind;
 export type Flow = (typeof FLOWS)[number];
 export type GateType = (typeof GATE_TYPES)[number];
 
-/** Default APDU flow per carrier kind (docs/sources.md#f10; 2.45 GHz stays closed-loop, docs/sources.md#f5 policy outcome). */
+/** Default APDU flow per carrier kind (docs/sources.md#f10): it runs on whichever band carries the tap. */
 export const DEFAULT_FLOW: Readonly<Record<CarrierKind, Flow>> = Object.fromEntries(KINDS.map((k) => [k, CARRIER_KIND_TABLE[k].flow])) as Record<CarrierKind, Flow>;
 
 /** "nfc-phone/emv-card qpboc, …": the default flow of each kind, for help texts. */

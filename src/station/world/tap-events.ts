@@ -84,8 +84,8 @@ function giveUp(ctx: WorldContext): GateHooks['onGiveUp'] {
   };
 }
 
-/** Every tap attempt at its end: series, metrics after warm-up, fingerprint, transaction log. */
-function tapRecorder(ctx: WorldContext, sinks: TapEventSinks): GateHooks['onTap'] {
+/** Every tap attempt at its end: series, metrics after warm-up, fingerprint, transaction log (its row per gate in `rows`). */
+function tapRecorder(ctx: WorldContext, sinks: TapEventSinks, rows: number[]): GateHooks['onTap'] {
   const { cfg, kernel, metrics, lineSeries, counted } = ctx;
   const { fingerprint, transactions } = sinks;
   return (p: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void => {
@@ -100,20 +100,22 @@ function tapRecorder(ctx: WorldContext, sinks: TapEventSinks): GateHooks['onTap'
       if (ok) {
         metrics.latency(p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome.band, outcome.latencyNs / NS_PER_S);
 
-        metrics.transactionTime.add(outcome.durationNs / NS_PER_S);
+        metrics.transactionTime.add(outcome.latencyNs / NS_PER_S); // presentation → the reader's result (docs/architecture.md#tap-timeline)
       }
     }
     fingerprint.number(startNs);
     fingerprint.numberedKey((p as WorldPassenger).keyPrefix, (p as WorldPassenger).keyNumber); // = string(p.key)
     fingerprint.string(outcome.cause);
     fingerprint.number(outcome.durationNs);
-    transactions?.add(startNs, p.key, p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome, cfg.readerIds[cfg.gatelines[gate.gatelineIndex]!.readerIndex]!, `${cfg.gatelines[gate.gatelineIndex]!.key}/G${gate.lane + 1}`);
+    if (transactions !== null) rows[gate.index] = transactions.add(startNs, p.key, p.fallback === 'qr' ? 'qr-fallback' : carrier.id, outcome, cfg.readerIds[cfg.gatelines[gate.gatelineIndex]!.readerIndex]!, `${cfg.gatelines[gate.gatelineIndex]!.key}/G${gate.lane + 1}`);
   };
 }
 
 export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHooks {
   const { cfg, kernel, metrics, gatelineMetrics, lineSeries, census, leave, counted } = ctx;
-  const { surroundings } = sinks;
+  const { surroundings, transactions } = sinks;
+  /** Per gate: the transaction-log row of its last tap (one tap at a time per gate). */
+  const rows: number[] = [];
   return {
     tap: (p, gate) => {
       const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
@@ -122,15 +124,18 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
       return tapOnce(pair, p.rng, pair.model !== null && pair.model.hearsBystanders ? surroundings(gate) : NO_SURROUNDINGS);
     },
     authorise: authorisation(ctx, sinks),
-    onTap: tapRecorder(ctx, sinks),
-    onPassed: (p, gate, atNs) => {
+    onTap: tapRecorder(ctx, sinks, rows),
+    onPassed: (p, gate, atNs, timing) => {
+      // From the carrier's presentation: latency + authorisation + gate (station/gate.ts PassTiming).
+      const tapToOpenNs = atNs - timing.presentedNs;
+      if (transactions !== null) transactions.passed(rows[gate.index]!, timing.decidedNs - timing.tapEndNs, atNs - timing.decidedNs, tapToOpenNs);
       census.passed++;
       gate.passed++;
       lineSeries[gate.gatelineIndex]!.add(GL.passed, atNs);
       if (atNs >= cfg.warmupNs) {
         metrics.passed++;
         metrics.timeInSystem.add((atNs - p.arrivedNs) / NS_PER_S);
-        metrics.tapToOpen.add((atNs - p.tapStartNs) / NS_PER_S);
+        metrics.tapToOpen.add(tapToOpenNs / NS_PER_S);
       }
     },
     onGiveUp: giveUp(ctx),
