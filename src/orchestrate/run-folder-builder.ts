@@ -1,7 +1,7 @@
 /**
  * The files of one run folder, streamed as results arrive in replication order: gates.csv,
  * backend.csv and transactions.csv row by row, then summary.csv, summary-ci.csv, latency.csv,
- * columns.md, the report, and run.json last.
+ * service-times.csv, gate-capacity.csv, columns.md, the report, and run.json last.
  */
 import { buildInfo } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
@@ -9,6 +9,7 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import { summaryCsv, type CsvSink, type FolderWriter, type SummaryRow } from '../report/write.js';
 import { BACKEND_CSV_COLUMNS, backendRows, columnsMarkdown, GATE_CSV_COLUMNS, gateRows, LatencySketches, summaryCiCsv, TRANSACTION_CSV_COLUMNS, transactionRows, withClockRows } from '../report/csv.js';
 import { startTimeS } from '../report/clock.js';
+import { ServiceTimeSketches } from '../report/service-times-csv.js';
 import { renderRunReport, type ReplicationFailure, type RunJson } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -18,6 +19,7 @@ export class RunFolderBuilder {
   private readonly rows: SummaryRow[] = [];
   private readonly fingerprints: string[] = [];
   private readonly latency = new LatencySketches();
+  private readonly serviceTimes = new ServiceTimeSketches();
   /** The scenario's startTime, s after midnight (0 without one): the clock columns. */
   private readonly startS: number;
   readonly failures: ReplicationFailure[] = [];
@@ -51,6 +53,7 @@ export class RunFolderBuilder {
     for (const row of withClockRows(gateRows(result.replication, result.gatelines, this.scenario.duration), 1, this.startS)) await this.gates.write(row);
     for (const row of withClockRows(backendRows(result.replication, result.backend, this.scenario.duration), 1, this.startS)) await this.backend.write(row);
     this.latency.add(result.sketches.tapLatency);
+    this.serviceTimes.add(result.sketches.serviceTime, result.sketches.serviceTimeQueued);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);
     this.events += result.events;
@@ -84,7 +87,9 @@ export class RunFolderBuilder {
     await this.w.writeFile('summary.csv', summaryCsv(this.rows));
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
     await this.w.writeFile('latency.csv', this.latency.csv());
-    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
+    await this.w.writeFile('service-times.csv', this.serviceTimes.csv());
+    await this.w.writeFile('gate-capacity.csv', this.serviceTimes.capacityCsv());
+    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', 'service-times.csv', 'gate-capacity.csv', ...(this.transactions === undefined ? [] : ['transactions.csv'])];
     await this.w.writeFile('columns.md', columnsMarkdown(files, names));
     // The report reads only the folder's own files (run.json given here, as it is written last),
     // so `tapsim report` re-renders it identically.

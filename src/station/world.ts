@@ -12,6 +12,7 @@ import { FINE_SECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { Gate } from './gate.js';
 import { GatelineMetrics, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
+import { ServiceTimes } from './service-times.js';
 import { createBackend, type Backend } from '../backend/backend.js';
 import { startArrivals } from './world/arrivals.js';
 import { gateSurroundings } from './world/gate-surroundings.js';
@@ -32,6 +33,8 @@ export interface WorldState {
   authorisation: QuantileSketch;
   /** Conservation counters (all passengers, warm-up included). */
   census: Census;
+  /** Time at the gate per visit (service-times.ts). */
+  serviceTimes: ServiceTimes;
 }
 
 /**
@@ -61,7 +64,8 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     counted: (): boolean => kernel.nowNs >= cfg.warmupNs,
   };
   const layout = gateLayout(cfg);
-  const hooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates) });
+  const serviceTimes = new ServiceTimes(cfg.gatelines.map((g) => g.key), cfg.carriers.map((c) => c.id));
+  const hooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates), serviceTimes });
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     const first = layout.firstGateSlot[li]!;
@@ -69,7 +73,7 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     ctx.gates.push(row);
   });
   startArrivals(ctx, seed, replication, gatelineRouting(ctx, layout));
-  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census };
+  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census, serviceTimes };
 }
 
 /** Passengers still inside at the end: waiting in a queue or being served. */

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
+import { exportCommand } from './export.js';
 import { fieldCommand } from './field.js';
 import { mergeCommand } from './merge.js';
 import { reportCommand } from './report.js';
@@ -11,4 +12,4 @@ import { sizeCommand } from './size.js';
 import { sweepCommand } from './sweep.js';
 import { verifyCliCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, fieldCommand, verifyCliCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sizeCommand, reportCommand, exportCommand, fieldCommand, verifyCliCommand, schemaCommand];
