@@ -6,6 +6,6 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['consumers/**/*.consumer.test.ts'],
-    testTimeout: 300_000,
+    testTimeout: 600_000,
   },
 });

@@ -56,7 +56,7 @@ function jupedsim(lines: readonly GatelineServiceTimes[]): string {
   const gatelines = lines.map((line) => ({
     gateline: line.gateline,
     mean_service_s: line.meanServiceS,
-    service_rate_per_s_per_gate: 1 / line.meanServiceS,
+    service_rate_per_s_per_gate: Number(f(1 / line.meanServiceS)),
     capacity_per_h_per_gate: line.capacityPerHPerGate,
     saturated_per_h_per_gate: Number.isFinite(line.saturatedPerHPerGate) ? line.saturatedPerHPerGate : null,
     pass_share: line.passShare,
