@@ -10,9 +10,9 @@
  * giving up at this gate: `other-gate`, `qr`, `service-desk`. The carrier is `qr-fallback` for a
  * visit made with a QR code after the fallback (as latency.csv); the band is that of the visit's
  * last tap. A second sketch per gateline keeps the visits of passengers who had queued: their
- * service began the instant the previous one at that gate ended, so those visits tile spans of
- * time in which the gate had a queue throughout (saturated), and visits / their total time is the
- * gate's measured saturated throughput.
+ * service began the instant the previous one at that gate ended, so those visits tile the spans
+ * in which the gate ran back to back without idling (saturated), and visits / their total time
+ * is the gate's measured saturated throughput (docs/export.md#capacity).
  */
 import { FINE_SECONDS, QuantileSketch, type QuantileSketchData } from '../observe/quantile-sketch.js';
 import { BANDS } from '../radio/bands.js';

@@ -102,7 +102,7 @@ export function exportServiceTimes(lines: readonly GatelineServiceTimes[], forma
   return WRITERS[format](lines);
 }
 
-/** name() is used by the notes below: the distribution a line's representative times come from. */
+/** One line per gateline for standard error: visits, mean, the representative times' mean and its difference, capacities. */
 export function exportNotes(lines: readonly GatelineServiceTimes[]): string[] {
   return lines.map((line) => {
     const d = all(line);
