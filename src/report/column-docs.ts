@@ -73,9 +73,9 @@ const SERVICE_TIME_DOCS: ColumnDocs = [
   ['n', 'visits after warm-up, count, over all replications'],
   ['share', 'n over the visits of the same gateline, carrier and band (all branches): the branch\'s share, 0–1; 1 for the all row'],
   ['mean_s', 'mean time at the gate, s (exact sum of integer ns)'],
-  ['p', 'probability, 0 (min), 0.01 … 0.99, 1 (max)'],
+  ['p', 'probability: 0 (min), 0.01 … 0.99, 1 (max) for the all rows; 0, 0.05 … 0.95, 1 for each carrier, band and branch'],
   ['time_s', 'p-quantile of the time at the gate, s: from the start of service (the passenger at the reader, after the queue) to the gate free for the next one (every tap attempt, re-present delay, authorisation, opening, the walk through; the serial headway) or to the give-up, from quantile sketches (10 mantissa bits) merged exactly over all replications: within 0.0489 %'],
-  ['slice_mean_s', 'mean time of the visits ranked in the slice (p, p + 0.01] of n, s: 100 equally likely slices (empty at p = 1) whose average is mean_s within 0.0489 %; the representative times the exports use'],
+  ['slice_mean_s', 'mean time of the visits ranked between this row\'s p and the next row\'s, s: equally likely slices (100 for the all rows, 20 otherwise; empty at p = 1) whose average is mean_s within 0.0489 %; the all rows\' are the representative times the exports use'],
 ];
 
 const GATE_CAPACITY_DOCS: ColumnDocs = [

@@ -12,8 +12,10 @@ import { formatNumber } from './summary-csv.js';
 export const SERVICE_TIME_COLUMNS = ['gateline', 'carrier', 'band', 'branch', 'n', 'share', 'mean_s', 'p', 'time_s', 'slice_mean_s'] as const;
 export const GATE_CAPACITY_COLUMNS = ['gateline', 'visits', 'mean_service_s', 'capacity_per_h_per_gate', 'pass_share', 'passes_per_h_per_gate', 'saturated_visits', 'saturated_mean_s', 'saturated_per_h_per_gate'] as const;
 
-/** Probabilities of the grid: 0 (min), 0.01, …, 0.99, 1 (max). */
+/** Probabilities of the grid of a gateline's `all` distribution: 0 (min), 0.01, …, 0.99, 1 (max). */
 export const SERVICE_TIME_PROBABILITIES: readonly number[] = Array.from({ length: 101 }, (_, i) => i / 100);
+/** The coarser grid of each (carrier, band, branch): 0, 0.05, …, 1 (a city has thousands of them). */
+export const BRANCH_PROBABILITIES: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
 
 /** The key of every visit of a gateline merged (carrier, band and branch `all`). */
 export const ALL = 'all';
@@ -76,18 +78,23 @@ export class ServiceTimeSketches {
   csv(): string {
     const rows: string[][] = [[...SERVICE_TIME_COLUMNS]];
     const { lines, groups } = this.totals();
-    const grid = (gateline: string, carrier: string, band: string, branch: string, h: QuantileSketch, base: number): void => {
+    const grid = (probabilities: readonly number[], gateline: string, carrier: string, band: string, branch: string, h: QuantileSketch, base: number): void => {
       if (h.count === 0) return;
       const head = [gateline, carrier, band, branch, formatNumber(h.count), formatNumber(h.count / base), formatNumber(h.mean)];
-      const slices = sliceMeans(h, SERVICE_TIME_PROBABILITIES.length - 1);
-      SERVICE_TIME_PROBABILITIES.forEach((p, i) => rows.push([...head, formatNumber(p), formatNumber(h.quantile(p)), i < slices.length ? formatNumber(slices[i]!) : '']));
+      const slices = sliceMeans(h, probabilities.length - 1);
+      probabilities.forEach((p, i) => rows.push([...head, formatNumber(p), formatNumber(h.quantile(p)), i < slices.length ? formatNumber(slices[i]!) : '']));
     };
+    const keysByLine = new Map<string, string[]>();
+    for (const key of [...this.merged.keys()].sort()) {
+      const gateline = key.slice(0, key.indexOf('|'));
+      keysByLine.set(gateline, [...(keysByLine.get(gateline) ?? []), key]);
+    }
     for (const gateline of [...lines.keys()].sort()) {
       const all = lines.get(gateline)!;
-      grid(gateline, ALL, ALL, ALL, all, all.count);
-      for (const key of [...this.merged.keys()].filter((k) => k.startsWith(`${gateline}|`)).sort()) {
+      grid(SERVICE_TIME_PROBABILITIES, gateline, ALL, ALL, ALL, all, all.count);
+      for (const key of keysByLine.get(gateline) ?? []) {
         const [, carrier, band, branch] = key.split('|') as [string, string, string, string];
-        grid(gateline, carrier, band, branch, this.merged.get(key)!, groups.get(`${gateline}|${carrier}|${band}`)!.count);
+        grid(BRANCH_PROBABILITIES, gateline, carrier, band, branch, this.merged.get(key)!, groups.get(`${gateline}|${carrier}|${band}`)!.count);
       }
     }
     return csvText(rows);
