@@ -52,7 +52,7 @@ describe('tapsim run', () => {
     const b = await cli(['run', 'small.yaml', '--out', 'b', '--quiet', '--replications', '2', '--seed', '42'], base);
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
-    expect(readdirSync(join(base, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(base, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gate-capacity.csv', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'service-times.csv', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     const summaryA = readFileSync(join(base, 'a', 'summary.csv'));
     expect(summaryA.equals(readFileSync(join(base, 'b', 'summary.csv')))).toBe(true);
     const runA = JSON.parse(readFileSync(join(base, 'a', 'run.json'), 'utf8')) as Record<string, unknown>;
@@ -200,7 +200,7 @@ describe('bad input: exit 2, file/line/field named, no stack trace, nothing writ
     writeFileSync(join(base, 'old', 'x.txt'), 'x');
     const r = await cli(['run', 's.yaml', '--out', 'old', '--force', '--quiet'], base);
     expect(r.code, r.err).toBe(0);
-    expect(readdirSync(join(base, 'old')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(base, 'old')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gate-capacity.csv', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'service-times.csv', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
   });
 });
 

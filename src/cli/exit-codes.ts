@@ -9,6 +9,7 @@ import { formatIssue, isScenarioError, type ScenarioError } from '../scenario/er
 import { isFileSystemError, type FileSystemError } from '../report/write.js';
 import { NotARunFolderError } from '../report/run-report.js';
 import { UnknownReaderError } from '../report/field-map.js';
+import { ExportInputError } from '../report/export/service-times-read.js';
 import { ExperimentInputError } from '../orchestrate/shard.js';
 import { abs, relativeIssue, type CliIo } from './io.js';
 import { resumeHint, type CommandState } from './resume-hint.js';
@@ -42,6 +43,7 @@ export const ERROR_EXITS: readonly ErrorExit[] = [
     for (const issue of error.issues) io.stderr(formatIssue(relativeIssue(issue, io)) + '\n');
   }),
   row('not a run folder', (e): e is NotARunFolderError => e instanceof NotARunFolderError, 2, (error, { io }) => io.stderr(`tapsim: report: ${error.message}\n`)),
+  row('bad export input', (e): e is ExportInputError => e instanceof ExportInputError, 2, (error, { io }) => io.stderr(`tapsim: export: ${error.message}\n`)),
   row('unknown reader', (e): e is UnknownReaderError => e instanceof UnknownReaderError, 2, (error, { io }) => io.stderr(`tapsim: --reader: ${error.message}\n`)),
   row('bad experiment input', (e): e is ExperimentInputError => e instanceof ExperimentInputError, 2, (error, { io }) => {
     const base = abs(io, '.') + sep;

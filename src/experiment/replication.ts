@@ -54,7 +54,15 @@ export interface ReplicationResult {
   /** Hex digest of the trace (every tap: time, passenger, cause, duration). */
   fingerprint: string;
   /** FINE sketches (quantile-sketch.ts), canonical plain JSON: merged exactly over replications and shards. */
-  sketches: { wait: QuantileSketchData; transactionTime: QuantileSketchData; tapLatency: Record<string, QuantileSketchData> };
+  sketches: {
+    wait: QuantileSketchData;
+    transactionTime: QuantileSketchData;
+    tapLatency: Record<string, QuantileSketchData>;
+    /** Time at the gate per visit, "gateline|carrier|band|branch" (station/service-times.ts). */
+    serviceTime: Record<string, QuantileSketchData>;
+    /** Visits of passengers who had queued, per gateline key: the saturated cycles. */
+    serviceTimeQueued: Record<string, QuantileSketchData>;
+  };
   gatelines: GatelineSeries;
   /** Backend time series (backend.csv). */
   backend: BackendSeries;
@@ -105,6 +113,8 @@ export function runReplication(req: ReplicationRequest, onProgress?: (simTimeNs:
       wait: state.metrics.wait.toData(),
       transactionTime: state.metrics.transactionTime.toData(),
       tapLatency: Object.fromEntries([...state.metrics.tapLatency].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, h]) => [k, h.toData()])),
+      serviceTime: state.serviceTimes.toData(),
+      serviceTimeQueued: state.serviceTimes.queuedData(),
     },
     gatelines: gatelineSeries(cfg, state),
     backend: state.backend.backendMetrics().series,

@@ -1,7 +1,7 @@
 /**
  * The files of one run folder, streamed as results arrive in replication order: gates.csv,
  * backend.csv and transactions.csv row by row, then summary.csv, summary-ci.csv, latency.csv,
- * columns.md, the report, and run.json last.
+ * service-times.csv, gate-capacity.csv, columns.md, the report, and run.json last.
  */
 import { buildInfo } from '../experiment/version.js';
 import { canonicalJson, sha256, type LoadedScenario } from '../scenario/load.js';
@@ -12,6 +12,7 @@ import { replicationCsv, type ReplicationCsv } from '../report/replication-csv.j
 import { startTimeS } from '../report/clock.js';
 import { LINE_LOAD_COLUMNS, lineLoadRows, NETWORK_COLUMNS, networkRows } from '../report/network-rows.js';
 import { withClockColumn } from '../report/csv-rows.js';
+import { ServiceTimeSketches } from '../report/service-times-csv.js';
 import { renderRunReport, type ReplicationFailure, type RunJson } from '../report/run-report.js';
 import type { ReplicationResult } from '../experiment/replication.js';
 import { summarize, type Summary } from '../experiment/stats.js';
@@ -22,6 +23,7 @@ export class RunFolderBuilder {
   private readonly rows: SummaryRow[] = [];
   private readonly fingerprints: string[] = [];
   private readonly latency = new LatencySketches();
+  private readonly serviceTimes = new ServiceTimeSketches();
   /** The scenario's startTime, s after midnight (0 without one): the clock column of line-load.csv. */
   private readonly startS: number;
   readonly failures: ReplicationFailure[] = [];
@@ -63,6 +65,7 @@ export class RunFolderBuilder {
       for (const row of withClockRows(lineLoadRows(result.replication, result.network, this.scenario.duration), 1, this.startS)) await this.network.load.write(row);
     }
     this.latency.add(result.sketches.tapLatency);
+    this.serviceTimes.add(result.sketches.serviceTime, result.sketches.serviceTimeQueued);
     this.rows.push({ replication: result.replication, seed: result.seed, events: result.events, metrics: result.metrics });
     this.fingerprints.push(result.fingerprint);
     this.events += result.events;
@@ -98,7 +101,9 @@ export class RunFolderBuilder {
     await this.w.writeFile('summary.csv', summaryCsv(this.rows));
     await this.w.writeFile('summary-ci.csv', summaryCiCsv(names.map((metric) => ({ metric, summary: summarize(this.rows.map((r) => r.metrics[metric] ?? NaN)) }))));
     await this.w.writeFile('latency.csv', this.latency.csv());
-    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', ...(this.transactions === undefined ? [] : ['transactions.csv']), ...(this.network === undefined ? [] : ['network.csv', 'line-load.csv'])];
+    await this.w.writeFile('service-times.csv', this.serviceTimes.csv());
+    await this.w.writeFile('gate-capacity.csv', this.serviceTimes.capacityCsv());
+    const files = ['summary.csv', 'summary-ci.csv', 'gates.csv', 'backend.csv', 'latency.csv', 'service-times.csv', 'gate-capacity.csv', ...(this.transactions === undefined ? [] : ['transactions.csv']), ...(this.network === undefined ? [] : ['network.csv', 'line-load.csv'])];
     const parquet = wantsParquet(scenario);
     await this.w.writeFile('columns.md', columnsMarkdown(files, names) + (parquet ? PARQUET_NOTE : ''));
     if (parquet) await writeParquetCopies(this.w.path, files);

@@ -13,7 +13,7 @@ describe('runScenario', () => {
     const loaded = await loadScenario(file);
     const a = await runScenario(loaded, { outDir: join(dir, 'a'), workers: 1, inThread: true });
     const b = await runScenario(loaded, { outDir: join(dir, 'b'), workers: 2 });
-    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(readdirSync(join(dir, 'a')).sort()).toEqual(['backend.csv', 'columns.md', 'figures', 'gate-capacity.csv', 'gates.csv', 'index.html', 'latency.csv', 'run.json', 'scenario.resolved.json', 'service-times.csv', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     expect(a.runJson.fingerprint).toBe(b.runJson.fingerprint);
     expect(b.runJson.workers).toBe(2);
     const ca = csvFiles(join(dir, 'a'));

@@ -74,6 +74,31 @@ const LATENCY_DOCS: ColumnDocs = [
   ['latency_ms', 'p-quantile of the tap latency of successful taps (the carrier\'s presentation to the reader\'s result), ms, from the quantile sketches (10 mantissa bits) merged exactly over all replications: within 0.0489 % of the exact quantile'],
 ];
 
+const SERVICE_TIME_DOCS: ColumnDocs = [
+  ['gateline', 'gateline key, station/gateline'],
+  ['carrier', 'carrier id (scenario `carriers[].id`; qr-fallback: visits with a QR code after the fallback); all: every visit of the gateline'],
+  ['band', 'band of the visit\'s last tap (13.56MHz, 2.45GHz, optical); all with carrier all'],
+  ['branch', 'how the visit ended: pass (through the gate), other-gate, qr, service-desk (gave up there and took that fallback); all with carrier all'],
+  ['n', 'visits after warm-up, count, over all replications'],
+  ['share', 'n over the visits of the same gateline, carrier and band (all branches): the branch\'s share, 0–1; 1 for the all row'],
+  ['mean_s', 'mean time at the gate, s (exact sum of integer ns)'],
+  ['p', 'probability: 0 (min), 0.01 … 0.99, 1 (max) for the all rows; 0, 0.05 … 0.95, 1 for each carrier, band and branch'],
+  ['time_s', 'p-quantile of the time at the gate, s: from the start of service (the passenger at the reader, after the queue) to the gate free for the next one (every tap attempt, re-present delay, authorisation, opening, the walk through; the serial headway) or to the give-up, from quantile sketches (10 mantissa bits) merged exactly over all replications: within 0.0489 %'],
+  ['slice_mean_s', 'mean time of the visits ranked between this row\'s p and the next row\'s, s: equally likely slices (100 for the all rows, 20 otherwise; empty at p = 1) whose average is mean_s within 0.0489 %; the all rows\' are the representative times the exports use'],
+];
+
+const GATE_CAPACITY_DOCS: ColumnDocs = [
+  ['gateline', 'gateline key, station/gateline'],
+  ['visits', 'visits at the gateline\'s gates after warm-up (all carriers, bands, branches), count, all replications'],
+  ['mean_service_s', 'mean time at the gate over those visits, s'],
+  ['capacity_per_h_per_gate', '3600 / mean_service_s: visits one gate serves per hour when it never idles, per hour per gate'],
+  ['pass_share', 'share of the visits that ended with a pass, 0–1'],
+  ['passes_per_h_per_gate', 'pass_share × capacity_per_h_per_gate, passengers per hour per gate'],
+  ['saturated_visits', 'visits of passengers who had queued: each began the instant the previous visit at that gate ended, so the gate did not idle between them (saturated), count'],
+  ['saturated_mean_s', 'mean time of those visits, s (NaN if none): the measured cycle of a saturated gate'],
+  ['saturated_per_h_per_gate', '3600 / saturated_mean_s: measured throughput of a saturated gate, visits per hour per gate (NaN if none)'],
+];
+
 const SUMMARY_CI_DOCS: ColumnDocs = [
   ['metric', 'metric name (a summary.csv column; see the metric list below)'],
   ['n', 'replications with a finite value, count (NaN values are left out)'],
@@ -184,6 +209,8 @@ export const FILE_DOCS: Readonly<Record<string, { about: string; columns: Column
     ],
   },
   'latency.csv': { about: 'Tap-latency distribution per carrier and band, over all replications.', columns: LATENCY_DOCS },
+  'service-times.csv': { about: 'Time at the gate per visit, per gateline, carrier, band and branch, over all replications (what `tapsim export service-times` reads; docs/export.md).', columns: SERVICE_TIME_DOCS },
+  'gate-capacity.csv': { about: 'Gate capacity per gateline from the time at the gate, and the measured throughput of saturated gates, over all replications.', columns: GATE_CAPACITY_DOCS },
   'sweep.csv': {
     about: 'One row per sweep point (full factorial of the --vary values, first --vary varying slowest).',
     columns: [

@@ -12,6 +12,7 @@ import { FINE_SECONDS, QuantileSketch } from '../observe/quantile-sketch.js';
 import { Gate } from './gate.js';
 import { GatelineMetrics, StationMetrics } from './station-metrics.js';
 import { TransactionLog } from './transaction-log.js';
+import { ServiceTimes } from './service-times.js';
 import { createBackend, type Backend } from '../backend/backend.js';
 import { startArrivals } from './world/arrivals.js';
 import { gateSurroundings } from './world/gate-surroundings.js';
@@ -36,6 +37,8 @@ export interface WorldState {
   census: Census;
   /** Origin–destination travel (trains, platforms), or null without a network. */
   trips: TripRoom | null;
+  /** Time at the gate per visit (service-times.ts). */
+  serviceTimes: ServiceTimes;
 }
 
 /**
@@ -65,11 +68,12 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
     counted: (): boolean => kernel.nowNs >= cfg.warmupNs,
   };
   const layout = gateLayout(cfg);
-  const stationHooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates) });
+  const serviceTimes = new ServiceTimes(cfg.gatelines.map((g) => g.key), cfg.carriers.map((c) => c.id));
   // Routing is built after the gates; the trip room (trains) needs it for the exits, so it reaches it through `route`.
   let route: ReturnType<typeof gatelineRouting> = () => undefined;
   const trips = cfg.network === null ? null : tripRoom(ctx, cfg.network, (p, lines) => route(p, lines));
-  const hooks: GateHooks = trips === null ? stationHooks : withTrips(stationHooks, trips);
+  const stationHooks = tapEventHooks(ctx, { backend, authorisation, fingerprint, transactions, surroundings: gateSurroundings(cfg, ctx.gates), serviceTimes, ...(trips === null ? {} : { afterGate: trips.afterGate }) });
+  const hooks: GateHooks = trips === null ? stationHooks : withTrips(stationHooks);
   cfg.gatelines.forEach((line, li) => {
     const row: Gate[] = [];
     const first = layout.firstGateSlot[li]!;
@@ -78,18 +82,17 @@ export function buildWorldState(cfg: WorldConfig, seed: number, replication: num
   });
   route = gatelineRouting(ctx, layout);
   startArrivals(ctx, seed, replication, route);
-  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census, trips };
+  return { kernel, metrics, gatelines: gatelineMetrics, gates: ctx.gates, fingerprint, transactions, backend, authorisation, census: ctx.census, trips, serviceTimes };
 }
 
-/** The station's gate hooks with the network's: every tap's cause kept (a wrong-gate entry records no valid tap-in), and passengers clearing a gate handed to the trip room. */
-function withTrips(hooks: GateHooks, trips: TripRoom): GateHooks {
+/** The station's gate hooks with the network's: every tap's cause kept (a wrong-gate entry records no valid tap-in, trips.ts). */
+function withTrips(hooks: GateHooks): GateHooks {
   return {
     ...hooks,
     onTap: (p, gate, outcome, startNs) => {
       hooks.onTap(p, gate, outcome, startNs);
       (p as WorldPassenger).lastCause = outcome.cause;
     },
-    onCleared: trips.afterGate,
   };
 }
 

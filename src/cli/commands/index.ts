@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
+import { exportCommand } from './export.js';
 import { fieldCommand } from './field.js';
 import { mergeCommand } from './merge.js';
 import { queryCommand } from './query.js';
@@ -14,4 +15,4 @@ import { studyCommand } from './study.js';
 import { sweepCommand } from './sweep.js';
 import { verifyCliCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sensitivityCommand, sizeCommand, studyCommand, reportCommand, queryCommand, fieldCommand, verifyCliCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, runCommand, sweepCommand, mergeCommand, compareCommand, sensitivityCommand, sizeCommand, studyCommand, reportCommand, queryCommand, exportCommand, fieldCommand, verifyCliCommand, schemaCommand];

@@ -19,7 +19,9 @@ import type { Passenger } from '../passenger.js';
 import { GL } from '../station-metrics.js';
 import { opensGate, paidCorrectly } from '../success-rule.js';
 import type { TransactionLog } from '../transaction-log.js';
+import type { ServiceTimes } from '../service-times.js';
 import type { WorldContext, WorldPassenger } from './context.js';
+import { serviceRecorder, type ServiceRecorder } from './service-recorder.js';
 
 /** What the tap events write to besides the shared context. */
 export interface TapEventSinks {
@@ -30,6 +32,10 @@ export interface TapEventSinks {
   transactions: TransactionLog | null;
   /** The surroundings of a tap at a gate (gate-surroundings.ts). */
   surroundings: (gate: Gate) => TapSurroundings;
+  /** Time at the gate per visit (service-times.ts). */
+  serviceTimes: ServiceTimes;
+  /** After a passenger clears a gate (default: they leave the world); the network's trip room takes entering passengers on (trips.ts). */
+  afterGate?: (p: Passenger, gate: Gate) => void;
 }
 
 /** The authorisation of a completed transaction: the backend's answer → metrics → the gate's decision. */
@@ -58,11 +64,12 @@ function authorisation(ctx: WorldContext, sinks: TapEventSinks): GateHooks['auth
 }
 
 /** Taps exhausted or declined: fall back once per kind (another gate, a QR code), else the service desk. */
-function giveUp(ctx: WorldContext): GateHooks['onGiveUp'] {
+function giveUp(ctx: WorldContext, visits: ServiceRecorder): GateHooks['onGiveUp'] {
   const { cfg, metrics, census, gates, leave, counted } = ctx;
   return (p: Passenger, gate: Gate): void => {
     const line = gates[gate.gatelineIndex]!;
     if (cfg.fallback === 'other-gate' && p.fallback === 'none' && line.length > 1) {
+      visits.gaveUp(p, gate, 'other-gate');
       p.fallback = 'other-gate';
       if (counted()) metrics.fallbackOtherGate++;
       let best = -1;
@@ -73,23 +80,26 @@ function giveUp(ctx: WorldContext): GateHooks['onGiveUp'] {
       return;
     }
     if (cfg.fallback === 'qr' && p.fallback === 'none') {
+      visits.gaveUp(p, gate, 'qr');
       p.fallback = 'qr';
       if (counted()) metrics.fallbackQr++;
       gate.join(p);
       return;
     }
+    visits.gaveUp(p, gate, 'service-desk');
     if (counted()) metrics.serviceDesk++;
     census.abandoned++;
     leave(p);
   };
 }
 
-/** Every tap attempt at its end: series, metrics after warm-up, fingerprint, transaction log (its row per gate in `rows`). */
-function tapRecorder(ctx: WorldContext, sinks: TapEventSinks, rows: number[]): GateHooks['onTap'] {
+/** Every tap attempt at its end: series, metrics after warm-up, fingerprint, transaction log (its row per gate in `rows`), the gate visit. */
+function tapRecorder(ctx: WorldContext, sinks: TapEventSinks, rows: number[], visits: ServiceRecorder): GateHooks['onTap'] {
   const { cfg, kernel, metrics, lineSeries, counted } = ctx;
   const { fingerprint, transactions } = sinks;
   return (p: Passenger, gate: Gate, outcome: TapOutcome, startNs: number): void => {
     const carrier = cfg.carriers[p.carrierIndex]!;
+    visits.tapped(gate, outcome.band);
     const series = lineSeries[gate.gatelineIndex]!;
     series.add(GL.taps, kernel.nowNs);
     const ok = opensGate(outcome.cause);
@@ -116,6 +126,7 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
   const { surroundings, transactions } = sinks;
   /** Per gate: the transaction-log row of its last tap (one tap at a time per gate). */
   const rows: number[] = [];
+  const visits = serviceRecorder(ctx, sinks.serviceTimes);
   return {
     tap: (p, gate) => {
       const readerIndex = cfg.gatelines[gate.gatelineIndex]!.readerIndex;
@@ -124,7 +135,7 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
       return tapOnce(pair, p.rng, pair.model !== null && pair.model.hearsBystanders ? surroundings(gate) : NO_SURROUNDINGS);
     },
     authorise: authorisation(ctx, sinks),
-    onTap: tapRecorder(ctx, sinks, rows),
+    onTap: tapRecorder(ctx, sinks, rows, visits),
     onPassed: (p, gate, atNs, timing) => {
       // From the carrier's presentation: latency + authorisation + gate (station/gate.ts PassTiming).
       const tapToOpenNs = atNs - timing.presentedNs;
@@ -138,10 +149,15 @@ export function tapEventHooks(ctx: WorldContext, sinks: TapEventSinks): GateHook
         metrics.tapToOpen.add(tapToOpenNs / NS_PER_S);
       }
     },
-    onGiveUp: giveUp(ctx),
-    onCleared: leave,
+    onGiveUp: giveUp(ctx, visits),
+    onCleared: (p, gate) => {
+      visits.cleared(p, gate);
+      if (sinks.afterGate === undefined) leave(p);
+      else sinks.afterGate(p, gate);
+    },
     onQueueLevel: queueLevelRecorder(lineSeries, () => kernel.nowNs),
     onServiceStart: (p, gate) => {
+      visits.started(p, gate);
       if (p.totalTaps > 0) return; // only the first service counts as the wait
       const waitS = (kernel.nowNs - p.queuedNs) / NS_PER_S;
       gatelineMetrics[gate.gatelineIndex]!.wait(kernel.nowNs, waitS);
