@@ -36,6 +36,8 @@ type RccSectionValues = SectionValues<typeof RCC_SECTION>;
 
 /** What the band reads of a carrier: its handset spreads and body loss. */
 interface RccCarrierInput {
+  /** Mean LF attenuation, dB (absent in hand-built carriers: the model default). */
+  lfAttenuationDb?: number;
   lfAttenuationSpreadDb: number;
   bodyLossDb: number;
   bodyLossSpreadDb: number;
@@ -60,6 +62,7 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
       abortDistanceM: r.abortDistance,
       hearDistanceM: r.hearDistance,
       handsetSpreadSigmaDb: carrier.lfAttenuationSpreadDb,
+      handsetOffsetMeanDb: carrier.lfAttenuationDb ?? DEFAULT_LF_FIELD.handsetOffsetMeanDb,
     },
     beaconPeriodNs: r.lfBeaconPeriod,
     rssiStartThresholdDbm: r.rssiStartThresholdDbm,

@@ -7,7 +7,8 @@ import type { RandomStream } from '../random/stream.js';
 import type { TapCause } from './tap-outcome.js';
 import { positionAt, type CarrierPosition } from '../motion/tap-gesture.js';
 import { s, type TimeNs } from '../units.js';
-import { lfFieldAPerM, lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
+import { lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
+import { lfWakeFieldAPerM } from '../physics/lf-field-exact.js';
 import { logDistancePathLossDb } from '../physics/path-loss.js';
 import { drawAccessDelayNs, drawInterferenceDbm, packetErrorRate, sinrLinear, type Interferer } from './channel.js';
 import type { RccCandidate, RccContext, RccParams, RccRfParams } from './rcc-params.js';
@@ -37,9 +38,13 @@ export function rccRssiDbm(p: RccParams, position: CarrierPosition, bodyLossDb: 
   return p.rf.txPowerDbm - logDistancePathLossDb(distanceM, p.pathLoss) - bodyLossDb - shadowingDb;
 }
 
-/** LF field the candidate's sensor sees at a position, A/m (docs/sources.md#f3-1 / #f6-4 via lf-field.ts). */
+/**
+ * LF field the candidate's sensor sees at a position, A/m: the exact loop field (docs/sources.md#f3-1 / #f6-4,
+ * lf-field-exact.ts) after the handset's attenuation. `attenuationDb` is the drawn N(0, σ) part; the
+ * handsets' mean offset `p.lf.handsetOffsetMeanDb` is added here (docs/sources.md#f11-3d), so the draw is unchanged.
+ */
 export function sensedLfAPerM(p: RccParams, position: CarrierPosition, attenuationDb: number): number {
-  return lfSensedFieldAPerM(lfFieldAPerM(p.lf.turnsCurrentA, p.lf.coilRadiusM, position.heightM, position.lateralOffsetM), attenuationDb);
+  return lfSensedFieldAPerM(lfWakeFieldAPerM(p.lf, position.heightM, position.lateralOffsetM), attenuationDb + p.lf.handsetOffsetMeanDb);
 }
 
 /** Co-channel neighbour readers as interferers (mean path loss at ⌈k/2⌉·pitch, no body loss). */

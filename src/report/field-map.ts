@@ -4,12 +4,13 @@
  * - the 13.56 MHz effective field at the carrier relative to its Hmin, in dB (docs/sources.md#f1-2, #f3-1,
  *   docs/sources.md#f4-2; physics/nfc-link-budget.ts), with the Hmin (0 dB) contour emphasised, and
  * - the RCC low-frequency field relative to T1, in dB, with contour lines at T1 / T3 / T2
- *   (docs/sources.md#f6-2–#f6-4; physics/lf-field.ts).
+ *   (docs/sources.md#f6-2–#f6-4; the exact loop field of physics/lf-field-exact.ts, as the taps use).
  * Each gate of the gateline has its own reader at the lane centre (lanes at the gateline pitch);
  * a point shows the strongest reader's field. Pure: resolved scenario in, SVG strings out.
  */
 import { effectiveFieldAPerM, prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAULT_ID1_CARD_ANTENNA, type CarrierAntennaParams, type ReaderAntennaParams } from '../physics/nfc-link-budget.js';
-import { DEFAULT_LF_FIELD, lfFieldAPerM, lfThresholds } from '../physics/lf-field.js';
+import { DEFAULT_LF_FIELD, lfThresholds } from '../physics/lf-field.js';
+import { lfWakeFieldAPerM } from '../physics/lf-field-exact.js';
 import { meanOf } from '../random/distributions.js';
 import { buildWorld } from '../scenario/build.js';
 import { nfcTapParamsOf } from '../radio/nfc-band.js';
@@ -157,7 +158,7 @@ function lfMap(scenario: ResolvedScenario, reader: ResolvedReader): ReportFigure
   const heightM = Math.max(0.2, Math.ceil(r.hearDistance * 2.5 * 20) / 20);
   const nx = Math.max(120, Math.round(((g.x[1] - g.x[0]) * 100) / 0.5) + 1);
   const ny = 81;
-  const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(lfFieldAPerM(lf.turnsCurrentA, lf.coilRadiusM, h, off) / t.startFieldAPerM));
+  const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(lfWakeFieldAPerM(lf, h, off) / t.startFieldAPerM));
   const cm = (m: number): string => `${fmtValue(m * 100)} cm`;
   const svg = contourMap({
     title: `RCC low-frequency field of reader ${reader.id} across its gates`,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BAND_MODELS, READER_BANDS as REGISTRY_READER_BANDS, type RegisteredBand } from '../../radio/bands.js';
 import type { BandField, BandSection, SectionValues, ShownUnit } from '../../radio/band.js';
 import { toMs, toS } from '../../units.js';
+import { DEFAULT_LF_FIELD } from '../../physics/lf-field.js';
 import { CARRIER_KIND_TABLE } from '../../devices/carrier-kinds.js';
 import type { Band } from '../../radio/tap-outcome.js';
 import type { CarrierKind } from './kinds.js';
@@ -41,7 +42,8 @@ export function carrierBandFields(f: Fields) {
     qrScanFailure: plain('Probability that one QR scan fails (glare, cracked screen) [E] (no value in docs/sources.md).', { min: 0, max: 1 }).default(0.03),
     bodyLossDb: plain('2.45 GHz body loss, phone in hand or pocket, mean dB [E] docs/sources.md#f7-5 / #f11-7 (3–10 dB).', { min: 0 }).default(6.5),
     bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] docs/sources.md#f7-5 (σ 3–5 dB).', { min: 0 }).default(4),
-    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] docs/sources.md#f6-4 / #f11-3d.', { min: 0 }).default(3),
+    lfAttenuationDb: plain('Per-handset LF attenuation mean for RCC distance control, dB (positive = the handset wakes closer than the nominal one) [E] docs/sources.md#f11-3d: 0.', { min: -40, max: 40 }).default(DEFAULT_LF_FIELD.handsetOffsetMeanDb),
+    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] docs/sources.md#f6-4 / #f11-3d.', { min: 0 }).default(DEFAULT_LF_FIELD.handsetSpreadSigmaDb),
   };
 }
 
