@@ -8,6 +8,7 @@ import { DEFAULT_LF_FIELD } from '../physics/lf-field.js';
 import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } from './band.js';
 import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
 import { simulateRccTap } from './rcc.js';
+import { RCC_ENVIRONMENT_FIELDS, rccEnvironment } from './rcc-environment.js';
 
 const D = DEFAULT_RCC_PARAMS;
 
@@ -28,6 +29,7 @@ export const RCC_SECTION = {
     lfBeaconPeriod: { kind: 'time', unit: 'ms', defaultNs: D.beaconPeriodNs, range: { min: 0.001 }, help: 'Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no value in docs/sources.md).' },
     multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] docs/sources.md#f6-5 / #f11-3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
     mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] docs/sources.md#f6-5 / #f11-3e.' },
+    ...RCC_ENVIRONMENT_FIELDS,
   },
 } as const satisfies BandSection;
 
@@ -66,7 +68,8 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
     },
     beaconPeriodNs: r.lfBeaconPeriod,
     rssiStartThresholdDbm: r.rssiStartThresholdDbm,
-    rf: { ...d.rf, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
+    rf: { ...d.rf, frequencyHz: r.rfFrequency, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
+    ...rccEnvironment(r),
     bodyLoss: {
       ...d.bodyLoss,
       hand: { minDb: carrier.bodyLossDb, maxDb: carrier.bodyLossDb, sigmaMinDb: carrier.bodyLossSpreadDb, sigmaMaxDb: carrier.bodyLossSpreadDb },

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { circleFieldByQuadrature } from '../testing/biot-savart-quadrature.js';
 import { lfFieldAPerM } from '../physics/lf-field.js';
 import { DEFAULT_RCC_PARAMS, type RccParams } from './rcc-params.js';
-import { sensedLfAPerM } from './rcc-link.js';
+import { rccRssiDbm, sensedLfAPerM } from './rcc-link.js';
+import { rccEnvironment } from './rcc-environment.js';
+import { friisPathLossDb } from '../physics/path-loss.js';
 
 const P = DEFAULT_RCC_PARAMS;
 const A = P.lf.coilRadiusM;
@@ -35,5 +37,36 @@ describe('RCC LF wake-up field in the band (docs/sources.md#f3-1, #f6-4; issue 1
     for (const [h, r] of [[0.01, 0], [0.03, 0.02], [0.05, 0.6]] as const) {
       expect(db(sensedLfAPerM(shifted, at(h, r), 1.5), sensedLfAPerM(P, at(h, r), 0))).toBeCloseTo(-5.5, 10);
     }
+  });
+});
+
+describe('RCC 2.45 GHz near zone and environment (docs/sources.md#f7-2, #f7-3, #f7-6; issue 17)', () => {
+  const rnz = P.nearZone.nearZoneRadiusM;
+  test('default near-zone radius is λ/2π at 2.45 GHz (1.95 cm)', () => {
+    expect(Math.abs(rnz - 0.01948)).toBeLessThan(1e-4);
+  });
+  test('within the near zone the RSSI ignores the shadowing draw and the distance (bounded loss = Friis at r_nz)', () => {
+    for (const [h, r] of [[0, 0], [0.005, 0.005], [0.01, 0.012], [0.019, 0]] as const) {
+      expect(rccRssiDbm(P, at(h, r), 6, 12)).toBeCloseTo(P.rf.txPowerDbm - friisPathLossDb(rnz, 2.45e9) - 6, 10);
+    }
+  });
+  test('beyond it the shadowing draw is scaled by σ(d)/σ: none just outside, full from 1 m', () => {
+    const noShadow = (d: number): number => rccRssiDbm(P, at(d, 0), 0, 0);
+    expect(noShadow(rnz * 1.0001) - rccRssiDbm(P, at(rnz * 1.0001, 0), 0, 8.7)).toBeLessThan(1e-3);
+    expect(noShadow(1.5) - rccRssiDbm(P, at(1.5, 0), 0, 8.7)).toBeCloseTo(8.7, 10);
+    const mid = 0.5;
+    const sigmaMid = (8.7 * (mid - rnz)) / (1 - rnz);
+    expect(noShadow(mid) - rccRssiDbm(P, at(mid, 0), 0, 8.7)).toBeCloseTo(sigmaMid, 10);
+  });
+  test('custom and preset environments: exponent, σ, d0 and frequency reach the path loss', () => {
+    const base = { rfFrequency: 2.45e9, pathLossExponent: 3, shadowingSigmaDb: 4, referenceDistance: 2, nearZoneRadius: 0.02, nearZoneExtraLossDb: 5, shadowingFullFrom: 1 };
+    const custom = rccEnvironment({ ...base, pathLossEnvironment: 'custom' });
+    expect(custom.pathLoss).toEqual({ referenceDistanceM: 2, referenceLossDb: friisPathLossDb(2, 2.45e9), exponent: 3, shadowingSigmaDb: 4 });
+    expect(custom.nearZone).toEqual({ nearZoneRadiusM: 0.02, nearZoneExtraLossDb: 5, shadowingFullFromM: 1 });
+    const concourse = rccEnvironment({ ...base, rfFrequency: 2.4e9, pathLossEnvironment: 'station-concourse' }).pathLoss;
+    expect([concourse.exponent, concourse.shadowingSigmaDb, concourse.referenceDistanceM]).toEqual([1.73, 3, 1]);
+    expect(concourse.referenceLossDb).toBeCloseTo(friisPathLossDb(1, 2.4e9), 10);
+    const withExtra: RccParams = { ...P, nearZone: custom.nearZone };
+    expect(rccRssiDbm(P, at(0.01, 0), 0, 0) - rccRssiDbm(withExtra, at(0.01, 0), 0, 0)).toBeCloseTo(5 + friisPathLossDb(0.02, 2.45e9) - friisPathLossDb(rnz, 2.45e9), 10);
   });
 });
