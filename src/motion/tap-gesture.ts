@@ -36,6 +36,13 @@ export interface TapTrajectory {
   tiltRad: number;
   holdNs: TimeNs;
   retreatSpeedMPerS: number;
+  /**
+   * Direction of the lateral offset from the reader's x (width) axis, rad, and the in-plane axis the
+   * carrier is tilted about, rad from x. Drawn only for rectangular readers (`drawGestureAngles`); absent:
+   * offset along x and tilt about the perpendicular axis (a circle needs nothing more).
+   */
+  offsetAngleRad?: number;
+  tiltAxisRad?: number;
 }
 
 export interface CarrierPosition {
@@ -99,3 +106,13 @@ export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   holdS: { kind: 'lognormal', mu: Math.log(0.5), sigma: 0.4 },
   retreatSpeedMPerS: { kind: 'lognormal', mu: Math.log(0.6), sigma: 0.3 },
 };
+
+/**
+ * The two angles a rectangular reader needs (issue 17) [E]: offset direction ψ ~ U(0, 2π) and tilt axis
+ * φ ~ U(0, π) from the reader's x axis (the tilt's sign already covers φ + π). Drawn after the
+ * trajectory, and only by bands whose reader is rectangular, so circle scenarios keep their streams.
+ */
+export function drawGestureAngles(rng: RandomStream): { offsetAngleRad: number; tiltAxisRad: number } {
+  const offsetAngleRad = 2 * Math.PI * rng.next01();
+  return { offsetAngleRad, tiltAxisRad: Math.PI * rng.next01() };
+}

@@ -13,6 +13,7 @@
 import { FC_HZ, MU0_H_PER_M } from '../units.js';
 import { circularLoopNormalFieldAPerM } from './loop-field.js';
 import { detuningAmplitudeRatio } from './coupling.js';
+import { readerLoopNormalFieldPerAmpereTurnPerM, type ReaderLoopShape } from './reader-loop-shape.js';
 
 /** Hmin by PICC antenna class, A/m — [S] docs/sources.md#f1-2 (classes 2, 4, 5 unsourced: pass Hmin directly). */
 export const PICC_CLASS_HMIN_A_PER_M = { 1: 1.5, 3: 1.5, 6: 4.5 } as const;
@@ -20,8 +21,10 @@ export const PICC_CLASS_HMIN_A_PER_M = { 1: 1.5, 3: 1.5, 6: 4.5 } as const;
 export const PICC_CLASS_HMAX_A_PER_M = { 1: 7.5, 3: 8.5, 6: 18 } as const;
 
 export interface ReaderAntennaParams {
-  /** Circular loop radius, m. */
+  /** Circular loop radius, m (the loop when `loop` is absent). */
   radiusM: number;
+  /** Loop shape (reader-loop-shape.ts); absent: the circle of `radiusM`. */
+  loop?: ReaderLoopShape;
   /** Drive N·I, A rms. */
   ampereTurnsA: number;
   turns: number;
@@ -81,9 +84,22 @@ export const DEFAULT_PHONE_ANTENNA: CarrierAntennaParams = {
   uplinkModulation: 'ook-manchester',
 };
 
+/**
+ * Rectangular gate reader loop [E]: 80 × 50 mm (the equal-area circle has a = 35.7 mm; reader-loop-shape.ts),
+ * used when a scenario sets `shape: rectangle` without a size (docs/sources.md#f3-1).
+ */
+export const DEFAULT_RECTANGULAR_READER_LOOP = { widthM: 0.08, lengthM: 0.05 } as const; // [E]
+
+/** The reader's loop: `loop` if given, else the circle of `radiusM`. */
+export function readerLoopOf(reader: ReaderAntennaParams): ReaderLoopShape {
+  return reader.loop ?? { shape: 'circle', radiusM: reader.radiusM };
+}
+
 /** Per-tap folded constants (plain numbers). */
 export interface PreparedNfcLink {
   radiusM: number;
+  /** The reader loop (circle of `radiusM` unless the reader is rectangular). */
+  loop: ReaderLoopShape;
   /** H_eff per unit normal field per ampere-turn: N·I·couplingGain·detuning, A. */
   fieldScaleA: number;
   hminAPerM: number;
@@ -110,6 +126,7 @@ export function prepareNfcLink(reader: ReaderAntennaParams, carrier: CarrierAnte
   const snrScale = (dvPerH2 / reader.noiseRmsV) ** 2;
   return {
     radiusM: reader.radiusM,
+    loop: readerLoopOf(reader),
     fieldScaleA: reader.ampereTurnsA * gain * detune,
     hminAPerM: carrier.hminAPerM,
     snrScaleM4: snrScale,
@@ -125,9 +142,14 @@ export function normalFieldPerAmpereTurnPerM(radiusM: number, heightM: number, o
   return Math.abs(circularLoopNormalFieldAPerM(1, radiusM, offsetM, heightM, tiltRad));
 }
 
-/** Effective field at the carrier, A/m (compare with Hmin) — docs/sources.md#f1-2, #f3-1, #f4-2. */
-export function effectiveFieldAPerM(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number): number {
-  return p.fieldScaleA * normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
+/**
+ * Effective field at the carrier, A/m (compare with Hmin) — docs/sources.md#f1-2, #f3-1, #f4-2. A rectangular
+ * loop takes the offset along its width axis (x) and the tilt about the perpendicular axis unless
+ * `offsetAngleRad` / `tiltAxisRad` say otherwise (reader-loop-shape.ts).
+ */
+export function effectiveFieldAPerM(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number, offsetAngleRad = 0, tiltAxisRad = offsetAngleRad + Math.PI / 2): number {
+  if (p.loop.shape === 'circle') return p.fieldScaleA * normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
+  return p.fieldScaleA * Math.abs(readerLoopNormalFieldPerAmpereTurnPerM(p.loop, heightM, offsetM, offsetAngleRad, tiltRad, tiltAxisRad));
 }
 
 /** Uplink SNR (linear, per bit) at the reader — docs/sources.md#f3-2 (∝ k⁴ in power, ∝ k² in amplitude). */

@@ -4,7 +4,8 @@
  * and a carrier, and one tap (simulateNfcTap, nfc.ts).
  */
 import type { Distribution } from '../random/distributions.js';
-import { DEFAULT_GATE_READER_ANTENNA } from '../physics/nfc-link-budget.js';
+import { DEFAULT_GATE_READER_ANTENNA, DEFAULT_RECTANGULAR_READER_LOOP } from '../physics/nfc-link-budget.js';
+import { drawGestureAngles } from '../motion/tap-gesture.js';
 import type { CollisionPolicy } from '../link/anticollision/type-a.js';
 import { mifareTicketFlow, qpbocFlow, qrOpticalFlow, transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
 import type { Exchange } from '../link/activation.js';
@@ -23,7 +24,10 @@ export const NFC_SECTION = {
   key: 'nfc',
   help: '13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.',
   fields: {
+    shape: { kind: 'choice', options: ['circle', 'rectangle'], default: 'circle', help: 'Reader loop shape: circle (antennaRadius) or rectangle (antennaWidth × antennaLength), docs/sources.md#f3-1. A rectangle makes each tap draw the direction of its lateral offset and its tilt axis.' },
     antennaRadius: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_GATE_READER_ANTENNA.radiusM, range: { min: 0, exclusiveMin: true }, help: 'Circular reader loop radius, m: {default} [E] docs/sources.md#f3-1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).' },
+    antennaWidth: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_RECTANGULAR_READER_LOOP.widthM, range: { min: 0, exclusiveMin: true }, help: 'Rectangular reader loop width (x, the axis offset angles are measured from), m: {default} [E] docs/sources.md#f3-1. Used when shape is rectangle.' },
+    antennaLength: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_RECTANGULAR_READER_LOOP.lengthM, range: { min: 0, exclusiveMin: true }, help: 'Rectangular reader loop length (y), m: {default} [E] docs/sources.md#f3-1. Used when shape is rectangle.' },
     driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, docs/sources.md#f1-2) at the loop centre.' },
     turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] docs/sources.md#f3-2 example: {default}.' },
     inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] docs/sources.md#f3-2 example.' },
@@ -84,7 +88,15 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
   const flow = flowOf(carrier.flow);
   return {
     reader: {
-      antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
+      antenna: {
+        ...base.reader.antenna,
+        radiusM: n.antennaRadius,
+        ...(n.shape === 'rectangle' ? { loop: { shape: 'rectangle' as const, widthM: n.antennaWidth, lengthM: n.antennaLength } } : {}),
+        ampereTurnsA: n.driveCurrent,
+        turns: n.turns,
+        inductanceH: n.inductance,
+        noiseRmsV: n.noise,
+      },
       pollingPeriodNs: reader.pollingPeriod,
       policy: reader.policy,
       typeBSlots: n.typeBSlots,
@@ -116,7 +128,9 @@ export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
     const params = nfcTapParams(r, r.nfc, carrier as BandCarrier & NfcCarrierInput, kind);
     return { params, activation: nfcActivationExchanges(params.carrier) };
   },
-  tap: (p, trajectory, _around, rng) => simulateNfcTap(p.params, trajectory, rng, NO_OTHER_CARDS, p.activation),
+  // A rectangular reader draws the offset direction and tilt axis after the trajectory (circles draw nothing more).
+  tap: (p, trajectory, _around, rng) =>
+    simulateNfcTap(p.params, p.params.reader.antenna.loop?.shape === 'rectangle' ? { ...trajectory, ...drawGestureAngles(rng) } : trajectory, rng, NO_OTHER_CARDS, p.activation),
 };
 
 /** The 13.56 MHz parameters of a prepared pair (devices/reader.ts TapPair), or null when it is not a 13.56 MHz pair. */

@@ -6,6 +6,7 @@ import { approachDurationNs, heightAtM, positionAt, type TapTrajectory } from '.
 import { NS_PER_S, type TimeNs } from '../units.js';
 import { frameErrorFromField, evaluateNfcLink, type PreparedNfcLink } from '../physics/nfc-link-budget.js';
 import { circularLoopTiltedFieldAPerM } from '../physics/loop-field.js';
+import { carrierPose, readerLoopNormalFieldAtPosePerAmpereTurnPerM, type CarrierPose } from '../physics/reader-loop-shape.js';
 import type { FrameLink } from '../link/iso-dep.js';
 
 /** Link evaluation at a gesture instant: −1 unpowered, else frame loss probability (docs/sources.md#f1-2, #f3). */
@@ -25,6 +26,8 @@ export class TapLink implements FrameLink {
   readonly approachNs: TimeNs;
   private readonly cosTilt: number;
   private readonly sinTilt: number;
+  /** Rectangular reader: the carrier's pose (offset direction, tilt axis), folded once per tap; null for a circle. */
+  private readonly pose: CarrierPose | null;
 
   constructor(
     private readonly pre: PreparedNfcLink,
@@ -33,14 +36,20 @@ export class TapLink implements FrameLink {
     this.approachNs = approachDurationNs(traj);
     this.cosTilt = Math.cos(traj.tiltRad);
     this.sinTilt = Math.sin(traj.tiltRad);
+    const psi = traj.offsetAngleRad ?? 0;
+    this.pose = pre.loop.shape === 'rectangle' ? carrierPose(traj.lateralOffsetM, psi, traj.tiltRad, traj.tiltAxisRad ?? psi + Math.PI / 2) : null;
   }
 
   /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — docs/sources.md#f3-1. */
   fieldAtHeight(heightM: number): number {
     if (heightM !== this.lastHeightM) {
       this.lastHeightM = heightM;
-      // As normalFieldPerAmpereTurnPerM, with the tilt's cosine and sine folded once per tap.
-      this.lastFieldPerAmpereTurn = Math.abs(circularLoopTiltedFieldAPerM(1, this.pre.radiusM, this.traj.lateralOffsetM, heightM, this.cosTilt, this.sinTilt));
+      // Circle: as normalFieldPerAmpereTurnPerM, with the tilt's cosine and sine folded once per tap.
+      // Rectangle: the four sides' field through the carrier's pose (rectangular-loop-normal.ts).
+      this.lastFieldPerAmpereTurn =
+        this.pose === null
+          ? Math.abs(circularLoopTiltedFieldAPerM(1, this.pre.radiusM, this.traj.lateralOffsetM, heightM, this.cosTilt, this.sinTilt))
+          : Math.abs(readerLoopNormalFieldAtPosePerAmpereTurnPerM(this.pre.loop, heightM, this.pose));
     }
     return this.lastFieldPerAmpereTurn;
   }

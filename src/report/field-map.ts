@@ -11,6 +11,7 @@
 import { effectiveFieldAPerM, prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAULT_ID1_CARD_ANTENNA, type CarrierAntennaParams, type ReaderAntennaParams } from '../physics/nfc-link-budget.js';
 import { DEFAULT_LF_FIELD, lfThresholds } from '../physics/lf-field.js';
 import { lfWakeFieldAPerM } from '../physics/lf-field-exact.js';
+import type { ReaderLoopShape } from '../physics/reader-loop-shape.js';
 import { meanOf } from '../random/distributions.js';
 import { buildWorld } from '../scenario/build.js';
 import { nfcTapParamsOf } from '../radio/nfc-band.js';
@@ -104,6 +105,11 @@ function db(ratio: number): number {
   return ratio > 0 ? 20 * Math.log10(ratio) : -200;
 }
 
+/** The loop as the map's subtitle names it (a rectangle is cut along its width, x). */
+function loopText(loop: ReaderLoopShape): string {
+  return loop.shape === 'circle' ? `circular loop a = ${fmtValue(loop.radiusM * 1000)} mm` : `rectangular loop ${fmtValue(loop.widthM * 1000)} × ${fmtValue(loop.lengthM * 1000)} mm, cut along its width`;
+}
+
 /** The 13.56 MHz field map of `reader` (which must have 13.56 MHz parameters). */
 function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex: number): ReportFigure {
   const n = reader.nfc;
@@ -120,6 +126,7 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
     turns: n.turns,
     inductanceH: n.inductance,
     noiseRmsV: n.noise,
+    ...(n.shape === 'rectangle' ? { loop: { shape: 'rectangle' as const, widthM: n.antennaWidth, lengthM: n.antennaLength } } : {}),
   };
   const carrier: CarrierAntennaParams = nfc?.carrier.antenna ?? DEFAULT_ID1_CARD_ANTENNA;
   const lossDb = nfc === null ? 0 : meanOf(nfc.carrier.couplingLossDb);
@@ -132,7 +139,7 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
   const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(effectiveFieldAPerM(link, h, off, 0) / link.hminAPerM));
   const svg = contourMap({
     title: `13.56 MHz field of reader ${reader.id} across its gates`,
-    subtitle: `Field at a ${carrierId} ÷ Hmin ${fmtValue(link.hminAPerM)} A/m, coupling loss ${fmtValue(lossDb)} dB, no tilt; ${g.where}`,
+    subtitle: `${loopText(link.loop)}; field at a ${carrierId} ÷ Hmin ${fmtValue(link.hminAPerM)} A/m, coupling loss ${fmtValue(lossDb)} dB, no tilt; ${g.where}`,
     x: { label: 'Lateral position from gate 1 reader', unit: 'cm' },
     y: { label: 'Height above reader', unit: 'cm' },
     grid: { nx, ny, values, x: [g.x[0] * 100, g.x[1] * 100], y: [0, heightM * 100] },
