@@ -15,6 +15,8 @@ import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } f
 import { asTypeB, defaultNfcReader, defaultNfcTapParams, type NfcCarrierKind, type NfcTapParams } from './nfc-params.js';
 import { nfcActivationExchanges } from './nfc-activation.js';
 import { NO_OTHER_CARDS, simulateNfcTap } from './nfc.js';
+import { carrierSpreadOf, withCarrierSpread, type CarrierSpreadInput } from './nfc-card-spread.js';
+import type { CarrierSpreadParams } from '../physics/card-spread.js';
 
 /** The reader defaults the scenario shows (the policy only picks the anticollision rule, not a default here). */
 export const NFC_READER_DEFAULTS = defaultNfcReader('emv');
@@ -59,6 +61,8 @@ interface NfcCarrierInput {
 
 export interface NfcPrepared {
   params: NfcTapParams;
+  /** The carrier population's spread (cards by default), drawn per tap; null: none. */
+  spread: CarrierSpreadParams | null;
   /** `nfcActivationExchanges(params.carrier)`, built once with the pair. */
   activation: readonly Exchange[];
 }
@@ -126,11 +130,15 @@ export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
     const kind = carrier.profiles?.['13.56MHz'] as NfcCarrierKind | undefined;
     if (r.nfc === null || r.nfc === undefined || kind === undefined || !NFC_PROFILES.includes(kind)) return null;
     const params = nfcTapParams(r, r.nfc, carrier as BandCarrier & NfcCarrierInput, kind);
-    return { params, activation: nfcActivationExchanges(params.carrier) };
+    return { params, spread: carrierSpreadOf(kind, carrier as BandCarrier & CarrierSpreadInput), activation: nfcActivationExchanges(params.carrier) };
   },
-  // A rectangular reader draws the offset direction and tilt axis after the trajectory (circles draw nothing more).
-  tap: (p, trajectory, _around, rng) =>
-    simulateNfcTap(p.params, p.params.reader.antenna.loop?.shape === 'rectangle' ? { ...trajectory, ...drawGestureAngles(rng) } : trajectory, rng, NO_OTHER_CARDS, p.activation),
+  // After the trajectory: a rectangular reader draws the offset direction and tilt axis (circles draw nothing
+  // more), then a spread population draws the carrier's sensitivity offset (nfc-card-spread.ts).
+  tap: (p, trajectory, _around, rng) => {
+    const traj = p.params.reader.antenna.loop?.shape === 'rectangle' ? { ...trajectory, ...drawGestureAngles(rng) } : trajectory;
+    const params = p.spread === null ? p.params : withCarrierSpread(p.params, p.spread, rng);
+    return simulateNfcTap(params, traj, rng, NO_OTHER_CARDS, p.activation);
+  },
 };
 
 /** The 13.56 MHz parameters of a prepared pair (devices/reader.ts TapPair), or null when it is not a 13.56 MHz pair. */
