@@ -33,7 +33,7 @@ export const NFC_SECTION = {
     driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, docs/sources.md#f1-2) at the loop centre.' },
     turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] docs/sources.md#f3-2 example: {default}.' },
     inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] docs/sources.md#f3-2 example.' },
-    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (docs/sources.md#f4-1/#f4-2).' },
+    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (docs/sources.md#f4-1/#f4-2); target [E]: a 9 cm² phone antenna (carriers[].antennaAreaCm2) is uplink-limited at its 4.2 cm powering edge.' },
     transactionTimeout: { kind: 'time', unit: 's', defaultNs: READER.transactionTimeoutNs, range: { min: 0, exclusiveMin: true }, help: 'Reader gives up this long after the first poll [E] (docs/sources.md#f5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).' },
     typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] docs/sources.md#f2-2.' },
     bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (docs/sources.md#f1-1).' },
@@ -52,6 +52,8 @@ interface NfcReaderInput {
 
 /** What the band reads of a carrier. */
 interface NfcCarrierInput {
+  /** Antenna area, cm² (absent: the kind's default antenna). */
+  antennaAreaCm2?: number;
   attenuationDb: number;
   attenuationSpreadDb: number;
   detuningKHz: number;
@@ -108,6 +110,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
     },
     carrier: {
       ...typed,
+      ...(carrier.antennaAreaCm2 === undefined ? {} : { antenna: { ...typed.antenna, areaM2: carrier.antennaAreaCm2 * 1e-4 } }),
       couplingLossDb,
       detuningHz: { kind: 'constant', value: carrier.detuningKHz * 1e3 },
       flow: flow.protocol === 'optical' ? typed.flow : flow,
