@@ -4,7 +4,8 @@ import { DEFAULT_TAP_GESTURE, drawTrajectory } from '../motion/tap-gesture.js';
 import { streamFor } from '../random/stream.js';
 import { ms } from '../units.js';
 import type { BandCarrier, BandSection } from '../radio/band.js';
-import { NFC_BAND, NFC_SECTION, nfcTapParamsOf } from '../radio/nfc-band.js';
+import { NFC_BAND, NFC_SECTION, nfcTapParamsOf, type NfcPrepared } from '../radio/nfc-band.js';
+import { withCarrierSpread } from '../radio/nfc-card-spread.js';
 import { RCC_BAND, RCC_SECTION } from '../radio/rcc-band.js';
 import { simulateNfcTap } from '../radio/nfc.js';
 
@@ -52,7 +53,11 @@ describe('preparePair and tapOnce', () => {
     const a = streamFor(5, 0, 'pair');
     const b = streamFor(5, 0, 'pair');
     const viaPair = tapOnce(pair, a, ALONE);
-    const direct = simulateNfcTap(params!, drawTrajectory(b, DEFAULT_TAP_GESTURE), b, undefined, (pair.prepared as { activation: never }).activation);
+    // A card draws its population spread after the trajectory (radio/nfc-card-spread.ts).
+    const prepared = pair.prepared as NfcPrepared;
+    expect(prepared.spread).not.toBeNull();
+    const trajectory = drawTrajectory(b, DEFAULT_TAP_GESTURE);
+    const direct = simulateNfcTap(withCarrierSpread(params!, prepared.spread!, b), trajectory, b, undefined, prepared.activation);
     expect(viaPair).toEqual(direct);
     expect(viaPair.band).toBe('13.56MHz');
   });
