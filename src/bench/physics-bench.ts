@@ -6,6 +6,8 @@ import { performance } from 'node:perf_hooks';
 import { streamFor } from '../random/stream.js';
 import { DEFAULT_LF_FIELD, lfFieldAPerM } from '../physics/lf-field.js';
 import { lfExactFieldAPerM } from '../physics/lf-field-exact.js';
+import { sensedLfAPerM } from '../radio/rcc-link.js';
+import { DEFAULT_RCC_PARAMS } from '../radio/rcc-params.js';
 import { circularLoopTiltedFieldAPerM } from '../physics/loop-field.js';
 import { rectangularLoopNormalFieldAPerM, tiltedNormal } from '../physics/rectangular-loop-normal.js';
 import { carrierPose, readerLoopNormalFieldAtPosePerAmpereTurnPerM, readerLoopNormalFieldPerAmpereTurnPerM, type CarrierPose, type ReaderLoopShape } from '../physics/reader-loop-shape.js';
@@ -56,6 +58,11 @@ const CASES: Record<string, (p: Positions, n: number, normals: Float64Array, pos
   lfExact: (p, n) => {
     let s = 0;
     for (let i = 0; i < n; i++) { const j = i & (POSITIONS - 1); s += lfExactFieldAPerM(LF.turnsCurrentA, LF.coilRadiusM, p.h[j]!, p.r[j]!, 5e-4); }
+    return s;
+  },
+  lfWake: (p, n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) { const j = i & (POSITIONS - 1); s += sensedLfAPerM(DEFAULT_RCC_PARAMS, { heightM: p.h[j]!, lateralOffsetM: p.r[j]!, tiltRad: 0 }, 1.5); }
     return s;
   },
   circle: (p, n) => {
@@ -119,6 +126,7 @@ export function physicsSuite(scale = 1): PhysicsBenchRow[] {
   return [
     row('LF field, today (on-axis × dipole factor)', old, '', 'lfFieldAPerM'),
     row('LF field, exact Biot–Savart magnitude', exact, '≥ 2 M', `lfExactFieldAPerM; ${(exact / old).toFixed(2)}× today's speed in the same run`),
+    row('LF wake-up as the RCC band evaluates it', r('lfWake'), '≥ 2 M', 'sensedLfAPerM (rcc-link.ts): exact field, handset offset, one position object per call'),
     row('13.56 MHz circle, tilted normal field', r('circle'), '', 'circularLoopTiltedFieldAPerM (what taps use today)'),
     row('13.56 MHz rectangle, tilted normal field (point and normal per tap)', r('rectangle'), '', 'rectangularLoopNormalFieldAPerM'),
     row('reader loop shape: rectangle, pose per tap', r('poseRectangle'), '', 'readerLoopNormalFieldAtPosePerAmpereTurnPerM (the per-frame path)'),

@@ -4,7 +4,8 @@ import { DEFAULT_TAP_GESTURE, drawTrajectory, gestureDurationNs } from '../motio
 import { streamFor } from '../random/stream.js';
 import { ms } from '../units.js';
 import type { BandCarrier, BandSection } from '../radio/band.js';
-import { NFC_BAND, NFC_SECTION, nfcTapParamsOf } from '../radio/nfc-band.js';
+import { NFC_BAND, NFC_SECTION, nfcTapParamsOf, type NfcPrepared } from '../radio/nfc-band.js';
+import { withCarrierSpread } from '../radio/nfc-card-spread.js';
 import { RCC_BAND, RCC_SECTION } from '../radio/rcc-band.js';
 import { simulateNfcTap } from '../radio/nfc.js';
 import { DEFAULT_BYSTANDER_GEOMETRY } from '../radio/bystander-geometry.js';
@@ -53,10 +54,14 @@ describe('preparePair and tapOnce', () => {
     const a = streamFor(5, 0, 'pair');
     const b = streamFor(5, 0, 'pair');
     const viaPair = tapOnce(pair, a, ALONE);
+    // A card draws its population spread after the trajectory (radio/nfc-card-spread.ts), then whether a second card is in the wallet.
+    const prepared = pair.prepared as NfcPrepared;
+    expect(prepared.spread).not.toBeNull();
     const trajectory = drawTrajectory(b, DEFAULT_TAP_GESTURE);
+    const spread = withCarrierSpread(params!, prepared.spread!, b);
     b.next01(); // a second card in the wallet? (radio/nfc-field-cards.ts)
     b.next01(); // its kind
-    const direct = simulateNfcTap(params!, trajectory, b, undefined, (pair.prepared as { activation: never }).activation);
+    const direct = simulateNfcTap(spread, trajectory, b, undefined, prepared.activation);
     expect(viaPair).toEqual(direct);
     expect(viaPair.band).toBe('13.56MHz');
   });

@@ -50,6 +50,13 @@ export interface TapTrajectory {
   reactionNs: TimeNs;
   /** Height of the presentation instant, m (`presentationNs`). */
   presentationHeightM: number;
+  /**
+   * Direction of the lateral offset from the reader's x (width) axis, rad, and the in-plane axis the
+   * carrier is tilted about, rad from x. Drawn only for rectangular readers (`drawGestureAngles`); absent:
+   * offset along x and tilt about the perpendicular axis (a circle needs nothing more).
+   */
+  offsetAngleRad?: number;
+  tiltAxisRad?: number;
 }
 
 export interface CarrierPosition {
@@ -140,3 +147,13 @@ export const DEFAULT_TAP_GESTURE: TapGestureParams = {
   reactionTimeS: { kind: 'lognormal', mu: Math.log(0.2), sigma: 0.25 },
   presentationHeightM: PRESENTATION_HEIGHT_M,
 };
+
+/**
+ * The two angles a rectangular reader needs (issue 17) [E]: offset direction ψ ~ U(0, 2π) and tilt axis
+ * φ ~ U(0, π) from the reader's x axis (the tilt's sign already covers φ + π). Drawn after the
+ * trajectory, and only by bands whose reader is rectangular, so circle scenarios keep their streams.
+ */
+export function drawGestureAngles(rng: RandomStream): { offsetAngleRad: number; tiltAxisRad: number } {
+  const offsetAngleRad = 2 * Math.PI * rng.next01();
+  return { offsetAngleRad, tiltAxisRad: Math.PI * rng.next01() };
+}

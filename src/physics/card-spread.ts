@@ -106,3 +106,31 @@ export function onAxisFieldSlopeDbPerM(loop: ReaderLoopShape, heightM: number): 
 export function linearTransitionWidthM(sigmaDb: number, slopeDbPerM: number): number {
   return (2 * NORMAL_Z90 * sigmaDb) / slopeDbPerM;
 }
+
+/**
+ * Default ID-1 card population [E] (no measured card-population spread was found, issue 17 research):
+ * Hmin σ 1.5 dB, coupling σ 1 dB, resonance 16.0 MHz with σ 0.46 MHz (15.2–16.8 MHz as a uniform's σ,
+ * [D from S-weak], see `CarrierSpreadParams`), loaded Q 5. Total σ ≈ 2.2 dB (`carrierSpreadSigmaDb`).
+ */
+export const DEFAULT_CARD_SPREAD: CarrierSpreadParams = {
+  hminSigmaDb: 1.5, // [E]
+  couplingSigmaDb: 1, // [E]
+  resonanceMeanHz: 16e6, // [D from S-weak]
+  resonanceSigmaHz: 0.46e6, // [D from S-weak]
+  loadedQ: 5, // [E]
+};
+
+/** No spread: every carrier is the nominal one (phones: their spread is the coupling loss's). */
+export const NO_CARRIER_SPREAD: CarrierSpreadParams = { ...DEFAULT_CARD_SPREAD, hminSigmaDb: 0, couplingSigmaDb: 0, resonanceSigmaHz: 0 };
+
+/**
+ * One carrier's sensitivity offset, dB (positive = needs more field), from its three tolerances drawn
+ * as N(0, σ_H), N(0, σ_c) and f ~ N(f̄, σ_f): ε_H + ε_c − (D(f) − D(f̄)) — the model of this file,
+ * not linearised. Draws nothing for a zero σ.
+ */
+export function drawCarrierSensitivityOffsetDb(draw: (mean: number, sd: number) => number, p: CarrierSpreadParams, carrierHz = FC_HZ): number {
+  const h = p.hminSigmaDb > 0 ? draw(0, p.hminSigmaDb) : 0;
+  const c = p.couplingSigmaDb > 0 ? draw(0, p.couplingSigmaDb) : 0;
+  const tuning = p.resonanceSigmaHz > 0 ? resonanceFactorDb(draw(p.resonanceMeanHz, p.resonanceSigmaHz), p.loadedQ, carrierHz) - resonanceFactorDb(p.resonanceMeanHz, p.loadedQ, carrierHz) : 0;
+  return h + c - tuning;
+}

@@ -61,3 +61,12 @@ export function lfExactFieldAPerM(turnsCurrentA: number, coilRadiusM: number, he
   return Math.sqrt(hz * hz + hr * hr);
 }
 
+
+/**
+ * The LF field the RCC wake-up uses, A/m: the exact loop field of `lfExactFieldAPerM` for the coil of
+ * `p` (docs/sources.md#f3-1, #f6-4). On the axis it equals `lfFieldAPerM`, so thresholds set as on-axis
+ * distances (`lfThresholds`) are unchanged.
+ */
+export function lfWakeFieldAPerM(p: { turnsCurrentA: number; coilRadiusM: number; wireRadiusM: number }, heightM: number, lateralOffsetM: number): number {
+  return lfExactFieldAPerM(p.turnsCurrentA, p.coilRadiusM, heightM, lateralOffsetM, p.wireRadiusM);
+}

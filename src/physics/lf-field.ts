@@ -90,6 +90,10 @@ export interface LfFieldParams {
   hearDistanceM: number;
   /** σ of the per-handset LF attenuation, dB. [E] docs/sources.md#f6-4 / #f11-3d: N(0, 3 dB). */
   handsetSpreadSigmaDb: number;
+  /** Mean of the per-handset LF attenuation, dB (positive = less sensitive than nominal). [E] docs/sources.md#f11-3d: 0 (the thresholds are set for the nominal handset). */
+  handsetOffsetMeanDb: number;
+  /** Closest distance to the coil winding that the exact field is evaluated at, m (the conductor's radius; lf-field-exact.ts). [E]: 0.5 mm. */
+  wireRadiusM: number;
 }
 
 export const DEFAULT_LF_FIELD: LfFieldParams = {
@@ -100,6 +104,8 @@ export const DEFAULT_LF_FIELD: LfFieldParams = {
   abortDistanceM: 0.07, // [E] no sourced T3 (docs/sources.md#f11-3b)
   hearDistanceM: 0.1, // [E] no sourced T2 (docs/sources.md#f11-3b)
   handsetSpreadSigmaDb: 3, // [E] docs/sources.md#f6-4
+  handsetOffsetMeanDb: 0, // [E] docs/sources.md#f11-3d
+  wireRadiusM: 5e-4, // [E] 1 mm conductor
 };
 
 /** Field thresholds (A/m) from the nominal on-axis distances of `p` (docs/sources.md#f3-1 on-axis field). Throws unless T1 ≥ T3 ≥ T2. */

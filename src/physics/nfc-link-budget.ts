@@ -13,6 +13,8 @@
 import { FC_HZ, MU0_H_PER_M } from '../units.js';
 import { circularLoopNormalFieldAPerM } from './loop-field.js';
 import { detuningAmplitudeRatio } from './coupling.js';
+import { closeCouplingDetuningLossDb } from './close-coupling.js';
+import { readerLoopNormalFieldPerAmpereTurnPerM, type ReaderLoopShape } from './reader-loop-shape.js';
 
 /** Hmin by PICC antenna class, A/m — [S] docs/sources.md#f1-2 (classes 2, 4, 5 unsourced: pass Hmin directly). */
 export const PICC_CLASS_HMIN_A_PER_M = { 1: 1.5, 3: 1.5, 6: 4.5 } as const;
@@ -20,8 +22,10 @@ export const PICC_CLASS_HMIN_A_PER_M = { 1: 1.5, 3: 1.5, 6: 4.5 } as const;
 export const PICC_CLASS_HMAX_A_PER_M = { 1: 7.5, 3: 8.5, 6: 18 } as const;
 
 export interface ReaderAntennaParams {
-  /** Circular loop radius, m. */
+  /** Circular loop radius, m (the loop when `loop` is absent). */
   radiusM: number;
+  /** Loop shape (reader-loop-shape.ts); absent: the circle of `radiusM`. */
+  loop?: ReaderLoopShape;
   /** Drive N·I, A rms. */
   ampereTurnsA: number;
   turns: number;
@@ -42,6 +46,13 @@ export interface CarrierAntennaParams {
   modulationDepth: number;
   /** PICC→PCD modulation: Type A OOK-Manchester subcarrier, Type B BPSK subcarrier (docs/sources.md#f1-1). */
   uplinkModulation: 'ook-manchester' | 'bpsk';
+  /** Hmax of the antenna class, A/m — the reader's compliance limit for this carrier (docs/sources.md#f1-2); absent: none shown. */
+  hmaxAPerM?: number;
+  /**
+   * Close coupling (close-coupling.ts): the carrier's own resonance, Hz, and loaded Q. Absent: no
+   * close-coupling detuning (phones: their detuning is `detuningHz`).
+   */
+  closeCoupling?: { resonanceHz: number; loadedQ: number };
 }
 
 /**
@@ -68,6 +79,8 @@ export const DEFAULT_ID1_CARD_ANTENNA: CarrierAntennaParams = {
   q: 35, // [E] docs/sources.md#f3-3 card Q 30–40
   modulationDepth: 0.1, // [E] docs/sources.md#f3-2 load modulation
   uplinkModulation: 'ook-manchester',
+  hmaxAPerM: PICC_CLASS_HMAX_A_PER_M[1], // [S] docs/sources.md#f1-2
+  closeCoupling: { resonanceHz: 16e6, loadedQ: 5 }, // [D from S-weak] / [E], as DEFAULT_CARD_SPREAD (card-spread.ts)
 };
 
 /** Phone NFC antenna [E]: Class 3 (Hmin 1.5 A/m), 30 × 50 mm, 4 turns, 1.5 µH, Q 35 — docs/sources.md#f1-2, #f4-2. */
@@ -79,11 +92,25 @@ export const DEFAULT_PHONE_ANTENNA: CarrierAntennaParams = {
   q: 35, // [E] docs/sources.md#f3-3
   modulationDepth: 0.1, // [E] docs/sources.md#f3-2
   uplinkModulation: 'ook-manchester',
+  hmaxAPerM: PICC_CLASS_HMAX_A_PER_M[3], // [S] docs/sources.md#f1-2
 };
+
+/**
+ * Rectangular gate reader loop [E]: 80 × 50 mm (the equal-area circle has a = 35.7 mm; reader-loop-shape.ts),
+ * used when a scenario sets `shape: rectangle` without a size (docs/sources.md#f3-1).
+ */
+export const DEFAULT_RECTANGULAR_READER_LOOP = { widthM: 0.08, lengthM: 0.05 } as const; // [E]
+
+/** The reader's loop: `loop` if given, else the circle of `radiusM`. */
+export function readerLoopOf(reader: ReaderAntennaParams): ReaderLoopShape {
+  return reader.loop ?? { shape: 'circle', radiusM: reader.radiusM };
+}
 
 /** Per-tap folded constants (plain numbers). */
 export interface PreparedNfcLink {
   radiusM: number;
+  /** The reader loop (circle of `radiusM` unless the reader is rectangular). */
+  loop: ReaderLoopShape;
   /** H_eff per unit normal field per ampere-turn: N·I·couplingGain·detuning, A. */
   fieldScaleA: number;
   hminAPerM: number;
@@ -91,6 +118,10 @@ export interface PreparedNfcLink {
   snrScaleM4: number;
   /** true: BPSK; false: OOK-Manchester. */
   bpsk: boolean;
+  /** Coupling coefficient per unit normal field per ampere-turn, m (k = kPerFieldM·h, docs/sources.md#f3-2). */
+  kPerFieldM: number;
+  /** The carrier's close-coupling resonance and loaded Q, or null (no close-coupling detuning). */
+  closeCoupling: { resonanceHz: number; loadedQ: number } | null;
 }
 
 /**
@@ -110,10 +141,13 @@ export function prepareNfcLink(reader: ReaderAntennaParams, carrier: CarrierAnte
   const snrScale = (dvPerH2 / reader.noiseRmsV) ** 2;
   return {
     radiusM: reader.radiusM,
+    loop: readerLoopOf(reader),
     fieldScaleA: reader.ampereTurnsA * gain * detune,
     hminAPerM: carrier.hminAPerM,
     snrScaleM4: snrScale,
     bpsk: carrier.uplinkModulation === 'bpsk',
+    kPerFieldM: kPerH,
+    closeCoupling: carrier.closeCoupling ?? null,
   };
 }
 
@@ -125,15 +159,31 @@ export function normalFieldPerAmpereTurnPerM(radiusM: number, heightM: number, o
   return Math.abs(circularLoopNormalFieldAPerM(1, radiusM, offsetM, heightM, tiltRad));
 }
 
-/** Effective field at the carrier, A/m (compare with Hmin) — docs/sources.md#f1-2, #f3-1, #f4-2. */
-export function effectiveFieldAPerM(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number): number {
-  return p.fieldScaleA * normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
+/**
+ * Effective field at the carrier, A/m (compare with Hmin) — docs/sources.md#f1-2, #f3-1, #f4-2. A rectangular
+ * loop takes the offset along its width axis (x) and the tilt about the perpendicular axis unless
+ * `offsetAngleRad` / `tiltAxisRad` say otherwise (reader-loop-shape.ts).
+ */
+export function effectiveFieldAPerM(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number, offsetAngleRad = 0, tiltAxisRad = offsetAngleRad + Math.PI / 2): number {
+  if (p.loop.shape === 'circle') return p.fieldScaleA * normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
+  return p.fieldScaleA * Math.abs(readerLoopNormalFieldPerAmpereTurnPerM(p.loop, heightM, offsetM, offsetAngleRad, tiltRad, tiltAxisRad));
 }
 
 /** Uplink SNR (linear, per bit) at the reader — docs/sources.md#f3-2 (∝ k⁴ in power, ∝ k² in amplitude). */
 export function uplinkSnr(p: PreparedNfcLink, heightM: number, offsetM: number, tiltRad: number): number {
   const h = normalFieldPerAmpereTurnPerM(p.radiusM, heightM, offsetM, tiltRad);
   return p.snrScaleM4 * h * h * h * h;
+}
+
+/**
+ * Powering factor (≤ 1 for a card tuned above 13.56 MHz) of close-coupling detuning at a normal field per
+ * ampere-turn `h` (1/m): 10^(−loss/20) with the loss of `closeCouplingDetuningLossDb` at k = kPerFieldM·h
+ * (close-coupling.ts, docs/sources.md#f3-2, #f3-3), k capped at 0.99. 1 without a close-coupling model.
+ */
+export function closeCouplingPowerFactor(p: PreparedNfcLink, h: number): number {
+  const cc = p.closeCoupling;
+  if (cc === null) return 1;
+  return 10 ** (-closeCouplingDetuningLossDb(cc.resonanceHz, Math.min(p.kPerFieldM * h, 0.99), cc.loadedQ) / 20);
 }
 
 /** Complementary error function (Numerical Recipes erfcc, fractional error < 1.2e-7). */

@@ -4,7 +4,8 @@
  * and a carrier, and one tap (simulateNfcTap, nfc.ts).
  */
 import type { Distribution } from '../random/distributions.js';
-import { DEFAULT_GATE_READER_ANTENNA } from '../physics/nfc-link-budget.js';
+import { DEFAULT_GATE_READER_ANTENNA, DEFAULT_RECTANGULAR_READER_LOOP } from '../physics/nfc-link-budget.js';
+import { drawGestureAngles } from '../motion/tap-gesture.js';
 import type { CollisionPolicy } from '../link/anticollision/type-a.js';
 import { apduFlowByName } from '../link/apdu-flows.js';
 import { secureElement, type SecureElementKind } from '../link/secure-element.js';
@@ -16,6 +17,8 @@ import { asTypeB, defaultNfcReader, defaultNfcTapParams, type NfcCarrierKind, ty
 import { nfcActivationExchanges } from './nfc-activation.js';
 import { simulateNfcTap } from './nfc.js';
 import { DEFAULT_EXTRA_CARDS, collisionPolicyOf, otherCardsInField, type ExtraCardsParams, type MultiCardPolicy } from './nfc-field-cards.js';
+import { carrierSpreadOf, withCarrierSpread, type CarrierSpreadInput } from './nfc-card-spread.js';
+import type { CarrierSpreadParams } from '../physics/card-spread.js';
 
 /** The reader defaults the scenario shows (the policy only picks the anticollision rule, not a default here). */
 export const NFC_READER_DEFAULTS = defaultNfcReader('emv');
@@ -25,11 +28,14 @@ export const NFC_SECTION = {
   key: 'nfc',
   help: '13.56 MHz reader parameters (ISO/IEC 14443), defaults from the calibrated gate reader.',
   fields: {
+    shape: { kind: 'choice', options: ['circle', 'rectangle'], default: 'circle', help: 'Reader loop shape: circle (antennaRadius) or rectangle (antennaWidth × antennaLength), docs/sources.md#f3-1. A rectangle makes each tap draw the direction of its lateral offset and its tilt axis.' },
     antennaRadius: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_GATE_READER_ANTENNA.radiusM, range: { min: 0, exclusiveMin: true }, help: 'Circular reader loop radius, m: {default} [E] docs/sources.md#f3-1 (a ≈ read distance; calibrated so an ID-1 card reads to ≈ 7 cm, src/physics/nfc-link-budget.ts).' },
+    antennaWidth: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_RECTANGULAR_READER_LOOP.widthM, range: { min: 0, exclusiveMin: true }, help: 'Rectangular reader loop width (x, the axis offset angles are measured from), m: {default} [E] docs/sources.md#f3-1. Used when shape is rectangle.' },
+    antennaLength: { kind: 'quantity', dimension: 'length', unit: 'mm', default: DEFAULT_RECTANGULAR_READER_LOOP.lengthM, range: { min: 0, exclusiveMin: true }, help: 'Rectangular reader loop length (y), m: {default} [E] docs/sources.md#f3-1. Used when shape is rectangle.' },
     driveCurrent: { kind: 'quantity', dimension: 'current', unit: 'A', default: DEFAULT_GATE_READER_ANTENNA.ampereTurnsA, range: { min: 0, exclusiveMin: true }, help: 'Loop drive N·I, A·turns: {default} [E] — 7.5 A/m (Class 1 Hmax, docs/sources.md#f1-2) at the loop centre.' },
     turns: { kind: 'count', default: DEFAULT_GATE_READER_ANTENNA.turns, min: 1, max: 100, help: 'Reader loop turns [E] docs/sources.md#f3-2 example: {default}.' },
     inductance: { kind: 'quantity', dimension: 'inductance', unit: 'uH', default: DEFAULT_GATE_READER_ANTENNA.inductanceH, range: { min: 0, exclusiveMin: true }, help: 'Reader loop inductance, H: {default} [E] docs/sources.md#f3-2 example.' },
-    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (docs/sources.md#f4-1/#f4-2).' },
+    noise: { kind: 'quantity', dimension: 'voltage', unit: 'mV', default: DEFAULT_GATE_READER_ANTENNA.noiseRmsV, range: { min: 0, exclusiveMin: true }, help: 'Receiver noise referred to the antenna, V rms in the subcarrier bandwidth: {default} [E], calibrated so a median phone reads to ≈ 3.8 cm (docs/sources.md#f4-1/#f4-2); target [E]: a 9 cm² phone antenna (carriers[].antennaAreaCm2) is uplink-limited at its 4.2 cm powering edge.' },
     transactionTimeout: { kind: 'time', unit: 's', defaultNs: READER.transactionTimeoutNs, range: { min: 0, exclusiveMin: true }, help: 'Reader gives up this long after the first poll [E] (docs/sources.md#f5: transit budgets 300–400 ms, qPBOC ≤ 600 ms).' },
     typeBSlots: { kind: 'choice', options: [1, 2, 4, 8, 16], default: READER.typeBSlots, help: 'Type B anticollision slots N = 2^n [E] docs/sources.md#f2-2.' },
     bitRateKbps: { kind: 'choice', options: [106, 212, 424, 848], default: DEFAULT_ISO_DEP.bitRateKbps, help: 'Bit rate used after activation, kbit/s (docs/sources.md#f1-1).' },
@@ -50,6 +56,8 @@ interface NfcReaderInput {
 
 /** What the band reads of a carrier. */
 interface NfcCarrierInput {
+  /** Antenna area, cm² (absent: the kind's default antenna). */
+  antennaAreaCm2?: number;
   attenuationDb: number;
   attenuationSpreadDb: number;
   detuningKHz: number;
@@ -63,6 +71,8 @@ interface NfcCarrierInput {
 
 export interface NfcPrepared {
   params: NfcTapParams;
+  /** The carrier population's spread (cards by default), drawn per tap; null: none. */
+  spread: CarrierSpreadParams | null;
   /** `nfcActivationExchanges(params.carrier)`, built once with the pair. */
   activation: readonly Exchange[];
   extraCards: ExtraCardsParams;
@@ -80,7 +90,15 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
   const flow = apduFlowByName(carrier.flow);
   return {
     reader: {
-      antenna: { ...base.reader.antenna, radiusM: n.antennaRadius, ampereTurnsA: n.driveCurrent, turns: n.turns, inductanceH: n.inductance, noiseRmsV: n.noise },
+      antenna: {
+        ...base.reader.antenna,
+        radiusM: n.antennaRadius,
+        ...(n.shape === 'rectangle' ? { loop: { shape: 'rectangle' as const, widthM: n.antennaWidth, lengthM: n.antennaLength } } : {}),
+        ampereTurnsA: n.driveCurrent,
+        turns: n.turns,
+        inductanceH: n.inductance,
+        noiseRmsV: n.noise,
+      },
       pollingPeriodNs: reader.pollingPeriod,
       policy: reader.multiCard !== undefined ? collisionPolicyOf(reader.multiCard) : (reader.policy ?? 'emv'),
       typeBSlots: n.typeBSlots,
@@ -88,6 +106,7 @@ function nfcTapParams(reader: NfcReaderInput, n: NfcSectionValues, carrier: NfcC
     },
     carrier: {
       ...typed,
+      ...(carrier.antennaAreaCm2 === undefined ? {} : { antenna: { ...typed.antenna, areaM2: carrier.antennaAreaCm2 * 1e-4 } }),
       couplingLossDb,
       detuningHz: { kind: 'constant', value: carrier.detuningKHz * 1e3 },
       flow: flow.protocol === 'optical' ? typed.flow : flow,
@@ -112,12 +131,16 @@ export const NFC_BAND: BandModel<NfcPrepared, typeof NFC_SECTION> = {
     if (r.nfc === null || r.nfc === undefined || kind === undefined || !NFC_PROFILES.includes(kind)) return null;
     const c = carrier as BandCarrier & NfcCarrierInput;
     const params = nfcTapParams(r, r.nfc, c, kind);
-    return { params, activation: nfcActivationExchanges(params.carrier), extraCards: c.extraCards ?? DEFAULT_EXTRA_CARDS };
+    return { params, spread: carrierSpreadOf(kind, carrier as BandCarrier & CarrierSpreadInput), activation: nfcActivationExchanges(params.carrier), extraCards: c.extraCards ?? DEFAULT_EXTRA_CARDS };
   },
+  // After the trajectory: a rectangular reader draws the offset direction and tilt axis (circles draw nothing
+  // more), a spread population the carrier's sensitivity offset (nfc-card-spread.ts), then the other cards in
+  // the field: the wallet's, the person behind's, the neighbours' (radio/nfc-field-cards.ts).
   tap(p, trajectory, around, rng) {
-    // The other cards in the field: the wallet's, the person behind's, the neighbours' (radio/nfc-field-cards.ts).
-    const pays = otherCardsInField(p.params.reader.antenna, p.extraCards, trajectory, around, rng);
-    return simulateNfcTap(p.params, trajectory, rng, { otherCardsInField: pays.length, otherCardPays: pays }, p.activation);
+    const traj = p.params.reader.antenna.loop?.shape === 'rectangle' ? { ...trajectory, ...drawGestureAngles(rng) } : trajectory;
+    const params = p.spread === null ? p.params : withCarrierSpread(p.params, p.spread, rng);
+    const pays = otherCardsInField(params.reader.antenna, p.extraCards, traj, around, rng);
+    return simulateNfcTap(params, traj, rng, { otherCardsInField: pays.length, otherCardPays: pays }, p.activation);
   },
 };
 

@@ -4,8 +4,9 @@
  */
 import { approachDurationNs, heightAtM, positionAt, type TapTrajectory } from '../motion/tap-gesture.js';
 import { NS_PER_S, type TimeNs } from '../units.js';
-import { frameErrorFromField, evaluateNfcLink, type PreparedNfcLink } from '../physics/nfc-link-budget.js';
+import { closeCouplingPowerFactor, frameErrorFromField, evaluateNfcLink, type PreparedNfcLink } from '../physics/nfc-link-budget.js';
 import { circularLoopTiltedFieldAPerM } from '../physics/loop-field.js';
+import { carrierPose, readerLoopNormalFieldAtPosePerAmpereTurnPerM, type CarrierPose } from '../physics/reader-loop-shape.js';
 import type { FrameLink } from '../link/iso-dep.js';
 
 /** Link evaluation at a gesture instant: −1 unpowered, else frame loss probability (docs/sources.md#f1-2, #f3). */
@@ -21,10 +22,14 @@ export function nfcLinkAt(pre: PreparedNfcLink, traj: TapTrajectory, tNs: TimeNs
 export class TapLink implements FrameLink {
   private lastHeightM = NaN;
   private lastFieldPerAmpereTurn = 0;
+  /** fieldScaleA × the close-coupling powering factor at the last height (physics/close-coupling.ts). */
+  private lastPowerScaleA = 0;
   /** Gesture start → dwell height reached, ns (folded once per tap). */
   readonly approachNs: TimeNs;
   private readonly cosTilt: number;
   private readonly sinTilt: number;
+  /** Rectangular reader: the carrier's pose (offset direction, tilt axis), folded once per tap; null for a circle. */
+  private readonly pose: CarrierPose | null;
 
   constructor(
     private readonly pre: PreparedNfcLink,
@@ -33,39 +38,53 @@ export class TapLink implements FrameLink {
     this.approachNs = approachDurationNs(traj);
     this.cosTilt = Math.cos(traj.tiltRad);
     this.sinTilt = Math.sin(traj.tiltRad);
+    const psi = traj.offsetAngleRad ?? 0;
+    this.pose = pre.loop.shape === 'rectangle' ? carrierPose(traj.lateralOffsetM, psi, traj.tiltRad, traj.tiltAxisRad ?? psi + Math.PI / 2) : null;
   }
 
   /** Normal field per ampere-turn at `heightM` (offset and tilt of the gesture), 1/m — docs/sources.md#f3-1. */
   fieldAtHeight(heightM: number): number {
     if (heightM !== this.lastHeightM) {
       this.lastHeightM = heightM;
-      // As normalFieldPerAmpereTurnPerM, with the tilt's cosine and sine folded once per tap.
-      this.lastFieldPerAmpereTurn = Math.abs(circularLoopTiltedFieldAPerM(1, this.pre.radiusM, this.traj.lateralOffsetM, heightM, this.cosTilt, this.sinTilt));
+      // Circle: as normalFieldPerAmpereTurnPerM, with the tilt's cosine and sine folded once per tap.
+      // Rectangle: the four sides' field through the carrier's pose (rectangular-loop-normal.ts).
+      this.lastFieldPerAmpereTurn =
+        this.pose === null
+          ? Math.abs(circularLoopTiltedFieldAPerM(1, this.pre.radiusM, this.traj.lateralOffsetM, heightM, this.cosTilt, this.sinTilt))
+          : Math.abs(readerLoopNormalFieldAtPosePerAmpereTurnPerM(this.pre.loop, heightM, this.pose));
+      this.lastPowerScaleA = this.pre.fieldScaleA * closeCouplingPowerFactor(this.pre, this.lastFieldPerAmpereTurn);
     }
     return this.lastFieldPerAmpereTurn;
   }
 
-  private fieldAt(tNs: TimeNs): number {
-    return this.fieldAtHeight(heightAtM(this.traj, tNs, this.approachNs));
+  /** Effective powering field at `heightM`, A/m: H_eff with the close-coupling detuning (docs/sources.md#f1-2, #f3-3). */
+  poweringFieldAtHeight(heightM: number): number {
+    const h = this.fieldAtHeight(heightM);
+    return this.lastPowerScaleA * h;
   }
 
   /** Powered at `heightM`: H_eff ≥ Hmin (docs/sources.md#f1-2). */
   poweredAtHeight(heightM: number): boolean {
-    return this.pre.fieldScaleA * this.fieldAtHeight(heightM) >= this.pre.hminAPerM;
+    return this.poweringFieldAtHeight(heightM) >= this.pre.hminAPerM;
   }
 
   powered(tNs: TimeNs): boolean {
-    return this.pre.fieldScaleA * this.fieldAt(tNs) >= this.pre.hminAPerM;
+    return this.poweredAtHeight(heightAtM(this.traj, tNs, this.approachNs));
   }
 
-  /** As evaluateNfcLink (docs/sources.md#f1-2, #f3): −1 unpowered, else the frame loss probability. */
+  /**
+   * As evaluateNfcLink (docs/sources.md#f1-2, #f3): −1 unpowered (close-coupling detuning included), else the
+   * frame loss probability from the uplink SNR of the field (the detuning is not applied to the uplink).
+   */
   frameErrorProbability(tNs: TimeNs, bits: number): number {
-    return frameErrorFromField(this.pre, this.fieldAt(tNs), bits);
+    const heightM = heightAtM(this.traj, tNs, this.approachNs);
+    if (!this.poweredAtHeight(heightM)) return -1;
+    return frameErrorFromField(this.pre, this.fieldAtHeight(heightM), bits);
   }
 
   /** ln(H_eff / Hmin) at `heightM`: ≥ 0 where powered (used only to place the next trial height). */
   logMarginAtHeight(heightM: number): number {
-    return Math.log((this.pre.fieldScaleA * this.fieldAtHeight(heightM)) / this.pre.hminAPerM);
+    return Math.log(this.poweringFieldAtHeight(heightM) / this.pre.hminAPerM);
   }
 }
 

@@ -11,6 +11,7 @@ import type { BandCarrier, BandModel, BandReader, BandSection, SectionValues } f
 import { DEFAULT_RCC_CONTEXT, DEFAULT_RCC_PARAMS, type RccCandidate, type RccContext, type RccParams } from './rcc-params.js';
 import { simulateRccTap } from './rcc.js';
 import { neighbourLateralM } from './bystander-geometry.js';
+import { RCC_ENVIRONMENT_FIELDS, rccEnvironment } from './rcc-environment.js';
 
 const D = DEFAULT_RCC_PARAMS;
 
@@ -31,6 +32,7 @@ export const RCC_SECTION = {
     lfBeaconPeriod: { kind: 'time', unit: 'ms', defaultNs: D.beaconPeriodNs, range: { min: 0.001 }, help: 'Period of the LF beacon that carries the reader id, ≥ 1 ms [E] (no value in docs/sources.md).' },
     multiTargetPolicy: { kind: 'choice', options: ['refuse-retry', 'pick-random'], default: D.multiTargetPolicy, help: 'More than one LF-qualified target: refuse and retry [E] docs/sources.md#f6-5 / #f11-3e, or pick one at random (the YD/T 2772 "multi-target collision").' },
     mac: { kind: 'choice', options: ['csma', 'aloha'], default: D.mac.kind, help: 'Co-channel access between readers on 2.4 GHz [E] docs/sources.md#f6-5 / #f11-3e.' },
+    ...RCC_ENVIRONMENT_FIELDS,
   },
 } as const satisfies BandSection;
 
@@ -39,6 +41,8 @@ type RccSectionValues = SectionValues<typeof RCC_SECTION>;
 
 /** What the band reads of a carrier: its handset spreads, body loss, flow and secure element. */
 interface RccCarrierInput {
+  /** Mean LF attenuation, dB (absent in hand-built carriers: the model default). */
+  lfAttenuationDb?: number;
   lfAttenuationSpreadDb: number;
   bodyLossDb: number;
   bodyLossSpreadDb: number;
@@ -67,10 +71,12 @@ function rccParams(r: RccSectionValues, carrier: RccCarrierInput): RccParams {
       abortDistanceM: r.abortDistance,
       hearDistanceM: r.hearDistance,
       handsetSpreadSigmaDb: carrier.lfAttenuationSpreadDb,
+      handsetOffsetMeanDb: carrier.lfAttenuationDb ?? DEFAULT_LF_FIELD.handsetOffsetMeanDb,
     },
     beaconPeriodNs: r.lfBeaconPeriod,
     rssiStartThresholdDbm: r.rssiStartThresholdDbm,
-    rf: { ...d.rf, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
+    rf: { ...d.rf, frequencyHz: r.rfFrequency, txPowerDbm: r.txPowerDbm, sensitivityDbm: r.rxSensitivityDbm, dataRateBps: r.dataRateBps },
+    ...rccEnvironment(r),
     bodyLoss: {
       ...d.bodyLoss,
       hand: { minDb: carrier.bodyLossDb, maxDb: carrier.bodyLossDb, sigmaMinDb: carrier.bodyLossSpreadDb, sigmaMaxDb: carrier.bodyLossSpreadDb },

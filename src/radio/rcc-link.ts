@@ -7,8 +7,10 @@ import type { RandomStream } from '../random/stream.js';
 import type { TapCause } from './tap-outcome.js';
 import { positionAt, type CarrierPosition } from '../motion/tap-gesture.js';
 import { s, type TimeNs } from '../units.js';
-import { lfFieldAPerM, lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
+import { lfSensedFieldAPerM, type LfThresholds } from '../physics/lf-field.js';
+import { lfWakeFieldAPerM } from '../physics/lf-field-exact.js';
 import { logDistancePathLossDb } from '../physics/path-loss.js';
+import { nearZonePathLossDb, nearZoneShadowingSigmaDb } from '../physics/rf-near-zone.js';
 import { drawAccessDelayNs, drawInterferenceDbm, packetErrorRate, sinrLinear, type Interferer } from './channel.js';
 import type { LinkSession, StepResult } from '../link/iso-dep.js';
 import { runFlow, type FlowExchange, type FlowObserver } from '../link/flow-run.js';
@@ -32,17 +34,26 @@ export function rccFrameNs(rf: RccRfParams, payloadBytes: number): TimeNs {
 }
 
 /**
- * Mean received power, dBm, over the 2.45 GHz link: Pt − PL(d) − body loss − Xσ
- * (docs/sources.md#f7-3 log-distance, #f7-5 body loss). d = max(√(h² + ρ²), minRfDistanceM).
+ * Mean received power, dBm, over the 2.45 GHz link: Pt − PL(d) − body loss − Xσ(d)
+ * (docs/sources.md#f7-3 log-distance, #f7-5 body loss, #f7-6 near zone). d = max(√(h² + ρ²), minRfDistanceM).
+ * Within the near-zone radius PL is bounded (rf-near-zone.ts) and there is no shadowing; beyond it σ
+ * ramps up to the environment's. `shadowingDb` is the tap's draw at the environment's σ (rcc.ts), so
+ * it is rescaled here by σ(d)/σ — the same draw, no far-field shadowing near the reader.
  */
 export function rccRssiDbm(p: RccParams, position: CarrierPosition, bodyLossDb: number, shadowingDb: number): number {
   const distanceM = Math.max(p.minRfDistanceM, Math.hypot(position.heightM, position.lateralOffsetM));
-  return p.rf.txPowerDbm - logDistancePathLossDb(distanceM, p.pathLoss) - bodyLossDb - shadowingDb;
+  const sigmaDb = p.pathLoss.shadowingSigmaDb;
+  const shadowDb = sigmaDb > 0 ? (shadowingDb * nearZoneShadowingSigmaDb(distanceM, p.pathLoss, p.nearZone)) / sigmaDb : 0;
+  return p.rf.txPowerDbm - nearZonePathLossDb(distanceM, p.pathLoss, p.nearZone) - bodyLossDb - shadowDb;
 }
 
-/** LF field the candidate's sensor sees at a position, A/m (docs/sources.md#f3-1 / #f6-4 via lf-field.ts). */
+/**
+ * LF field the candidate's sensor sees at a position, A/m: the exact loop field (docs/sources.md#f3-1 / #f6-4,
+ * lf-field-exact.ts) after the handset's attenuation. `attenuationDb` is the drawn N(0, σ) part; the
+ * handsets' mean offset `p.lf.handsetOffsetMeanDb` is added here (docs/sources.md#f11-3d), so the draw is unchanged.
+ */
 export function sensedLfAPerM(p: RccParams, position: CarrierPosition, attenuationDb: number): number {
-  return lfSensedFieldAPerM(lfFieldAPerM(p.lf.turnsCurrentA, p.lf.coilRadiusM, position.heightM, position.lateralOffsetM), attenuationDb);
+  return lfSensedFieldAPerM(lfWakeFieldAPerM(p.lf, position.heightM, position.lateralOffsetM), attenuationDb + p.lf.handsetOffsetMeanDb);
 }
 
 /** Co-channel neighbour readers as interferers (mean path loss at ⌈k/2⌉·pitch, no body loss). */

@@ -5,7 +5,9 @@
  */
 import { ms, us, type TimeNs } from '../units.js';
 import { DEFAULT_LF_FIELD, type LfFieldParams } from '../physics/lf-field.js';
-import { DEFAULT_BODY_LOSS, logDistanceFor, RCC_RF_FREQUENCY_HZ, type BodyLossParams, type CarryPlacement, type LogDistanceParams } from '../physics/path-loss.js';
+import { DEFAULT_BODY_LOSS, RCC_RF_FREQUENCY_HZ, type BodyLossParams, type CarryPlacement, type LogDistanceParams } from '../physics/path-loss.js';
+import { logDistanceForPreset, type PathLossPresetName } from '../physics/path-loss-presets.js';
+import { defaultNearZone, type NearZoneParams } from '../physics/rf-near-zone.js';
 import type { CarrierPosition, TapTrajectory } from '../motion/tap-gesture.js';
 import type { Interferer, MacParams } from './channel.js';
 import { transitEpurseFlow, type ApduFlow } from '../link/apdu-flows.js';
@@ -49,8 +51,10 @@ export interface RccParams {
   /** Start threshold on RSSI when lfControl is false, dBm. [E] no value in docs/sources.md: −30 dBm (a hand-held phone triggers at ≈ 15 cm). */
   rssiStartThresholdDbm: number;
   rf: RccRfParams;
-  /** Log-distance path loss + shadowing. [E] environment choice 'retail-store' of docs/sources.md#f7-3 (n 2.2, σ 8.7 dB [S]). */
+  /** Log-distance path loss + shadowing beyond the near zone. [E] environment choice (DEFAULT_RCC_ENVIRONMENT) of docs/sources.md#f7-6. */
   pathLoss: LogDistanceParams;
+  /** Near zone: bounded loss and no shadowing within r_nz, σ ramping up to the environment's (rf-near-zone.ts). [E] docs/sources.md#f7-6. */
+  nearZone: NearZoneParams;
   /** Body loss per carry placement. [E] docs/sources.md#f7-5. */
   bodyLoss: Readonly<Record<CarryPlacement, BodyLossParams>>;
   /** Shortest phone–reader distance for path loss, m (inside it the phone touches the reader). [E]: 1 cm. */
@@ -80,6 +84,9 @@ export const DEFAULT_RCC_RF: RccRfParams = {
   collisionDetectBytes: 8, // [E] docs/sources.md#f6-1 (code exists, size unknown)
 };
 
+/** Default environment preset: the retail-store fit tapsim used before issue 17 (n 2.2, σ 8.7 dB [S] at 914 MHz), [E] choice docs/sources.md#f7-6. */
+export const DEFAULT_RCC_ENVIRONMENT: PathLossPresetName = 'retail-store';
+
 export const DEFAULT_RCC_PARAMS: RccParams = {
   lf: DEFAULT_LF_FIELD, // [E] docs/sources.md#f6-3, #f6-4
   lfControl: true, // docs/sources.md#f6-2
@@ -87,7 +94,8 @@ export const DEFAULT_RCC_PARAMS: RccParams = {
   beaconDurationNs: ms(32), // [E]
   rssiStartThresholdDbm: -30, // [E]
   rf: DEFAULT_RCC_RF,
-  pathLoss: logDistanceFor('retail-store'), // [E] choice; (n, σ) [S] docs/sources.md#f7-3
+  pathLoss: logDistanceForPreset(DEFAULT_RCC_ENVIRONMENT, RCC_RF_FREQUENCY_HZ), // [E] choice; (n, σ) [S] docs/sources.md#f7-3, #f7-6
+  nearZone: { ...defaultNearZone(RCC_RF_FREQUENCY_HZ), nearZoneRadiusM: 0.0195 }, // [E] r_nz = λ/2π (1.948 cm, shown rounded), no extra loss, full σ from 1 m, docs/sources.md#f7-6
   bodyLoss: DEFAULT_BODY_LOSS, // [E] docs/sources.md#f7-5
   minRfDistanceM: 0.01, // [E]
   multiTargetPolicy: 'refuse-retry', // [E] docs/sources.md#f6-5

@@ -51,9 +51,10 @@ describe('simulateRccTap (docs/sources.md#f6-2–#f6-5), crowded queue, 10 000 s
   test('without LF control the wrong-gate rate is clearly higher than with it', () => {
     const wrongWith = rate(withLf, 'wrong-gate');
     const wrongWithout = rate(withoutLf, 'wrong-gate');
-    // Measured (seed 1): 0 / 10 000 with LF control, ≈ 1 200 / 10 000 without.
+    // Measured (seed 1): 0 / 10 000 with LF control, 478 / 10 000 without (over 500 before the issue-17 near zone:
+    // bystanders at 0.3–0.9 m now see σ 2.5–7.8 dB of shadowing instead of 8.7 dB, docs/sources.md#f7-6).
     expect(wrongWith).toBeLessThan(0.001);
-    expect(wrongWithout).toBeGreaterThan(0.05);
+    expect(wrongWithout).toBeGreaterThan(0.03);
     expect(wrongWithout).toBeGreaterThan(20 * Math.max(wrongWith, 1e-3));
   });
 

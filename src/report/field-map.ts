@@ -4,17 +4,20 @@
  * - the 13.56 MHz effective field at the carrier relative to its Hmin, in dB (docs/sources.md#f1-2, #f3-1,
  *   docs/sources.md#f4-2; physics/nfc-link-budget.ts), with the Hmin (0 dB) contour emphasised, and
  * - the RCC low-frequency field relative to T1, in dB, with contour lines at T1 / T3 / T2
- *   (docs/sources.md#f6-2–#f6-4; physics/lf-field.ts).
+ *   (docs/sources.md#f6-2–#f6-4; the exact loop field of physics/lf-field-exact.ts, as the taps use).
  * Each gate of the gateline has its own reader at the lane centre (lanes at the gateline pitch);
  * a point shows the strongest reader's field. Pure: resolved scenario in, SVG strings out.
  */
 import { effectiveFieldAPerM, prepareNfcLink, DEFAULT_GATE_READER_ANTENNA, DEFAULT_ID1_CARD_ANTENNA, type CarrierAntennaParams, type ReaderAntennaParams } from '../physics/nfc-link-budget.js';
-import { DEFAULT_LF_FIELD, lfFieldAPerM, lfThresholds } from '../physics/lf-field.js';
+import { DEFAULT_LF_FIELD, lfThresholds } from '../physics/lf-field.js';
+import { lfWakeFieldAPerM } from '../physics/lf-field-exact.js';
+import type { ReaderLoopShape } from '../physics/reader-loop-shape.js';
+import { scanOverfield, type OperatingVolume } from '../physics/overfield.js';
 import { meanOf } from '../random/distributions.js';
 import { buildWorld } from '../scenario/build.js';
 import { nfcTapParamsOf } from '../radio/nfc-band.js';
 import type { ResolvedReader, ResolvedScenario } from '../scenario/schema.js';
-import { contourMap, fmtValue, type LaneRect } from './charts.js';
+import { contourMap, fmtValue, type ContourLevel, type LaneRect } from './charts.js';
 import type { ReportFigure } from './html.js';
 
 /** An unknown reader id (the CLI turns it into exit 2). */
@@ -103,6 +106,32 @@ function db(ratio: number): number {
   return ratio > 0 ? 20 * Math.log10(ratio) : -200;
 }
 
+/** The EMVCo operating volume the compliance line is scanned over: 0–4 cm high, ρ ≤ 2.5 cm (docs/sources.md#f4-1, #f11-4). */
+const OPERATING_VOLUME: OperatingVolume = { maxHeightM: 0.04, maxOffsetM: 0.025, heightSteps: 16, offsetSteps: 10, angleSteps: 8 };
+
+/**
+ * The class Hmax as a compliance line on the map (docs/sources.md#f1-2; physics/overfield.ts): its level in the
+ * map's units (field at the carrier ÷ Hmin, dB: the reader's field is Hmax where the carrier's effective
+ * field is Hmax × its gains) and what the scan of the operating volume finds. Null without a class Hmax.
+ */
+function hmaxLine(link: ReturnType<typeof prepareNfcLink>, antenna: ReaderAntennaParams, hmaxAPerM: number | undefined): { level: ContourLevel; text: string } | null {
+  if (hmaxAPerM === undefined) return null;
+  const scan = scanOverfield(link.loop, antenna.ampereTurnsA, hmaxAPerM, OPERATING_VOLUME);
+  const exceeds =
+    scan.exceedingVolumeFraction > 0
+      ? `exceeded in ${fmtValue(scan.exceedingVolumeFraction * 100)} % of the 0–4 cm operating volume (max ${fmtValue(scan.maxFieldAPerM)} A/m; Hmax met at N·I ≤ ${fmtValue(scan.ampereTurnsAtHmaxA)} A)`
+      : `met in the 0–4 cm operating volume (max ${fmtValue(scan.maxFieldAPerM)} A/m)`;
+  return {
+    level: { value: db((hmaxAPerM * link.fieldScaleA) / (antenna.ampereTurnsA * link.hminAPerM)), label: `class Hmax ${fmtValue(hmaxAPerM)} A/m (compliance limit)` },
+    text: `Class Hmax ${fmtValue(hmaxAPerM)} A/m ${exceeds}.`,
+  };
+}
+
+/** The loop as the map's subtitle names it (a rectangle is cut along its width, x). */
+function loopText(loop: ReaderLoopShape): string {
+  return loop.shape === 'circle' ? `circular loop a = ${fmtValue(loop.radiusM * 1000)} mm` : `rectangular loop ${fmtValue(loop.widthM * 1000)} × ${fmtValue(loop.lengthM * 1000)} mm, cut along its width`;
+}
+
 /** The 13.56 MHz field map of `reader` (which must have 13.56 MHz parameters). */
 function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex: number): ReportFigure {
   const n = reader.nfc;
@@ -119,6 +148,7 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
     turns: n.turns,
     inductanceH: n.inductance,
     noiseRmsV: n.noise,
+    ...(n.shape === 'rectangle' ? { loop: { shape: 'rectangle' as const, widthM: n.antennaWidth, lengthM: n.antennaLength } } : {}),
   };
   const carrier: CarrierAntennaParams = nfc?.carrier.antenna ?? DEFAULT_ID1_CARD_ANTENNA;
   const lossDb = nfc === null ? 0 : meanOf(nfc.carrier.couplingLossDb);
@@ -129,20 +159,21 @@ function nfcMap(scenario: ResolvedScenario, reader: ResolvedReader, readerIndex:
   const nx = Math.max(120, Math.round(((g.x[1] - g.x[0]) * 100) / 0.5) + 1);
   const ny = 61;
   const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(effectiveFieldAPerM(link, h, off, 0) / link.hminAPerM));
+  const hmax = hmaxLine(link, antenna, carrier.hmaxAPerM);
   const svg = contourMap({
     title: `13.56 MHz field of reader ${reader.id} across its gates`,
-    subtitle: `Field at a ${carrierId} ÷ Hmin ${fmtValue(link.hminAPerM)} A/m, coupling loss ${fmtValue(lossDb)} dB, no tilt; ${g.where}`,
+    subtitle: `${loopText(link.loop)}; field at a ${carrierId} ÷ Hmin ${fmtValue(link.hminAPerM)} A/m, coupling loss ${fmtValue(lossDb)} dB, no tilt; ${g.where}`,
     x: { label: 'Lateral position from gate 1 reader', unit: 'cm' },
     y: { label: 'Height above reader', unit: 'cm' },
     grid: { nx, ny, values, x: [g.x[0] * 100, g.x[1] * 100], y: [0, heightM * 100] },
     colour: { label: 'Field / Hmin', unit: 'dB', levels: [-40, -30, -20, -10, 0, 10, 20] },
-    emphasise: [{ value: 0, label: 'Hmin (0 dB): carrier powered' }],
+    emphasise: [{ value: 0, label: 'Hmin (0 dB): carrier powered' }, ...(hmax === null ? [] : [hmax.level])],
     rects: laneRects(g, heightM),
     rectLegend: 'Lane (gate pitch)',
   });
   return {
     file: `field-nfc-${slug(reader.id)}.svg`,
-    caption: `13.56 MHz field map of reader ${reader.id}: field at a ${carrierId} relative to its Hmin (dB); inside the bold Hmin contour the carrier is powered.`,
+    caption: `13.56 MHz field map of reader ${reader.id}: field at a ${carrierId} relative to its Hmin (dB); inside the bold Hmin contour the carrier is powered.${hmax === null ? '' : ` ${hmax.text}`}`,
     svg,
   };
 }
@@ -157,7 +188,7 @@ function lfMap(scenario: ResolvedScenario, reader: ResolvedReader): ReportFigure
   const heightM = Math.max(0.2, Math.ceil(r.hearDistance * 2.5 * 20) / 20);
   const nx = Math.max(120, Math.round(((g.x[1] - g.x[0]) * 100) / 0.5) + 1);
   const ny = 81;
-  const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(lfFieldAPerM(lf.turnsCurrentA, lf.coilRadiusM, h, off) / t.startFieldAPerM));
+  const values = sampleGrid(g, heightM, nx, ny, (h, off) => db(lfWakeFieldAPerM(lf, h, off) / t.startFieldAPerM));
   const cm = (m: number): string => `${fmtValue(m * 100)} cm`;
   const svg = contourMap({
     title: `RCC low-frequency field of reader ${reader.id} across its gates`,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BAND_MODELS, READER_BANDS as REGISTRY_READER_BANDS, type RegisteredBand } from '../../radio/bands.js';
 import type { BandField, BandSection, SectionValues, ShownUnit } from '../../radio/band.js';
 import { toMs, toS } from '../../units.js';
+import { DEFAULT_LF_FIELD } from '../../physics/lf-field.js';
 import { CARRIER_KIND_TABLE } from '../../devices/carrier-kinds.js';
 import type { Band } from '../../radio/tap-outcome.js';
 import type { CarrierKind } from './kinds.js';
@@ -37,11 +38,18 @@ export function carrierBandFields(f: Fields) {
     attenuationDb: plain('13.56 MHz coupling-area attenuation of the phone body, dB. Default by kind: phones 4, cards 0 [E] docs/sources.md#f4-2 (0–10 dB, 3–6 typical).', { min: 0, max: 40 }).optional(),
     attenuationSpreadDb: plain('Standard deviation of attenuationDb across handsets, dB. Default by kind: phones 2, cards 0 [E] (no value in docs/sources.md).', { min: 0 }).optional(),
     detuningKHz: plain('13.56 MHz resonance shift by the phone body, kHz. Default by kind: phones 200, cards 0 [E] docs/sources.md#f4-2.', { min: 0, max: 5000 }).optional(),
+    antennaAreaCm2: plain('13.56 MHz antenna area of the carrier, cm² (the uplink SNR goes with its 4th power; powering does not depend on it). Default by kind: phones 15, cards 24 [E] docs/sources.md#f3-2 / #f4-2. With the default reader noise a 9 cm² phone antenna is uplink-limited at its 4.2 cm powering edge (src/radio/nfc-uplink.test.ts).', { min: 0.1, max: 200 }).optional(),
+    hminSpreadDb: plain('σ of the carrier\'s Hmin across the population, dB, drawn per tap. Default by kind: cards 1.5, phones 0 [E] (src/physics/card-spread.ts; no measured spread found).', { min: 0, max: 20 }).optional(),
+    couplingToleranceDb: plain('σ of the carrier\'s coupling (antenna area, placement) across the population, dB, drawn per tap. Default by kind: cards 1, phones 0 (their spread is attenuationSpreadDb) [E] (src/physics/card-spread.ts).', { min: 0, max: 20 }).optional(),
+    resonanceMeanKHz: plain('Mean resonance of the carrier\'s antenna, kHz (its nominal tuning is in Hmin; only the spread around it moves the field). Default 16000 [D from S-weak] (src/physics/card-spread.ts).', { min: 1000, max: 100000 }).optional(),
+    resonanceSpreadKHz: plain('σ of the carrier\'s resonance, kHz, drawn per tap. Default by kind: cards 460 (15.2–16.8 MHz), phones 0 [D from S-weak] (src/physics/card-spread.ts).', { min: 0, max: 10000 }).optional(),
+    resonanceLoadedQ: plain('Loaded Q of the carrier\'s resonance for the tuning spread. Default 5 [E] (range 3–10, src/physics/card-spread.ts).', { min: 0.5, max: 100 }).optional(),
     cardType: z.enum(['A', 'B']).default('A').describe('ISO/IEC 14443 type of the carrier (docs/sources.md#f2-1/#f2-2).'),
     qrScanFailure: plain('Probability that one QR scan fails (glare, cracked screen) [E] (no value in docs/sources.md).', { min: 0, max: 1 }).default(0.03),
     bodyLossDb: plain('2.45 GHz body loss, phone in hand or pocket, mean dB [E] docs/sources.md#f7-5 / #f11-7 (3–10 dB).', { min: 0 }).default(6.5),
     bodyLossSpreadDb: plain('2.45 GHz body loss standard deviation, dB [E] docs/sources.md#f7-5 (σ 3–5 dB).', { min: 0 }).default(4),
-    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] docs/sources.md#f6-4 / #f11-3d.', { min: 0 }).default(3),
+    lfAttenuationDb: plain('Per-handset LF attenuation mean for RCC distance control, dB (positive = the handset wakes closer than the nominal one) [E] docs/sources.md#f11-3d: 0.', { min: -40, max: 40 }).default(DEFAULT_LF_FIELD.handsetOffsetMeanDb),
+    lfAttenuationSpreadDb: plain('Per-handset LF attenuation spread for RCC distance control, dB: N(0, σ) [E] docs/sources.md#f6-4 / #f11-3d.', { min: 0 }).default(DEFAULT_LF_FIELD.handsetSpreadSigmaDb),
   };
 }
 
