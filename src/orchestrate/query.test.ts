@@ -73,7 +73,7 @@ describe('tapsim query', () => {
     expect(typed.out).toMatch(/^BIGINT +DOUBLE +VARCHAR$/m);
     const badSql = await cli(['query', 'run', 'SELEC 1'], dir);
     expect(badSql.code).toBe(2);
-    expect(badSql.err).toMatch(/^tapsim: query: the SQL does not run over run: Parser Error: .*SELEC.*the views of this folder: backend, gates, latency, summary, summary_ci, transactions\)\n$/);
+    expect(badSql.err).toMatch(/^tapsim: query: the SQL does not run over run: Parser Error: .*SELEC.*the views of this folder: backend, gate_capacity, gates, latency, service_times, summary, summary_ci, transactions\)\n$/);
     const noTable = await cli(['query', 'run', 'SELECT * FROM sweep'], dir);
     expect(noTable.code).toBe(2);
     expect(noTable.err).toMatch(/sweep/);

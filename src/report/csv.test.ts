@@ -28,7 +28,7 @@ describe('transactions.csv rows', () => {
     expect(rows[2]!.slice(-3)).toEqual(['', '', '']); // a failed tap opens nothing
     expect(rows.map((r) => r[9])).toEqual(['success', 'success', 'failure']);
     expect(rows[0]).toHaveLength(TRANSACTION_COLUMNS.length);
-    expect([...SUCCESS_CAUSES].sort()).toEqual(['ok', 'wrong-gate']);
+    expect([...SUCCESS_CAUSES].sort()).toEqual(['ok', 'wrong-card', 'wrong-gate']);
   });
 });
 
@@ -92,7 +92,7 @@ describe('columns.md', () => {
   });
 
   test('the two success rates are documented apart, per band and per carrier too', () => {
-    expect(describeMetric('gate_open_rate')).toMatch(/gate opened.*ok or wrong-gate/);
+    expect(describeMetric('gate_open_rate')).toMatch(/gate opened.*ok, wrong-gate or wrong-card/);
     expect(describeMetric('paid_correctly_rate')).toMatch(/right person paid.*ok only/);
     expect(describeMetric('paid_correctly_rate_rcc')).toMatch(/on that band.*cause ok/);
     expect(describeMetric('paid_correctly_rate_carrier_card')).toMatch(/that carrier/);

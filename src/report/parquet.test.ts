@@ -54,7 +54,7 @@ describe('outputs.format: [csv, parquet]', () => {
     expect(r.code, r.err).toBe(0);
     const out = join(dir, 'out');
     const csvs = readdirSync(out).filter((f) => f.endsWith('.csv')).sort();
-    expect(csvs).toEqual(['backend.csv', 'gates.csv', 'latency.csv', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
+    expect(csvs).toEqual(['backend.csv', 'gate-capacity.csv', 'gates.csv', 'latency.csv', 'service-times.csv', 'summary-ci.csv', 'summary.csv', 'transactions.csv']);
     expect(readdirSync(out).filter((f) => f.endsWith('.parquet')).sort()).toEqual(csvs.map((f) => f.replace('.csv', '.parquet')));
     const sql = await openSql();
     try {

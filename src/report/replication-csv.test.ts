@@ -41,12 +41,12 @@ describe('CSV chunks', () => {
 
   test('a replication: transactions null without a log, the transfer list names every chunk', () => {
     const log = new TransactionLog();
-    log.add(1e9, 'S/A#0', 'card', { cause: 'ok', band: '13.56MHz', latencyNs: 1e6, durationNs: 2e6, frames: 1, retransmissions: 0, collisions: 0, heightM: 0.01, offsetM: 0 }, 'nfc', 'S/IN/G1');
+    log.add(1e9, 'S/A#0', 'card', { cause: 'ok', band: '13.56MHz', latencyNs: 1e6, durationNs: 2e6, presentationNs: 1e6, components: { waitNs: 0, activationNs: 0, anticollisionNs: 0, airNs: 1e6, seNs: 0, readerNs: 0 }, frames: 1, retransmissions: 0, collisions: 0, heightM: 0.01, offsetM: 0 }, 'nfc', 'S/IN/G1');
     const gatelines = { keys: ['S/IN'], gates: [1], intervalNs: 60e9, intervals: 1, arrivals: [1], passed: [1], taps: [1], failedTaps: [0], queueMean: [0], queueMax: [0], queueMaxPerGate: [0], waitMeanS: [0], waitP95S: [0], waitMaxS: [0], fruinClass: [0] };
     const backend = { intervalNs: 60e9, offeredTps: [1], servedTps: [1], localChecksTps: [0], hostUtilisation: [0.1], hostQueueMean: [0], backlogMean: [0], p99ResponseS: [0.2] } as unknown as Parameters<typeof replicationCsv>[0]['backend'];
     const scenario = { duration: 60e9, startTime: '07:00' };
     const withLog = collectCsv(replicationCsv({ replication: 2, transactions: log.columns, gatelines, backend }, scenario));
-    expect(decode(withLog.transactions ?? [])).toMatch(/^2,1,07:00:01,S\/A#0,card,13\.56MHz,nfc,S\/IN\/G1,1,0,success,ok,1,2,1,0,0\n$/);
+    expect(decode(withLog.transactions ?? [])).toMatch(/^2,1,07:00:01,S\/A#0,card,13\.56MHz,nfc,S\/IN\/G1,1,0,success,ok,1,2,1,0,0,0,0,0,1,0,0,,,\n$/);
     expect(decode(withLog.gates)).toMatch(/^2,0,07:00/);
     expect(csvBuffers(withLog)).toHaveLength(3);
     const without = collectCsv(replicationCsv({ replication: 2, transactions: null, gatelines, backend }, scenario));

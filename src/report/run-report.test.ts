@@ -63,7 +63,7 @@ describe('renderRunReport on a real run folder', () => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     for (const f of EXPECTED_FIGURES) expect(html).toContain(`src="figures/${f}"`);
     expect(html).toMatch(/Key results: mean ± 95% CI half-width over n = \d+ replications/);
-    expect(html).toMatch(/Gate opened \(ok \+ wrong-gate\)<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
+    expect(html).toMatch(/Gate opened \(ok \+ wrong-gate \+ wrong-card\)<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
     expect(html).toMatch(/Paid correctly \(ok\)<\/td><td>[\d.]+ ± [\d.]+<\/td>/);
     expect(html).toContain('Fingerprint');
   });

@@ -82,7 +82,7 @@ describe('index.html key results (golden)', () => {
     expect(t.rows.slice(0, 4)).toEqual([
       ['Passengers arrived', '34843 ± 120', '34723 … 34964', 'persons', 'passengers_arrived'],
       ['Passengers through the gates', '34847 ± 120', '34727 … 34967', 'persons', 'passengers_passed'],
-      ['Gate opened (ok + wrong-gate)', '97.1 ± 0.21', '96.9 … 97.3', '%', 'gate_open_rate'],
+      ['Gate opened (ok + wrong-gate + wrong-card)', '97.1 ± 0.21', '96.9 … 97.3', '%', 'gate_open_rate'],
       ['Paid correctly (ok)', '96.5', 'no spread across 4 replications', '%', 'paid_correctly_rate'],
     ]);
     expect(t.note).toContain('Counted after the warm-up (15 min): "arrived" counts arrivals after it, "through the gates" every pass after it');

@@ -37,6 +37,12 @@ export function readerSchema(f: Fields) {
       if (r.multiCard !== undefined && r.policy !== undefined && r.multiCard !== multiCardOf(r.policy)) {
         c.addIssue({ code: 'custom', path: ['multiCard'], message: `multiCard '${r.multiCard}' contradicts policy '${r.policy}' (policy ${r.policy} means multiCard ${multiCardOf(r.policy)}); give multiCard only` });
       }
+      // The LF thresholds nest (T1 start ≥ T3 abort ≥ T2 hear in field, so the distances ascend), docs/sources.md#f6-2.
+      const lf = (r as Record<string, unknown>)['rcc'] as { triggerDistance: number; abortDistance: number; hearDistance: number } | null | undefined;
+      if (lf != null && !(lf.triggerDistance <= lf.abortDistance && lf.abortDistance <= lf.hearDistance)) {
+        const cm = (m: number): string => `${Math.round(m * 1e4) / 100} cm`;
+        c.addIssue({ code: 'custom', path: ['rcc', 'triggerDistance'], message: `the LF distances must ascend, triggerDistance ≤ abortDistance ≤ hearDistance (docs/sources.md#f6-2); got ${cm(lf.triggerDistance)}, ${cm(lf.abortDistance)}, ${cm(lf.hearDistance)}: change one of them` });
+      }
     })
     .transform((r) => {
       // Parameters of a band the reader does not serve are kept in the file but unused, so that
