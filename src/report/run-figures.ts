@@ -234,6 +234,29 @@ function backendFigures(data: RunFolderData, durationS: number, out: Built): voi
   });
 }
 
+/** The line-load figure (scenarios with network.od): each line's load factor over time; null without line-load.csv. */
+function lineLoadFigure(data: RunFolderData, durationS: number): ReportFigure | null {
+  const lines = data.lines ?? null; // (folders read before line-load.csv existed have none)
+  if (lines === null || lines.length === 0) return null;
+  const axis = timeAxis(durationS, data.scenario?.startTime);
+  const end = axisX(axis, durationS);
+  const reps = `mean over ${data.replications} replication(s)`;
+  return {
+    file: 'line-load.svg',
+    caption: `Load factor of each line over time (riders ÷ seats of the train departures in each interval, both directions), ${reps} (line-load.csv); intervals without a departure are left blank.`,
+    svg: lineChart({
+      title: 'Line load over time',
+      subtitle: `Riders ÷ seats at departure, ${reps}; one step per output interval`,
+      x: timeXAxis(axis, durationS),
+      y: { label: 'Load factor', unit: '', includeZero: true },
+      curve: 'step',
+      legendTitle: 'Line',
+      series: lines.map((l) => ({ name: l.key, points: l.tS.map((t, i) => ({ x: axisX(axis, t), y: l.loadFactor[i] ?? NaN })).filter((p) => p.x < end) })),
+      references: [{ value: 1, label: 'full', axis: 'y', style: 'light' }],
+    }),
+  };
+}
+
 /** Every figure of the run report, with a note for each one left out. */
 export function runFigures(data: RunFolderData, s: ResolvedScenario | null, durationS: number, warmupS: number): Built {
   const built: Built = { figures: [], notes: [] };
@@ -241,6 +264,8 @@ export function runFigures(data: RunFolderData, s: ResolvedScenario | null, dura
   failureFigures(data, built);
   gatelineFigures(data, durationS, warmupS, built);
   backendFigures(data, durationS, built);
+  const load = lineLoadFigure(data, durationS);
+  if (load !== null) built.figures.push(load);
   if (s !== null) {
     const maps = fieldMapFigures(s);
     pushAll(built.figures, maps.figures);

@@ -105,6 +105,17 @@ export interface RunFolderData {
   readonly latency: LatencyCurve[] | null;
   readonly gatelines: GatelineTrack[] | null;
   readonly backend: BackendTrack | null;
+  /** line-load.csv (scenarios with network.od) as one mean track per line; null without the file. */
+  readonly lines: LineTrack[] | null;
+}
+
+/** One line's load over time, mean over replications (line-load.csv). */
+export interface LineTrack {
+  readonly key: string;
+  /** Interval starts, s. */
+  readonly tS: number[];
+  /** Riders ÷ seats of the segment departures in the interval (NaN without departures). */
+  readonly loadFactor: number[];
 }
 
 async function readOptional(path: string): Promise<string | null> {
@@ -158,6 +169,14 @@ function readGatelines(gatesText: string): GatelineTrack[] {
   });
 }
 
+/** line-load.csv as one mean track per line. */
+function readLines(text: string): LineTrack[] {
+  return [...meanSeries(text, 'line', ['load_factor'])].map(([key, byT]) => {
+    const { tS, cols } = unpack(byT, 1);
+    return { key, tS, loadFactor: cols[0] ?? [] };
+  });
+}
+
 /** backend.csv as one mean track of all hosts. */
 function readBackend(backendText: string): BackendTrack {
   const series = meanSeries(backendText, null, ['offered_tps', 'served_tps', 'host_utilisation', 'p99_response_ms', 'local_checks_tps']);
@@ -185,5 +204,7 @@ export async function loadRunFolder(dir: string, pending: { runJson?: string } =
   const gatelines = gatesText === null ? null : readGatelines(gatesText);
   const backendText = await readOptional(join(dir, 'backend.csv'));
   const backend = backendText === null ? null : readBackend(backendText);
-  return { runJson, scenario, ci, replications, latency, gatelines, backend };
+  const linesText = await readOptional(join(dir, 'line-load.csv'));
+  const lines = linesText === null ? null : readLines(linesText);
+  return { runJson, scenario, ci, replications, latency, gatelines, backend, lines };
 }
